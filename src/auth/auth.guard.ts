@@ -1,0 +1,29 @@
+import { ForbiddenException, Injectable, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { IS_PUBLIC, ROLES } from './auth.decorators.js';
+import type { Principal } from './principal.js';
+
+/**
+ * The one global HTTP guard: a valid bearer JWT everywhere except @Public() routes, and the
+ * roles a route names with @Roles(). Socket events are authenticated at the handshake instead.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    await (super.canActivate(context) as Promise<boolean>);
+    const required = this.reflector.getAllAndOverride<string[]>(ROLES, targets) ?? [];
+    const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    if (!required.every((role) => user.roles.includes(role))) {
+      throw new ForbiddenException(`Requires role: ${required.join(', ')}`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,10 @@
+/** Who is calling, as read from a verified token. Roles come from the token only. */
+export interface Principal {
+  readonly id: string;
+  readonly username: string | null;
+  readonly email: string | null;
+  readonly roles: readonly string[];
+  readonly currency: string | null;
+}
+
+export type Role = 'admin' | 'network-admin';

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { Db } from '../database/db.service.js';
+import type { Principal } from './principal.js';
+
+export interface UserRecord {
+  readonly id: string;
+  readonly username: string | null;
+  readonly email: string | null;
+  readonly roles: string[];
+  readonly currency: string | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+interface UserRow {
+  id: string;
+  username: string | null;
+  email: string | null;
+  roles: string;
+  currency: string | null;
+  created_at: string | number;
+  updated_at: string | number;
+}
+
+const CACHE_LIMIT = 50_000;
+
+/** Users as last described by their tokens. */
+@Injectable()
+export class UsersService {
+  /** What was last written per user, so a repeat request with the same claims writes nothing. */
+  private readonly written = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async upsert(principal: Principal): Promise<void> {
+    const fingerprint = JSON.stringify([principal.username, principal.email, principal.roles, principal.currency]);
+    if (this.written.get(principal.id) === fingerprint) return;
+    const now = this.clock.now();
+    await this.db.transaction((tx) =>
+      tx.query(
+        `INSERT INTO users (id, username, email, roles, currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET username = excluded.username, email = excluded.email, roles = excluded.roles,
+           currency = excluded.currency, updated_at = excluded.updated_at`,
+        [principal.id, principal.username, principal.email, JSON.stringify(principal.roles), principal.currency, now, now],
+      ),
+    );
+    if (this.written.size >= CACHE_LIMIT) this.written.clear();
+    this.written.set(principal.id, fingerprint);
+  }
+
+  async find(id: string): Promise<UserRecord | null> {
+    const rows = await this.db.query<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    return rows.length > 0 ? toRecord(rows[0]) : null;
+  }
+
+  async findMany(ids: readonly string[]): Promise<Map<string, UserRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.query<UserRow>(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+  }
+
+  async findByUsername(username: string): Promise<UserRecord | null> {
+    const rows = await this.db.query<UserRow>('SELECT * FROM users WHERE username = ? ORDER BY created_at, id LIMIT 1', [username]);
+    return rows.length > 0 ? toRecord(rows[0]) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 AS one FROM users WHERE id = ?', [id]);
+    return rows.length > 0;
+  }
+}
+
+function toRecord(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    roles: JSON.parse(row.roles) as string[],
+    currency: row.currency,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}

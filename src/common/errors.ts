@@ -1,0 +1,38 @@
+/**
+ * Coded domain errors: the one vocabulary of refusal shared by every surface. Services throw
+ * these; each surface (socket ack, REST JSON, legacy XML) maps the code to its own answer in
+ * exactly one place. Anything else that escapes is an internal error and is never described
+ * to the caller.
+ */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  insufficient_funds: 422,
+  too_many_requests: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const invalid = (message: string) => new DomainError('invalid_request', message);
+export const notFound = (message = 'Resource not found') => new DomainError('not_found', message);
+export const conflict = (message: string) => new DomainError('conflict', message);
+export const insufficientFunds = (message = 'Insufficient funds') => new DomainError('insufficient_funds', message);
+export const forbidden = (message = 'Forbidden') => new DomainError('forbidden', message);

@@ -1,0 +1,41 @@
+/** The service's whole configuration, validated once at start-up and read everywhere else. */
+export type DatabaseConfig =
+  | { readonly type: 'sqlite'; readonly path: string }
+  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
+
+export interface JwtConfig {
+  /** HS256 secret; null when RS256 is configured instead. */
+  readonly secret: string | null;
+  /** PEM public key for RS256; takes precedence over the secret. */
+  readonly publicKey: string | null;
+  readonly issuer: string | null;
+  readonly audience: string | null;
+  /** True when the secret is the generated development one (never allowed in production). */
+  readonly isDevelopmentSecret: boolean;
+}
+
+export interface LegacyApiConfig {
+  readonly enabled: boolean;
+  readonly secret: string | null;
+  readonly allowGet: boolean;
+  readonly balanceGetEnabled: boolean;
+  readonly numberDigits: number;
+  readonly hashFailLimit: number;
+  readonly hashFailWindowSeconds: number;
+}
+
+export interface AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly jwt: JwtConfig;
+  readonly tokenAsset: string;
+  readonly rootAsset: string;
+  readonly defaultCurrency: string;
+  readonly legacy: LegacyApiConfig;
+  readonly redisUrl: string | null;
+  readonly socketPath: string;
+  readonly enableTestClock: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

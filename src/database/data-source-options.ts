@@ -1,0 +1,30 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * The one description of the database, used by the app, `ormconfig.ts` and the migration CLI.
+ * Schema changes go through migrations only (never `synchronize`). There are no entity classes:
+ * TypeORM provides the drivers, the pool and the migrations, while the repositories write their
+ * SQL by hand, because the ledger needs exact control of row locks and of amount columns whose
+ * types differ between the two databases (see dialect.ts).
+ */
+export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  const common = { entities: [], migrations: MIGRATIONS, synchronize: false as const, logging: false };
+  if (db.type === 'postgres') {
+    return { ...common, type: 'postgres', url: db.url, poolSize: db.poolSize, extra: { max: db.poolSize } };
+  }
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    enableWAL: true,
+    // How long a second process waits for the write lock before giving up.
+    timeout: 5000,
+    prepareDatabase: (sqlite: { pragma(source: string): unknown }) => {
+      sqlite.pragma('busy_timeout = 5000');
+      // An acknowledged write must survive power loss, not just a process crash.
+      sqlite.pragma('synchronous = FULL');
+    },
+  };
+}

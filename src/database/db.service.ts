@@ -1,0 +1,117 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { placeholders, type Dialect } from './dialect.js';
+import { Mutex } from './mutex.js';
+
+export type Row = Record<string, unknown>;
+
+/** A connection inside one database transaction, plus work to run once it has committed. */
+export interface Tx {
+  readonly dialect: Dialect;
+  query<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs after COMMIT succeeds; never after a rollback. */
+  afterCommit(fn: () => void): void;
+}
+
+/** A read-only view: the same query method, outside any write transaction. */
+export type Reader = Pick<Tx, 'dialect' | 'query'>;
+
+const RETRYABLE_PG_CODES = new Set(['40P01', '40001']); // deadlock, serialization failure
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The unit of work. Every read and write of the service goes through here, so the rules live in
+ * one place:
+ * - PostgreSQL: each transaction gets a pooled connection; writers lock rows (in a fixed order,
+ *   see the ledger) and a deadlock or serialization failure is retried from the start.
+ * - SQLite: one connection, so one unit of work at a time within the process (a FIFO mutex),
+ *   and BEGIN IMMEDIATE so another process waits on the busy timeout instead of failing mid-way.
+ *   Reads take the mutex too, so they never see another request's uncommitted writes.
+ */
+export class Db {
+  private readonly logger = new Logger('Db');
+  private readonly sqliteLock = new Mutex();
+  readonly dialect: Dialect;
+
+  constructor(readonly dataSource: DataSource) {
+    this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.sqliteLock.run(() => this.attempt(work, 'BEGIN IMMEDIATE'));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(work, 'BEGIN');
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+        if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_ATTEMPTS) throw error;
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  async read<T>(work: (reader: Reader) => Promise<T>): Promise<T> {
+    const run = async () => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        return await work(this.bind(runner));
+      } finally {
+        await runner.release();
+      }
+    };
+    return this.dialect === 'sqlite' ? this.sqliteLock.run(run) : run();
+  }
+
+  /** Waits for the unit of work in progress (SQLite), then closes the connection or pool. */
+  async close(): Promise<void> {
+    if (this.dialect === 'sqlite') await this.sqliteLock.run(async () => undefined);
+    await this.dataSource.destroy();
+  }
+
+  /** One query outside a transaction. */
+  query<T extends object = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.read((reader) => reader.query<T>(sql, params));
+  }
+
+  private async attempt<T>(work: (tx: Tx) => Promise<T>, begin: string): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const hooks: Array<() => void> = [];
+    let result: T;
+    try {
+      await runner.query(begin);
+      try {
+        result = await work({ ...this.bind(runner), afterCommit: (fn) => hooks.push(fn) });
+        await runner.query('COMMIT');
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (error) {
+        this.logger.error(`after-commit hook failed: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  private bind(runner: QueryRunner): Reader {
+    const dialect = this.dialect;
+    return {
+      dialect,
+      query: async <T extends object>(sql: string, params: unknown[] = []) => {
+        const result = await runner.query(placeholders(dialect, sql), params.map(toDriverValue), true);
+        return (result.records ?? []) as T[];
+      },
+    };
+  }
+}
+
+/** bigint amounts travel as decimal strings: exact on both drivers. */
+function toDriverValue(value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}

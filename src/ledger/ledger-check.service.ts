@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { Db, type Reader } from '../database/db.service.js';
+import { mayGoNegative } from './system-accounts.js';
+
+export interface LedgerCheckFailure {
+  readonly rule: 'transaction_balanced' | 'asset_conserved' | 'balance_matches_entries' | 'balance_after_matches' | 'not_negative' | 'locked_matches_holds';
+  readonly detail: string;
+}
+
+export interface LedgerCheckReport {
+  readonly ok: boolean;
+  readonly counts: { readonly transactions: number; readonly entries: number; readonly accounts: number };
+  readonly failures: readonly LedgerCheckFailure[];
+}
+
+const PAGE = 5000;
+const MAX_REPORTED = 100;
+
+/**
+ * The ledger's invariants, checked from the stored rows:
+ * - every transaction's entries sum to zero per asset (so every asset is conserved);
+ * - every account's balance equals the sum of its entries, and its last entry's balance_after;
+ * - no account but the issuer is negative, and 0 <= locked <= balance;
+ * - each account's locked equals the sum of its pending holds.
+ * Sums are done here in bigint rather than in SQL, because SQLite has no exact decimal SUM.
+ * Runs in one read so it sees a consistent snapshot.
+ */
+@Injectable()
+export class LedgerCheckService {
+  constructor(private readonly db: Db) {}
+
+  run(): Promise<LedgerCheckReport> {
+    return this.db.read(async (reader) => {
+      if (reader.dialect === 'postgres') await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        return await this.check(reader);
+      } finally {
+        if (reader.dialect === 'postgres') await reader.query('COMMIT');
+      }
+    });
+  }
+
+  private async check(reader: Reader): Promise<LedgerCheckReport> {
+    const failures: LedgerCheckFailure[] = [];
+    const fail = (failure: LedgerCheckFailure) => failures.length < MAX_REPORTED && failures.push(failure);
+
+    const accountSums = new Map<number, { sum: bigint; lastAfter: bigint | null }>();
+    const assetSums = new Map<string, bigint>();
+    let transactions = 0;
+    let entries = 0;
+    let current = null as { id: string; sums: Map<string, bigint> } | null;
+    const closeTransaction = () => {
+      if (!current) return;
+      transactions++;
+      for (const [asset, sum] of current.sums) {
+        if (sum !== 0n) fail({ rule: 'transaction_balanced', detail: `transaction ${current.id}: ${asset} entries sum to ${sum}` });
+      }
+    };
+
+    for (let afterId = -1; ; ) {
+      const rows = await reader.query<{ id: string | number; transaction_id: string | number; account_id: string | number; asset: string; amount: string; balance_after: string }>(
+        `SELECT id, transaction_id, account_id, asset, amount, balance_after FROM ledger_entries
+         WHERE transaction_id > ? ORDER BY transaction_id, id LIMIT ${PAGE}`,
+        [afterId],
+      );
+      if (rows.length === 0) break;
+      // Keep whole transactions together across pages.
+      const lastTx = rows[rows.length - 1].transaction_id;
+      const page = rows.length === PAGE ? rows.filter((r) => r.transaction_id !== lastTx) : rows;
+      const usable = page.length > 0 ? page : rows;
+      for (const row of usable) {
+        const txId = String(row.transaction_id);
+        if (current?.id !== txId) {
+          closeTransaction();
+          current = { id: txId, sums: new Map() };
+        }
+        const amount = BigInt(row.amount);
+        current.sums.set(row.asset, (current.sums.get(row.asset) ?? 0n) + amount);
+        assetSums.set(row.asset, (assetSums.get(row.asset) ?? 0n) + amount);
+        const accountId = Number(row.account_id);
+        const acc = accountSums.get(accountId) ?? { sum: 0n, lastAfter: null };
+        accountSums.set(accountId, { sum: acc.sum + amount, lastAfter: BigInt(row.balance_after) });
+        entries++;
+      }
+      afterId = Number(usable[usable.length - 1].transaction_id);
+      if (rows.length < PAGE) break;
+    }
+    closeTransaction();
+    for (const [asset, sum] of assetSums) {
+      if (sum !== 0n) fail({ rule: 'asset_conserved', detail: `${asset}: all entries sum to ${sum}` });
+    }
+
+    const holdSums = new Map<number, bigint>();
+    for (const row of await reader.query<{ account_id: string | number; amount: string }>(
+      `SELECT account_id, amount FROM holds WHERE status = 'pending'`,
+    )) {
+      const id = Number(row.account_id);
+      holdSums.set(id, (holdSums.get(id) ?? 0n) + BigInt(row.amount));
+    }
+
+    const accounts = await reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(
+      'SELECT id, owner_id, asset, balance, locked FROM accounts ORDER BY id',
+    );
+    for (const row of accounts) {
+      const id = Number(row.id);
+      const name = `account ${id} (${row.owner_id}, ${row.asset})`;
+      const balance = BigInt(row.balance);
+      const locked = BigInt(row.locked);
+      const sums = accountSums.get(id) ?? { sum: 0n, lastAfter: null };
+      if (sums.sum !== balance) fail({ rule: 'balance_matches_entries', detail: `${name}: balance ${balance}, entries sum to ${sums.sum}` });
+      if (sums.lastAfter !== null && sums.lastAfter !== balance) {
+        fail({ rule: 'balance_after_matches', detail: `${name}: balance ${balance}, last entry says ${sums.lastAfter}` });
+      }
+      if (!mayGoNegative(row.owner_id) && (balance < 0n || locked < 0n || locked > balance)) {
+        fail({ rule: 'not_negative', detail: `${name}: balance ${balance}, locked ${locked}` });
+      }
+      if ((holdSums.get(id) ?? 0n) !== locked) {
+        fail({ rule: 'locked_matches_holds', detail: `${name}: locked ${locked}, pending holds ${holdSums.get(id) ?? 0n}` });
+      }
+    }
+    return { ok: failures.length === 0, counts: { transactions, entries, accounts: accounts.length }, failures };
+  }
+}

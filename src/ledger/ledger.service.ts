@@ -1,0 +1,161 @@
+import { conflict, insufficientFunds, invalid } from '../common/errors.js';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { Db, type Tx } from '../database/db.service.js';
+import { AccountsRepository, accountKey } from './accounts.repository.js';
+import { AssetRegistry } from './asset-registry.js';
+import { LedgerEvents } from './ledger-events.js';
+import type { AccountState, BalanceChange, Leg, PostingRequest, PostingResult } from './ledger.types.js';
+import { isSystemOwner, mayGoNegative } from './system-accounts.js';
+
+const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
+
+/**
+ * The only writer of money. Every movement is one transaction of entries that sum to zero per
+ * asset; each entry records the balance after it; account rows and running totals are updated
+ * in the same database transaction; listeners hear of it only after COMMIT.
+ */
+@Injectable()
+export class LedgerService {
+  private readonly accounts = new AccountsRepository();
+
+  constructor(
+    private readonly db: Db,
+    private readonly assets: AssetRegistry,
+    private readonly events: LedgerEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Posts in a transaction of its own. */
+  post(request: PostingRequest): Promise<PostingResult> {
+    return this.db.transaction((tx) => this.postIn(tx, request));
+  }
+
+  /** Posts inside the caller's transaction (so other writes can commit or roll back with it). */
+  async postIn(tx: Tx, request: PostingRequest): Promise<PostingResult> {
+    this.validate(request);
+    const now = this.clock.now();
+    if (request.idempotency) {
+      const existing = await tx.query<{ id: string | number; request_hash: string | null }>(
+        'SELECT id, request_hash FROM ledger_transactions WHERE idempotency_scope = ? AND idempotency_key = ?',
+        [request.idempotency.scope, request.idempotency.key],
+      );
+      if (existing.length > 0) {
+        if (existing[0].request_hash !== request.idempotency.requestHash) {
+          throw conflict('Idempotency key already used for a different request');
+        }
+        return { transactionId: String(existing[0].id), replayed: true, accounts: [] };
+      }
+    }
+
+    const locked = await this.accounts.lockAccounts(tx, request.legs, now);
+    const after = new Map<string, AccountState>(locked);
+    const balancesAfter: bigint[] = [];
+    for (const leg of request.legs) {
+      const key = accountKey(leg.ownerId, leg.asset);
+      const account = after.get(key)!;
+      const balance = account.balance + leg.amount;
+      after.set(key, { ...account, balance });
+      balancesAfter.push(balance);
+    }
+    for (const [key, account] of after) {
+      if (account.balance >= locked.get(key)!.balance || mayGoNegative(account.ownerId)) continue;
+      // Spendable = balance less what holds have locked; nobody but the issuer goes below zero.
+      if (account.balance - account.locked < 0n) throw insufficientFunds(`Insufficient funds in ${account.asset}`);
+    }
+
+    const [txRow] = await tx.query<{ id: string | number }>(
+      `INSERT INTO ledger_transactions (kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        request.kind,
+        request.action,
+        JSON.stringify(request.metadata ?? {}),
+        request.idempotency?.scope ?? null,
+        request.idempotency?.key ?? null,
+        request.idempotency?.requestHash ?? null,
+        now,
+      ],
+    );
+    const transactionId = String(txRow.id);
+    await this.insertEntries(tx, transactionId, request, after, balancesAfter, now);
+    const changed = [...after.values()].filter((a) => a.balance !== locked.get(accountKey(a.ownerId, a.asset))!.balance);
+    for (const account of changed) await this.accounts.setBalance(tx, account);
+    await this.addToTotals(tx, request, after);
+
+    this.publishAfterCommit(tx, changed);
+    return { transactionId, replayed: false, accounts: [...after.values()] };
+  }
+
+  /** Publishes committed user balance changes (also used by holds, which move `locked`). */
+  publishAfterCommit(tx: Tx, accounts: readonly AccountState[]): void {
+    const changes: BalanceChange[] = accounts
+      .filter((a) => !isSystemOwner(a.ownerId))
+      .map((a) => ({ userId: a.ownerId, asset: a.asset, balance: a.balance, locked: a.locked }));
+    if (changes.length > 0) tx.afterCommit(() => this.events.publish(changes));
+  }
+
+  private validate(request: PostingRequest): void {
+    if (request.legs.length < 2) throw invalid('A transaction needs at least two entries');
+    const sums = new Map<string, bigint>();
+    for (const leg of request.legs) {
+      this.assets.get(leg.asset);
+      if (leg.amount === 0n) throw invalid('amount must not be zero');
+      sums.set(leg.asset, (sums.get(leg.asset) ?? 0n) + leg.amount);
+    }
+    for (const [asset, sum] of sums) {
+      if (sum !== 0n) throw new Error(`Unbalanced posting in ${asset}: entries sum to ${sum}`);
+    }
+  }
+
+  private async insertEntries(
+    tx: Tx,
+    transactionId: string,
+    request: PostingRequest,
+    accounts: Map<string, AccountState>,
+    balancesAfter: bigint[],
+    now: number,
+  ): Promise<void> {
+    const values = request.legs.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const params = request.legs.flatMap((leg, i) => [
+      transactionId,
+      accounts.get(accountKey(leg.ownerId, leg.asset))!.id,
+      leg.asset,
+      leg.amount,
+      balancesAfter[i],
+      leg.type,
+      leg.action ?? request.action,
+      now,
+    ]);
+    await tx.query(
+      `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at) VALUES ${values}`,
+      params,
+    );
+  }
+
+  /** Running per-(account, type, action) totals, kept positive, for user accounts only. */
+  private async addToTotals(tx: Tx, request: PostingRequest, accounts: Map<string, AccountState>): Promise<void> {
+    const sums = new Map<string, { accountId: number; type: string; action: string; amount: bigint }>();
+    for (const leg of request.legs) {
+      if (isSystemOwner(leg.ownerId) || !TOTALS_TYPES.has(leg.type)) continue;
+      const accountId = accounts.get(accountKey(leg.ownerId, leg.asset))!.id;
+      const action = leg.action ?? request.action;
+      const key = `${accountId}\u0000${leg.type}\u0000${action}`;
+      const magnitude = leg.amount < 0n ? -leg.amount : leg.amount;
+      const entry = sums.get(key) ?? { accountId, type: leg.type, action, amount: 0n };
+      sums.set(key, { ...entry, amount: entry.amount + magnitude });
+    }
+    for (const { accountId, type, action, amount } of sums.values()) {
+      const [row] = await tx.query<{ total: string }>(
+        'SELECT total FROM account_totals WHERE account_id = ? AND type = ? AND action = ?',
+        [accountId, type, action],
+      );
+      const total = (row ? BigInt(row.total) : 0n) + amount;
+      await tx.query(
+        `INSERT INTO account_totals (account_id, type, action, total) VALUES (?, ?, ?, ?)
+         ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
+        [accountId, type, action, total],
+      );
+    }
+  }
+}

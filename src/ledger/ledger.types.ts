@@ -1,0 +1,55 @@
+/** The three categories the Balance API reports, plus `system` for the platform's own side. */
+export type EntryType = 'mining' | 'spending' | 'buying' | 'system';
+export const USER_ENTRY_TYPES = ['mining', 'spending', 'buying'] as const;
+
+/** One side of a movement: a signed amount on the account of (owner, asset). */
+export interface Leg {
+  /** A user id, or a system account name from SYSTEM_ACCOUNTS. */
+  readonly ownerId: string;
+  readonly asset: string;
+  /** Minor units; positive credits the account, negative debits it. */
+  readonly amount: bigint;
+  readonly type: EntryType;
+  /** The action name recorded on this entry (defaults to the transaction's). */
+  readonly action?: string;
+}
+
+export interface IdempotencyKey {
+  readonly scope: string;
+  readonly key: string;
+  /** Hash of what was asked, so the same key with a different request is refused. */
+  readonly requestHash: string;
+}
+
+export interface PostingRequest {
+  /** What kind of movement this is (donation, adjustment, subscription, capture, …). */
+  readonly kind: string;
+  readonly action: string;
+  readonly legs: readonly Leg[];
+  readonly metadata?: Record<string, unknown>;
+  readonly idempotency?: IdempotencyKey;
+}
+
+export interface AccountState {
+  readonly id: number;
+  readonly ownerId: string;
+  readonly asset: string;
+  readonly balance: bigint;
+  readonly locked: bigint;
+}
+
+export interface PostingResult {
+  readonly transactionId: string;
+  /** True when the idempotency key had already been posted: nothing was written this time. */
+  readonly replayed: boolean;
+  /** Account states after the posting (empty for a replay). */
+  readonly accounts: readonly AccountState[];
+}
+
+/** A committed change to a user's account, published after COMMIT. */
+export interface BalanceChange {
+  readonly userId: string;
+  readonly asset: string;
+  readonly balance: bigint;
+  readonly locked: bigint;
+}
