@@ -1,0 +1,14 @@
+/**
+ * Jest runs the compiled tests (npm test compiles first): NestJS 12 ships as ES modules, which
+ * Jest loads natively only in its ESM mode, and plain JS needs no transform there.
+ */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/dist/test'],
+  testMatch: ['**/*.spec.js'],
+  globalSetup: '<rootDir>/dist/test/setup/global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/setup/global-teardown.js',
+  maxWorkers: 2,
+  testTimeout: 120000,
+  moduleFileExtensions: ['js', 'json'],
+};
