@@ -5,7 +5,7 @@ import { Db, type Tx } from '../database/db.service.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
 import { LedgerEvents } from './ledger-events.js';
-import type { AccountState, BalanceChange, Leg, PostingRequest, PostingResult } from './ledger.types.js';
+import type { AccountState, BalanceChange, PostingRequest, PostingResult } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
 
 const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
@@ -85,6 +85,18 @@ export class LedgerService {
 
     this.publishAfterCommit(tx, changed);
     return { transactionId, replayed: false, accounts: [...after.values()] };
+  }
+
+  /** An owner's account in `asset` ({0, 0} when it has none yet). O(1): one indexed row. */
+  async balanceOf(ownerId: string, asset: string): Promise<{ balance: bigint; locked: bigint }> {
+    const found = await this.db.read((reader) => this.accounts.find(reader, [{ ownerId, asset }]));
+    const account = found.get(accountKey(ownerId, asset));
+    return account ? { balance: account.balance, locked: account.locked } : { balance: 0n, locked: 0n };
+  }
+
+  /** All accounts of these owners, ordered by owner then asset. */
+  accountsOf(ownerIds: readonly string[]): Promise<AccountState[]> {
+    return this.db.read((reader) => this.accounts.listByOwners(reader, ownerIds));
   }
 
   /** Publishes committed user balance changes (also used by holds, which move `locked`). */

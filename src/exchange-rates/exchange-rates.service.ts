@@ -1,0 +1,115 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { invalid, notFound } from '../common/errors.js';
+import { AmountFormatError, convertMinor, divideRatios, parseRatio, type Ratio } from '../common/money.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Db, type Reader } from '../database/db.service.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+
+export interface Quote {
+  readonly asset: string;
+  /** Root-asset units per one unit of `asset`, as an exact decimal string. */
+  readonly rate: string;
+  readonly updatedAt: number;
+}
+
+/**
+ * Quotes against the root asset and the rates derived from them. Read from the database each
+ * time (a primary-key lookup), so a change made through any instance is seen by all at once.
+ */
+@Injectable()
+export class ExchangeRatesService {
+  constructor(
+    private readonly db: Db,
+    private readonly assets: AssetRegistry,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get rootAsset(): string {
+    return this.config.rootAsset;
+  }
+
+  async list(): Promise<Quote[]> {
+    const rows = await this.db.query<{ asset: string; rate: string; updated_at: string | number }>(
+      'SELECT asset, rate, updated_at FROM exchange_rates ORDER BY asset',
+    );
+    const quotes = rows.map((r) => ({ asset: r.asset, rate: r.rate, updatedAt: Number(r.updated_at) }));
+    if (!quotes.some((q) => q.asset === this.rootAsset)) quotes.push({ asset: this.rootAsset, rate: '1', updatedAt: 0 });
+    return quotes.sort((a, b) => a.asset.localeCompare(b.asset));
+  }
+
+  /** Root units per one unit of `asset`; the root asset is always 1; null when unquoted. */
+  async quote(asset: string, reader: Reader = this.db): Promise<Ratio | null> {
+    if (asset === this.rootAsset) return { num: 1n, den: 1n };
+    const rows = await reader.query<{ rate: string }>('SELECT rate FROM exchange_rates WHERE asset = ?', [asset]);
+    return rows.length > 0 ? parseRatio(rows[0].rate) : null;
+  }
+
+  /** Units of `to` per one unit of `from`, derived from the two quotes; null if either is unquoted. */
+  async rate(from: string, to: string): Promise<Ratio | null> {
+    if (from === to) return { num: 1n, den: 1n };
+    const [a, b] = await Promise.all([this.quote(from), this.quote(to)]);
+    if (!a || !b || b.num === 0n) return null;
+    return divideRatios(a, b);
+  }
+
+  /** Converts minor units of `from` into minor units of `to`, half-even; null without a rate. */
+  async convert(minor: bigint, from: string, to: string): Promise<bigint | null> {
+    const rate = await this.rate(from, to);
+    if (!rate) return null;
+    return convertMinor(minor, this.assets.get(from).scale, rate, this.assets.get(to).scale);
+  }
+
+  async set(asset: string, rateInput: unknown): Promise<Quote> {
+    this.assets.get(asset);
+    if (asset === this.rootAsset) throw invalid(`The root asset ${asset} is always quoted at 1`);
+    let rate: Ratio;
+    try {
+      rate = parseRatio(rateInput);
+    } catch (error) {
+      if (error instanceof AmountFormatError) throw invalid(`rate: ${error.message}`);
+      throw error;
+    }
+    if (rate.num === 0n) throw invalid('rate must be greater than zero');
+    const text = typeof rateInput === 'number' ? String(rateInput) : String(rateInput).trim();
+    const canonical = canonicalDecimal(text);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO exchange_rates (asset, rate, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (asset) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at`,
+        [asset, canonical, now],
+      );
+      await tx.query('INSERT INTO exchange_rate_history (asset, rate, changed_at) VALUES (?, ?, ?)', [asset, canonical, now]);
+    });
+    return { asset, rate: canonical, updatedAt: now };
+  }
+
+  async remove(asset: string): Promise<void> {
+    this.assets.get(asset);
+    if (asset === this.rootAsset) throw invalid(`The root asset ${asset} cannot be unquoted`);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const deleted = await tx.query('DELETE FROM exchange_rates WHERE asset = ? RETURNING asset', [asset]);
+      if (deleted.length === 0) throw notFound(`Asset ${asset} has no quote`);
+      await tx.query('INSERT INTO exchange_rate_history (asset, rate, changed_at) VALUES (?, NULL, ?)', [asset, now]);
+    });
+  }
+
+  async history(asset: string): Promise<Array<{ rate: string | null; changedAt: number }>> {
+    const rows = await this.db.query<{ rate: string | null; changed_at: string | number }>(
+      'SELECT rate, changed_at FROM exchange_rate_history WHERE asset = ? ORDER BY id DESC LIMIT 1000',
+      [asset],
+    );
+    return rows.map((r) => ({ rate: r.rate, changedAt: Number(r.changed_at) }));
+  }
+}
+
+/** "1.50" -> "1.5", "007" -> "7". */
+function canonicalDecimal(text: string): string {
+  const [int, frac = ''] = text.replace(/^\+/, '').split('.');
+  const i = int.replace(/^0+(?=\d)/, '');
+  const f = frac.replace(/0+$/, '');
+  return f ? `${i}.${f}` : i;
+}
