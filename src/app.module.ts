@@ -6,13 +6,14 @@ import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { LegacyApiModule } from './legacy-api/legacy-api.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, LedgerModule, BackofficeModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, LedgerModule, BackofficeModule, LegacyApiModule],
       controllers: [HealthController],
     };
   }
