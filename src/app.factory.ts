@@ -1,14 +1,25 @@
-import { Logger, type INestApplication } from '@nestjs/common';
+import { ValidationPipe, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
+import { HttpErrorFilter } from './common/http-exception.filter.js';
+import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
+
+/** Largest REST or form body accepted. */
+export const MAX_BODY_BYTES = '100kb';
 
 /** Builds the application (used by main.ts and by the end-to-end tests). */
-export async function createApp(config: AppConfig, options: { logger?: false | Logger } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
-    bodyParser: true,
+export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: options.logger === false ? false : (options.logger ?? ['error', 'warn', 'log']),
+    bodyParser: false,
   });
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   app.enableShutdownHooks();
   return app;
 }

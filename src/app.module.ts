@@ -4,16 +4,36 @@ import { ConfigModule } from './config/config.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LedgerGatewayModule } from './ledger/gateway/ledger-gateway.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { LegacyApiModule } from './legacy-api/legacy-api.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { SchedulerModule } from './scheduler/scheduler.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { TokenActionsModule } from './token-actions/token-actions.module.js';
 
+/** Wires the feature modules; no logic. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AuthModule, LedgerModule, BackofficeModule, LegacyApiModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AuthModule,
+        LedgerModule,
+        RealtimeModule,
+        LedgerGatewayModule,
+        TokenActionsModule,
+        ExchangeRatesModule,
+        SubscriptionsModule,
+        SchedulerModule,
+        BackofficeModule,
+        LegacyApiModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -1,6 +1,6 @@
 import type { Principal } from './principal.js';
 
-const USER_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+import { USER_ID_PATTERN as USER_ID } from './user-id.js';
 
 /**
  * Turns verified JWT claims into a Principal, or null when they do not describe a user.

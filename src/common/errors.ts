@@ -36,3 +36,10 @@ export const notFound = (message = 'Resource not found') => new DomainError('not
 export const conflict = (message: string) => new DomainError('conflict', message);
 export const insufficientFunds = (message = 'Insufficient funds') => new DomainError('insufficient_funds', message);
 export const forbidden = (message = 'Forbidden') => new DomainError('forbidden', message);
+
+/** A key (event id, Idempotency-Key, request_id) reused for a different request. Never stored as an answer. */
+export class IdempotencyConflictError extends DomainError {
+  constructor() {
+    super('conflict', 'Idempotency key reused with a different request');
+  }
+}

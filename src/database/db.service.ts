@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { placeholders, type Dialect } from './dialect.js';
@@ -27,10 +28,14 @@ const MAX_ATTEMPTS = 5;
  * - SQLite: one connection, so one unit of work at a time within the process (a FIFO mutex),
  *   and BEGIN IMMEDIATE so another process waits on the busy timeout instead of failing mid-way.
  *   Reads take the mutex too, so they never see another request's uncommitted writes.
+ * Code running inside a transaction that reads or opens a transaction again simply joins the
+ * one in progress (tracked per async context), so services need not know whether they are
+ * inside one, and SQLite's mutex is never awaited by its own holder.
  */
 export class Db {
   private readonly logger = new Logger('Db');
   private readonly sqliteLock = new Mutex();
+  private readonly current = new AsyncLocalStorage<Tx>();
   readonly dialect: Dialect;
 
   constructor(readonly dataSource: DataSource) {
@@ -38,6 +43,8 @@ export class Db {
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const joined = this.current.getStore();
+    if (joined) return work(joined);
     if (this.dialect === 'sqlite') return this.sqliteLock.run(() => this.attempt(work, 'BEGIN IMMEDIATE'));
     for (let attempt = 1; ; attempt++) {
       try {
@@ -51,6 +58,8 @@ export class Db {
   }
 
   async read<T>(work: (reader: Reader) => Promise<T>): Promise<T> {
+    const joined = this.current.getStore();
+    if (joined) return work(joined);
     const run = async () => {
       const runner = this.dataSource.createQueryRunner();
       try {
@@ -80,7 +89,8 @@ export class Db {
     try {
       await runner.query(begin);
       try {
-        result = await work({ ...this.bind(runner), afterCommit: (fn) => hooks.push(fn) });
+        const tx: Tx = { ...this.bind(runner), afterCommit: (fn) => hooks.push(fn) };
+        result = await this.current.run(tx, () => work(tx));
         await runner.query('COMMIT');
       } catch (error) {
         await runner.query('ROLLBACK').catch(() => undefined);

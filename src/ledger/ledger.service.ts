@@ -1,11 +1,11 @@
-import { conflict, insufficientFunds, invalid } from '../common/errors.js';
+import { IdempotencyConflictError, insufficientFunds, invalid } from '../common/errors.js';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
 import { LedgerEvents } from './ledger-events.js';
-import type { AccountState, BalanceChange, PostingRequest, PostingResult } from './ledger.types.js';
+import type { AccountState, BalanceChange, PostingRequest, PostingResult, UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
 
 const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
@@ -42,7 +42,7 @@ export class LedgerService {
       );
       if (existing.length > 0) {
         if (existing[0].request_hash !== request.idempotency.requestHash) {
-          throw conflict('Idempotency key already used for a different request');
+          throw new IdempotencyConflictError();
         }
         return { transactionId: String(existing[0].id), replayed: true, accounts: [] };
       }
@@ -92,6 +92,18 @@ export class LedgerService {
     const found = await this.db.read((reader) => this.accounts.find(reader, [{ ownerId, asset }]));
     const account = found.get(accountKey(ownerId, asset));
     return account ? { balance: account.balance, locked: account.locked } : { balance: 0n, locked: 0n };
+  }
+
+  /** Running totals of a user's entries in `asset`, per type and action (positive amounts). */
+  async totalsOf(ownerId: string, asset: string): Promise<Record<UserEntryType, Record<string, bigint>>> {
+    const rows = await this.db.query<{ type: UserEntryType; action: string; total: string }>(
+      `SELECT t.type, t.action, t.total FROM account_totals t JOIN accounts a ON a.id = t.account_id
+       WHERE a.owner_id = ? AND a.asset = ? ORDER BY t.type, t.action`,
+      [ownerId, asset],
+    );
+    const totals: Record<UserEntryType, Record<string, bigint>> = { spending: {}, mining: {}, buying: {} };
+    for (const row of rows) totals[row.type][row.action] = BigInt(row.total);
+    return totals;
   }
 
   /** All accounts of these owners, ordered by owner then asset. */

@@ -1,6 +1,7 @@
 /** The three categories the Balance API reports, plus `system` for the platform's own side. */
 export type EntryType = 'mining' | 'spending' | 'buying' | 'system';
 export const USER_ENTRY_TYPES = ['mining', 'spending', 'buying'] as const;
+export type UserEntryType = (typeof USER_ENTRY_TYPES)[number];
 
 /** One side of a movement: a signed amount on the account of (owner, asset). */
 export interface Leg {

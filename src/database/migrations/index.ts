@@ -1,4 +1,5 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
+import { Subscriptions1763800001000 } from './1763800001000-subscriptions.js';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, Subscriptions1763800001000];

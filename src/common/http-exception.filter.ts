@@ -1,0 +1,37 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from './errors.js';
+
+/**
+ * The REST surface's one error mapping: `{ statusCode, message }`. Domain errors keep their
+ * code's status and message; HTTP exceptions theirs; anything else is a 500 that says nothing
+ * about internals (the details go to the log).
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const response = host.switchToHttp().getResponse<Response>();
+    const { statusCode, message } = this.describe(error);
+    if (response.headersSent) return;
+    response.status(statusCode).json({ statusCode, message });
+  }
+
+  private describe(error: unknown): { statusCode: number; message: string | string[] } {
+    if (error instanceof DomainError) return { statusCode: error.status, message: error.message };
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: string | string[] }).message : error.message;
+      return { statusCode: error.getStatus(), message };
+    }
+    const status = (error as { status?: number; type?: string }).status;
+    // body-parser errors (malformed JSON, too large) carry their own 4xx status.
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, message: status === 413 ? 'Request body too large' : 'Malformed request body' };
+    }
+    this.logger.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return { statusCode: 500, message: 'Internal server error' };
+  }
+}

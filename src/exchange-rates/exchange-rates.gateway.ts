@@ -1,0 +1,43 @@
+import { Inject } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { IsString, Length } from 'class-validator';
+import type { Socket } from 'socket.io';
+import { notFound } from '../common/errors.js';
+import { ratioToString } from '../common/money.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+import { BalanceEndpoints } from '../realtime/balance-endpoints.js';
+import { ExchangeRatesService } from './exchange-rates.service.js';
+
+export class GetCurrencyExchangeRateDto {
+  @IsString({ message: 'currency must be a string' })
+  @Length(1, 16, { message: 'currency must be 1 to 16 characters' })
+  currency!: string;
+}
+
+/** Decimals kept when a derived rate is turned into the spec's float. */
+export const RATE_DECIMALS = 12;
+
+/** balance:getCurrencyExchangeRate: units of `currency` per one TOKEN_ASSET. */
+@WebSocketGateway()
+export class ExchangeRatesGateway {
+  constructor(
+    private readonly endpoints: BalanceEndpoints,
+    private readonly rates: ExchangeRatesService,
+    private readonly assets: AssetRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @SubscribeMessage('balance:getCurrencyExchangeRate')
+  getCurrencyExchangeRate(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
+    return this.endpoints.answer(client, 'getCurrencyExchangeRate', payload, {
+      dto: GetCurrencyExchangeRateDto,
+      read: async ({ data }) => {
+        const currency = this.assets.find(data.currency);
+        const rate = currency ? await this.rates.rate(this.config.tokenAsset, currency.code) : null;
+        if (!rate) throw notFound(`Currency ${data.currency} not found`);
+        return { currencyExchangeRate: Number(ratioToString(rate, RATE_DECIMALS)) };
+      },
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { DomainError, IdempotencyConflictError } from '../common/errors.js';
+import { isUniqueViolation } from '../database/db-errors.js';
+import { Db, type Tx } from '../database/db.service.js';
+
+export interface IdempotencyKey {
+  /** Whose keys these are: "socket:<userId>", "rest:<path>". */
+  readonly scope: string;
+  readonly key: string;
+  /** What was asked; the same key with a different request is refused with 409. */
+  readonly requestHash: string;
+}
+
+export interface IdempotentResult<T> {
+  readonly value: T;
+  readonly replayed: boolean;
+}
+
+/** Canonical JSON (sorted keys) hashed with SHA-256: equal requests hash equal. */
+export function requestHash(...parts: unknown[]): string {
+  return createHash('sha256').update(canonicalJson(parts)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Runs a request at most once per key and keeps its answer. The answer of a successful run is
+ * stored in the same database transaction as the work it describes, so a crash can never leave
+ * the work done without the answer (a retry would do it twice) or the answer without the work.
+ * A refusal (a DomainError) changes nothing, so its answer is stored on its own afterwards.
+ * When two requests with one key race, the database's primary key lets one commit; the other
+ * rolls back whole and answers with the winner's stored answer.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  async run<T>(
+    key: IdempotencyKey,
+    work: (tx: Tx) => Promise<T>,
+    refusalAnswer: (error: DomainError) => T,
+  ): Promise<IdempotentResult<T>> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const stored = await this.find<T>(tx, key);
+        if (stored) return stored;
+        const value = await work(tx);
+        await this.insert(tx, key, value, 'fail');
+        return { value, replayed: false };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return this.storedOrConflict<T>(key);
+      if (!(error instanceof DomainError) || error.code === 'too_many_requests' || error.code === 'internal') throw error;
+      if (error instanceof IdempotencyConflictError) throw error;
+      const value = refusalAnswer(error);
+      await this.db.transaction((tx) => this.insert(tx, key, value, 'ignore'));
+      return this.storedOrConflict<T>(key);
+    }
+  }
+
+  /** Forgets answers older than `maxAgeMs` (kept at least 24 hours by the caller's choice). */
+  async prune(maxAgeMs: number): Promise<number> {
+    const rows = await this.db.transaction((tx) =>
+      tx.query('DELETE FROM idempotency_records WHERE created_at < ? RETURNING key', [this.clock.now() - maxAgeMs]),
+    );
+    return rows.length;
+  }
+
+  private async storedOrConflict<T>(key: IdempotencyKey): Promise<IdempotentResult<T>> {
+    const stored = await this.db.read((reader) => this.find<T>(reader as Tx, key));
+    if (!stored) throw new Error('idempotency record vanished');
+    return stored;
+  }
+
+  private async find<T>(tx: Pick<Tx, 'query'>, key: IdempotencyKey): Promise<IdempotentResult<T> | null> {
+    const rows = await tx.query<{ request_hash: string; response: string }>(
+      'SELECT request_hash, response FROM idempotency_records WHERE scope = ? AND key = ?',
+      [key.scope, key.key],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0].request_hash !== key.requestHash) throw new IdempotencyConflictError();
+    return { value: JSON.parse(rows[0].response) as T, replayed: true };
+  }
+
+  private async insert(tx: Tx, key: IdempotencyKey, value: unknown, onConflict: 'fail' | 'ignore'): Promise<void> {
+    await tx.query(
+      `INSERT INTO idempotency_records (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)
+       ${onConflict === 'ignore' ? 'ON CONFLICT (scope, key) DO NOTHING' : ''}`,
+      [key.scope, key.key, key.requestHash, JSON.stringify(value), this.clock.now()],
+    );
+  }
+}

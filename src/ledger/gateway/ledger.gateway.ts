@@ -1,0 +1,70 @@
+import { Inject } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import type { Socket } from 'socket.io';
+import { toJsonNumber } from '../../common/money.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { BalanceEndpoints } from '../../realtime/balance-endpoints.js';
+import { AssetRegistry } from '../asset-registry.js';
+import { LedgerService } from '../ledger.service.js';
+import type { PostingResult } from '../ledger.types.js';
+import { UserTransfersService } from '../user-transfers.service.js';
+import { AddUserBalanceDto, DonateTokenDto } from './ledger.dto.js';
+
+/** balance:getTransactions, balance:donateToken, balance:addUserBalanceByAdmin. */
+@WebSocketGateway()
+export class LedgerGateway {
+  constructor(
+    private readonly endpoints: BalanceEndpoints,
+    private readonly ledger: LedgerService,
+    private readonly transfers: UserTransfersService,
+    private readonly assets: AssetRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @SubscribeMessage('balance:getTransactions')
+  getTransactions(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
+    return this.endpoints.answer(client, 'getTransactions', payload, {
+      dto: null,
+      read: async ({ principal }) => {
+        const asset = this.config.tokenAsset;
+        const { scale } = this.assets.get(asset);
+        const totals = await this.ledger.totalsOf(principal.id, asset);
+        const numbers = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, toJsonNumber(v, scale)]));
+        return { transactions: { spending: numbers(totals.spending), mining: numbers(totals.mining), buying: numbers(totals.buying) } };
+      },
+    });
+  }
+
+  @SubscribeMessage('balance:donateToken')
+  donateToken(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
+    return this.endpoints.answer(client, 'donateToken', payload, {
+      dto: DonateTokenDto,
+      write: async ({ principal, data }, tx) => this.outcome(await this.transfers.donate(tx, principal.id, data.targetUser, data.token), principal.id),
+    });
+  }
+
+  @SubscribeMessage('balance:addUserBalanceByAdmin')
+  addUserBalanceByAdmin(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
+    return this.endpoints.answer(client, 'addUserBalanceByAdmin', payload, {
+      dto: AddUserBalanceDto,
+      role: 'admin',
+      write: async ({ principal, data }, tx) => {
+        const result = await this.transfers.adjust(tx, {
+          userId: data.targetUser,
+          asset: this.config.tokenAsset,
+          amount: data.amount,
+          action: 'adminAdjustment',
+          metadata: { admin: principal.id },
+        });
+        return this.outcome(result, data.targetUser);
+      },
+    });
+  }
+
+  /** What a write answers: its transaction and the affected user's spendable token balance. */
+  private outcome(result: PostingResult, userId: string) {
+    const account = result.accounts.find((a) => a.ownerId === userId && a.asset === this.config.tokenAsset);
+    const { scale } = this.assets.get(this.config.tokenAsset);
+    return { transactionId: result.transactionId, token: account ? toJsonNumber(account.balance - account.locked, scale) : undefined };
+  }
+}

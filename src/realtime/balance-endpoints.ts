@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import type { Principal, Role } from '../auth/principal.js';
+import { DomainError, forbidden } from '../common/errors.js';
+import { Db, type Tx } from '../database/db.service.js';
+import { IdempotencyService, requestHash } from '../idempotency/idempotency.service.js';
+import { errorEnvelope, success, type BalanceEnvelope } from './balance-envelope.js';
+import { parseBalanceRequest } from './balance-request.js';
+
+export interface CallContext<T> {
+  readonly principal: Principal;
+  readonly data: T;
+}
+
+export type EndpointSpec<T extends object> =
+  | { readonly dto: (new () => T) | null; readonly role?: Role; readonly read: (ctx: CallContext<T>) => Promise<unknown> }
+  | { readonly dto: new () => T; readonly role?: Role; readonly write: (ctx: CallContext<T>, tx: Tx) => Promise<unknown> };
+
+/** The principal the handshake attached to a socket. */
+export const principalOf = (client: Socket): Principal => (client.data as { principal: Principal }).principal;
+
+/**
+ * Runs one Balance API call and makes its acknowledgement: role check, payload validation,
+ * `event.id` idempotency for writes (the answer is stored with the write, in one transaction),
+ * and the mapping of every error to the envelope. Handlers return what this returns.
+ */
+@Injectable()
+export class BalanceEndpoints {
+  constructor(
+    private readonly db: Db,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+    try {
+      const principal = principalOf(client);
+      const request = parseBalanceRequest(payload, spec.dto);
+      const ctx = { principal, data: request.data };
+      if ('read' in spec) {
+        this.requireRole(principal, spec.role);
+        return success(await spec.read(ctx));
+      }
+      const run = async (tx: Tx) => {
+        this.requireRole(principal, spec.role);
+        return success(await spec.write(ctx, tx));
+      };
+      if (request.eventId === null) return await this.db.transaction(run);
+      const key = { scope: `socket:${principal.id}`, key: request.eventId, requestHash: requestHash(endpoint, payloadData(payload)) };
+      const result = await this.idempotency.run(key, run, (error: DomainError) => errorEnvelope(error));
+      return result.value;
+    } catch (error) {
+      return errorEnvelope(error);
+    }
+  }
+
+  private requireRole(principal: Principal, role: Role | undefined): void {
+    if (role && !principal.roles.includes(role)) throw forbidden(`Requires role ${role}`);
+  }
+}
+
+/** What the client sent as `data`, for comparing a replay with the original request. */
+function payloadData(payload: unknown): unknown {
+  return typeof payload === 'object' && payload !== null ? (payload as { data?: unknown }).data : undefined;
+}

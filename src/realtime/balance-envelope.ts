@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { DomainError } from '../common/errors.js';
+
+/** The Balance API's one answer shape: `{ data, error: { status, code, message } }`. */
+export interface BalanceEnvelope {
+  readonly data?: unknown;
+  readonly error: { readonly status: boolean; readonly code: number; readonly message: string };
+}
+
+export const NO_ERROR = Object.freeze({ status: false, code: 0, message: '' });
+
+export function success(data: unknown): BalanceEnvelope {
+  return { data, error: NO_ERROR };
+}
+
+export function failure(code: number, message: string): BalanceEnvelope {
+  return { error: { status: true, code, message } };
+}
+
+const logger = new Logger('BalanceApi');
+
+/** The one mapping from errors to answers on this surface; internals never leave the server. */
+export function errorEnvelope(error: unknown): BalanceEnvelope {
+  if (error instanceof DomainError) return failure(error.status, error.message);
+  logger.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+  return failure(500, 'Internal error');
+}

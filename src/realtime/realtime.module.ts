@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { BalanceEndpoints } from './balance-endpoints.js';
+import { RealtimeGateway } from './realtime.gateway.js';
+
+@Module({
+  imports: [LedgerModule, IdempotencyModule],
+  providers: [RealtimeGateway, BalanceEndpoints],
+  exports: [BalanceEndpoints],
+})
+export class RealtimeModule {}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { HoldsService } from '../ledger/holds.service.js';
+import { RenewalsService } from '../subscriptions/renewals.service.js';
+import { Mutex } from '../database/mutex.js';
+import { ClockOffsetStore } from './clock-offset.store.js';
+
+const INTERVAL_MS = 2000;
+
+/**
+ * Work that becomes due with time: expired holds are released first, then elapsed
+ * subscription periods are charged. Runs every few seconds and on demand (the test clock);
+ * never twice at once within an instance, and safe across instances (see the services).
+ */
+@Injectable()
+export class DueWorkService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DueWork');
+  private readonly running = new Mutex();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly holds: HoldsService,
+    private readonly renewals: RenewalsService,
+    private readonly clockOffset: ClockOffsetStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.clockOffset.load();
+    this.timer = setInterval(() => {
+      this.runDue().catch((error: unknown) => this.logger.error(`due work failed: ${(error as Error).message}`));
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async runDue(): Promise<void> {
+    await this.running.run(async () => {
+      if (this.config.enableTestClock) await this.clockOffset.load();
+      while ((await this.holds.expireDue()) > 0);
+      await this.renewals.renewDue();
+    });
+  }
+}

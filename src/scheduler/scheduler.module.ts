@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module.js';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
+import { ClockOffsetStore } from './clock-offset.store.js';
+import { DueWorkService } from './due-work.service.js';
+import { TestClockController } from './test-clock.controller.js';
+
+@Module({
+  imports: [LedgerModule, SubscriptionsModule],
+  providers: [ClockOffsetStore, DueWorkService],
+  controllers: [TestClockController],
+  exports: [DueWorkService],
+})
+export class SchedulerModule {}
