@@ -10,6 +10,8 @@ export interface RunningApp {
   readonly config: AppConfig;
   readonly url: string;
   readonly database: TestDatabase;
+  /** Stops the server and starts a new one on the same database (a restart). */
+  restart(): Promise<RunningApp>;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,10 @@ export interface RunningApp {
 export async function startApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<RunningApp> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: database.url, PORT: '0', ...env });
+  return listen(config, database);
+}
+
+async function listen(config: AppConfig, database: TestDatabase): Promise<RunningApp> {
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -25,6 +31,10 @@ export async function startApp(kind: DatabaseKind, env: Record<string, string> =
     config,
     url,
     database,
+    restart: async () => {
+      await app.close();
+      return listen(config, database);
+    },
     close: async () => {
       await app.close();
       await database.drop();

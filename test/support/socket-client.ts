@@ -6,6 +6,9 @@ export interface Envelope {
   error: { status: boolean; code: number; message: string };
 }
 
+/** What each connected socket was greeted with. */
+export const userInfoOf = new WeakMap<Socket, unknown>();
+
 /** Connects with a token and waits for `user_info`, or rejects with the connect_error message. */
 export function connect(app: RunningApp, token: string | null, how: 'auth' | 'header' | 'query' = 'auth'): Promise<Socket> {
   const options = {
@@ -19,7 +22,10 @@ export function connect(app: RunningApp, token: string | null, how: 'auth' | 'he
   };
   const socket = io(app.url, options);
   return new Promise((resolve, reject) => {
-    socket.once('user_info', () => resolve(socket));
+    socket.once('user_info', (info: unknown) => {
+      userInfoOf.set(socket, info);
+      resolve(socket);
+    });
     socket.once('connect_error', (error) => {
       socket.close();
       reject(error);
