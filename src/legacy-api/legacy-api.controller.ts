@@ -1,0 +1,48 @@
+import { Controller, Get, Header, HttpCode, Param, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
+import { Public } from '../auth/auth.decorators.js';
+import { LegacyBalanceService } from './legacy-balance.service.js';
+import { LegacyError } from './legacy-error.js';
+import { LegacyExceptionFilter } from './legacy-exception.filter.js';
+import { LegacyHashGuard } from './legacy-hash.guard.js';
+import { LegacyParams, type LegacyRequest } from './legacy-params.js';
+import { XML_CONTENT_TYPE, renderBalance, renderBalanceUpdated } from './legacy-xml.js';
+
+/**
+ * The Kolmisoft-style billing API at /billing/api/<method> and /api/<method>. Authenticated by
+ * its own SHA1 hash (LegacyHashGuard), not by JWT; answers XML, always 200 except throttling.
+ */
+@Public()
+@Controller(['billing/api', 'api'])
+@UseGuards(LegacyHashGuard)
+@UseFilters(LegacyExceptionFilter)
+export class LegacyApiController {
+  constructor(private readonly balances: LegacyBalanceService) {}
+
+  @Post(':method')
+  @HttpCode(200)
+  @Header('Content-Type', XML_CONTENT_TYPE)
+  post(@Param('method') method: string, @Req() request: LegacyRequest): Promise<string> {
+    return this.dispatch(method, LegacyParams.from(request));
+  }
+
+  /** Reached only when LEGACY_ALLOW_GET=true; the guard refuses GET otherwise. */
+  @Get(':method')
+  @Header('Content-Type', XML_CONTENT_TYPE)
+  get(@Param('method') method: string, @Req() request: LegacyRequest): Promise<string> {
+    return this.dispatch(method, LegacyParams.from(request));
+  }
+
+  private async dispatch(method: string, params: LegacyParams): Promise<string> {
+    switch (method) {
+      case 'user_balance_get': {
+        const { balance, currency } = await this.balances.balanceGet(params);
+        return renderBalance(balance, currency);
+      }
+      case 'user_balance_update':
+        return renderBalanceUpdated(await this.balances.balanceUpdate(params));
+      default:
+        // The guard already refuses unknown methods; this keeps the switch honest.
+        throw new LegacyError('unknown_method');
+    }
+  }
+}

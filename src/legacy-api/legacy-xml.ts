@@ -1,0 +1,51 @@
+import { create } from 'xmlbuilder2';
+import { LEGACY_ERRORS, type LegacyErrorKind } from './legacy-error.js';
+
+export const XML_CONTENT_TYPE = 'application/xml; charset=utf-8';
+
+// Characters XML 1.0 cannot carry at all, even escaped. xmlbuilder2 escapes markup (& < >)
+// but passes these through, which would make the document unreadable for the client.
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+type Fields = ReadonlyArray<readonly [string, string | null]>;
+
+/** A document `<root>` with one text element per field, pretty-printed like the Kolmisoft examples. */
+function documentOf(root: string, fields: Fields, nested?: { name: string; fields: Fields }): string {
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const top = doc.ele(root);
+  addFields(top, fields);
+  if (nested) addFields(top.ele(nested.name), nested.fields);
+  return doc.end({ prettyPrint: true });
+}
+
+function addFields(parent: ReturnType<ReturnType<typeof create>['ele']>, fields: Fields): void {
+  for (const [name, value] of fields) {
+    const element = parent.ele(name);
+    if (value) element.txt(value.replace(NOT_XML_CHAR, ''));
+  }
+}
+
+export function renderError(kind: LegacyErrorKind): string {
+  const { root, message } = LEGACY_ERRORS[kind];
+  return documentOf(root, [['error', message]]);
+}
+
+/** `<page><balance>12.34</balance>[<currency>EUR</currency>]</page>` */
+export function renderBalance(balance: string, currency?: string): string {
+  const fields: Array<readonly [string, string]> = [['balance', balance]];
+  if (currency !== undefined) fields.push(['currency', currency]);
+  return documentOf('page', fields);
+}
+
+/** `<page><status>User balance updated</status><user><username/><id/><balance/></user></page>` */
+export function renderBalanceUpdated(user: { username: string | null; id: string; balance: string }): string {
+  return documentOf('page', [['status', 'User balance updated']], {
+    name: 'user',
+    fields: [
+      ['username', user.username],
+      ['id', user.id],
+      ['balance', user.balance],
+    ],
+  });
+}
