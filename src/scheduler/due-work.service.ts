@@ -1,11 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { HoldsService } from '../ledger/holds.service.js';
 import { RenewalsService } from '../subscriptions/renewals.service.js';
 import { Mutex } from '../database/mutex.js';
 import { ClockOffsetStore } from './clock-offset.store.js';
 
 const INTERVAL_MS = 2000;
+/** Stored answers are kept twice the 24 hours the contract promises, then pruned every 10 minutes. */
+const ANSWER_RETENTION_MS = 48 * 3600_000;
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Work that becomes due with time: expired holds are released first, then elapsed
@@ -17,11 +21,13 @@ export class DueWorkService implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('DueWork');
   private readonly running = new Mutex();
   private timer: NodeJS.Timeout | null = null;
+  private lastPrune = 0;
 
   constructor(
     private readonly holds: HoldsService,
     private readonly renewals: RenewalsService,
     private readonly clockOffset: ClockOffsetStore,
+    private readonly idempotency: IdempotencyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,6 +48,10 @@ export class DueWorkService implements OnApplicationBootstrap, OnApplicationShut
       if (this.config.enableTestClock) await this.clockOffset.load();
       while ((await this.holds.expireDue()) > 0);
       await this.renewals.renewDue();
+      if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await this.idempotency.prune(ANSWER_RETENTION_MS);
+      }
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { ClockOffsetStore } from './clock-offset.store.js';
@@ -6,7 +7,7 @@ import { DueWorkService } from './due-work.service.js';
 import { TestClockController } from './test-clock.controller.js';
 
 @Module({
-  imports: [LedgerModule, SubscriptionsModule],
+  imports: [LedgerModule, SubscriptionsModule, IdempotencyModule],
   providers: [ClockOffsetStore, DueWorkService],
   controllers: [TestClockController],
   exports: [DueWorkService],
