@@ -1,6 +1,5 @@
-import { notFound } from '../common/errors.js';
-import { formatAmount, parseAmount, AmountFormatError } from '../common/money.js';
-import { invalid } from '../common/errors.js';
+import { invalid, notFound } from '../common/errors.js';
+import { AmountFormatError, formatAmount, parseAmount } from '../common/money.js';
 import type { Db } from '../database/db.service.js';
 
 export interface Asset {

@@ -9,6 +9,7 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceChange } from '../ledger/ledger.types.js';
 import { failure, success } from './balance-envelope.js';
 import { principalOf } from './balance-endpoints.js';
+import { totalsAsNumbers } from './totals-as-numbers.js';
 import { userRoom } from './user-rooms.js';
 
 /**
@@ -60,10 +61,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private async balancePayload(change: BalanceChange) {
     const { scale } = this.assets.get(change.asset);
     const totals = await this.ledger.totalsOf(change.userId, change.asset);
-    const asNumbers = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, toJsonNumber(v, scale)]));
-    return success({
-      token: toJsonNumber(change.balance - change.locked, scale),
-      transactions: { spending: asNumbers(totals.spending), mining: asNumbers(totals.mining), buying: asNumbers(totals.buying) },
-    });
+    return success({ token: toJsonNumber(change.balance - change.locked, scale), transactions: totalsAsNumbers(totals, scale) });
   }
 }

@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io';
 import { toJsonNumber } from '../../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { BalanceEndpoints } from '../../realtime/balance-endpoints.js';
+import { totalsAsNumbers } from '../../realtime/totals-as-numbers.js';
 import { AssetRegistry } from '../asset-registry.js';
 import { LedgerService } from '../ledger.service.js';
 import type { PostingResult } from '../ledger.types.js';
@@ -29,8 +30,7 @@ export class LedgerGateway {
         const asset = this.config.tokenAsset;
         const { scale } = this.assets.get(asset);
         const totals = await this.ledger.totalsOf(principal.id, asset);
-        const numbers = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, toJsonNumber(v, scale)]));
-        return { transactions: { spending: numbers(totals.spending), mining: numbers(totals.mining), buying: numbers(totals.buying) } };
+        return { transactions: totalsAsNumbers(totals, scale) };
       },
     });
   }
