@@ -85,6 +85,8 @@ export class HoldsService {
       if (captured <= 0n) throw invalid('amount must be greater than zero');
       if (captured > hold.amount) throw invalid('amount must not exceed the held amount');
       if (hold.expiresAt !== null && hold.expiresAt <= this.clock.now()) throw conflict('Hold has expired');
+      // Lock both accounts now, in the ledger's one order, before touching either.
+      await this.accounts.lockAccounts(tx, [{ ownerId: hold.userId, asset: hold.asset }, { ownerId: SYSTEM_ACCOUNTS.revenue, asset: hold.asset }], this.clock.now());
       await this.unlock(tx, hold);
       const posting = await this.ledger.postIn(tx, {
         kind: 'capture',
