@@ -1,0 +1,110 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { io, type Socket } from 'socket.io-client';
+import { openDatabase } from '../../src/database/open-database.js';
+import { Random, seedFromEnv } from '../support/random.js';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/test-databases.js';
+import { tokenFor } from '../support/tokens.js';
+
+/**
+ * kill -9 of the real server in the middle of donations and admin credits, then a restart on
+ * the same database: every acknowledged success is there exactly once, replaying its event id
+ * returns its stored answer, nothing unacknowledged left a partial write, and the ledger check
+ * passes. CRASH_ROUNDS sets the rounds per database.
+ */
+const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
+const USERS = ['crash-a', 'crash-b', 'crash-c', 'crash-d'];
+
+interface Envelope {
+  data?: { transactionId?: string };
+  error: { status: boolean; code: number };
+}
+
+function connect(url: string, token: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('user_info', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
+  let database: TestDatabase;
+  let server: ServerProcess | null = null;
+  const rnd = new Random(seedFromEnv('CRASH_SEED'));
+
+  afterAll(async () => {
+    server?.child.kill('SIGKILL');
+    await server?.exited;
+    await database?.drop();
+  });
+
+  it(`keeps every acknowledged operation through ${ROUNDS} kill -9 rounds`, async () => {
+    database = await createTestDatabase(kind);
+    const env = { DATABASE_URL: database.url };
+    const acknowledged = new Map<string, { user: string; event: string; data: unknown; answer: Envelope }>();
+    let eventCounter = 0;
+
+    for (let round = 0; round < ROUNDS; round++) {
+      server = await startServerProcess(env);
+      const admin = await connect(server.url, tokenFor('crash-admin', { roles: ['admin'] }));
+      const users = await Promise.all(USERS.map((u) => connect(server!.url, tokenFor(u))));
+      let running = true;
+      const drive = async (socket: Socket, user: string, i: number) => {
+        while (running) {
+          const id = `ev-${round}-${++eventCounter}`;
+          const credit = rnd.next() < 0.2;
+          const [event, data] = credit
+            ? ['balance:addUserBalanceByAdmin', { targetUser: user, amount: 1 }]
+            : ['balance:donateToken', { targetUser: USERS[(i + 1) % USERS.length], token: 0.01 }];
+          const from = credit ? admin : socket;
+          try {
+            const answer = (await from.timeout(5000).emitWithAck(event, { data, event: { id } })) as Envelope;
+            if (!answer.error.status) acknowledged.set(id, { user: credit ? 'crash-admin' : user, event, data, answer });
+          } catch {
+            return; // the server died mid-request: unacknowledged
+          }
+        }
+      };
+      const drivers = users.map((s, i) => drive(s, USERS[i], i));
+      await new Promise((r) => setTimeout(r, 300 + rnd.int(0, 700)));
+      server.child.kill('SIGKILL');
+      running = false;
+      await server.exited;
+      await Promise.all(drivers);
+      [admin, ...users].forEach((s) => s.close());
+    }
+
+    server = await startServerProcess(env);
+    const check = await (await fetch(`${server.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${tokenFor('crash-admin', { roles: ['admin'] })}` } })).json();
+    expect(check).toMatchObject({ ok: true, failures: [] });
+
+    // Every acknowledged success replays to its stored answer, and its transaction is there once.
+    const byUser = new Map<string, Socket>();
+    const socketOf = async (user: string) => {
+      if (!byUser.has(user)) byUser.set(user, await connect(server!.url, tokenFor(user, user === 'crash-admin' ? { roles: ['admin'] } : {})));
+      return byUser.get(user)!;
+    };
+    expect(acknowledged.size).toBeGreaterThan(ROUNDS * 5);
+    for (const [id, { user, event, data, answer }] of acknowledged) {
+      const replay = await (await socketOf(user)).timeout(5000).emitWithAck(event, { data, event: { id } });
+      expect({ id, replay }).toEqual({ id, replay: answer });
+    }
+    byUser.forEach((s) => s.close());
+
+    const db = await openDatabase(database.config);
+    try {
+      const ids = [...acknowledged.values()].map((a) => a.answer.data!.transactionId!);
+      const found = await db.query<{ id: string | number }>(`SELECT id FROM ledger_transactions WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+      expect(found.length).toBe(new Set(ids).size);
+      expect(new Set(ids).size).toBe(acknowledged.size);
+      // A movement without its stored answer (or the reverse) would be a partial write.
+      const [{ n: movements }] = await db.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ledger_transactions WHERE kind IN ('donation', 'adjustment')`);
+      const records = await db.query<{ response: string }>(`SELECT response FROM idempotency_records`);
+      const successes = records.filter((r) => !(JSON.parse(r.response) as Envelope).error.status).length;
+      expect(Number(movements)).toBe(successes);
+    } finally {
+      await db.close();
+    }
+  });
+});
