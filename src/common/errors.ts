@@ -35,6 +35,7 @@ export const invalid = (message: string) => new DomainError('invalid_request', m
 export const notFound = (message = 'Resource not found') => new DomainError('not_found', message);
 export const conflict = (message: string) => new DomainError('conflict', message);
 export const insufficientFunds = (message = 'Insufficient funds') => new DomainError('insufficient_funds', message);
+export const tooManyRequests = (message = 'Too many requests') => new DomainError('too_many_requests', message);
 export const forbidden = (message = 'Forbidden') => new DomainError('forbidden', message);
 
 /** A key (event id, Idempotency-Key, request_id) reused for a different request. Never stored as an answer. */

@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly legacy: LegacyApiConfig;
   readonly redisUrl: string | null;
   readonly socketPath: string;
+  /** Balance API requests per user: sustained per second, and burst. */
+  readonly socketRate: { readonly perSecond: number; readonly burst: number };
   readonly enableTestClock: boolean;
 }
 

@@ -42,6 +42,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     redisUrl: reader.optional('REDIS_URL'),
     socketPath: reader.optional('SOCKET_PATH') ?? '/socket.io',
+    socketRate: {
+      perSecond: reader.integer('SOCKET_RATE_PER_SECOND', 200, 1, 1_000_000),
+      burst: reader.integer('SOCKET_RATE_BURST', 400, 1, 1_000_000),
+    },
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
   };
 

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import type { Principal, Role } from '../auth/principal.js';
-import { DomainError, forbidden } from '../common/errors.js';
+import { DomainError, forbidden, tooManyRequests } from '../common/errors.js';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { IdempotencyService, requestHash } from '../idempotency/idempotency.service.js';
 import { errorEnvelope, success, type BalanceEnvelope } from './balance-envelope.js';
@@ -26,14 +28,20 @@ export const principalOf = (client: Socket): Principal => (client.data as { prin
  */
 @Injectable()
 export class BalanceEndpoints {
+  private readonly limiter: RateLimiter;
+
   constructor(
     private readonly db: Db,
     private readonly idempotency: IdempotencyService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limiter = new RateLimiter(config.socketRate.perSecond, config.socketRate.burst);
+  }
 
   async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     try {
       const principal = principalOf(client);
+      if (!this.limiter.take(principal.id)) throw tooManyRequests();
       const request = parseBalanceRequest(payload, spec.dto);
       const ctx = { principal, data: request.data };
       if ('read' in spec) {

@@ -227,3 +227,24 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
     expect(await res.json()).toMatchObject({ ok: true, failures: [] });
   });
 });
+
+describe('Balance API rate limit', () => {
+  it('answers 429 past the per-user burst, never stores it, and serves again once refilled', async () => {
+    const app = await startApp('sqlite', { SOCKET_RATE_PER_SECOND: '5', SOCKET_RATE_BURST: '5' });
+    try {
+      const s = await connect(app, tokenFor('hasty'));
+      const other = await connect(app, tokenFor('patient'));
+      const answers = await Promise.all(Array.from({ length: 12 }, () => call(s, 'balance:getTransactions')));
+      const codes = answers.map((a) => a.error.code);
+      expect(codes.filter((c) => c === 0).length).toBeLessThanOrEqual(6);
+      expect(answers.find((a) => a.error.code === 429)?.error).toEqual({ status: true, code: 429, message: 'Too many requests' });
+      expect((await call(other, 'balance:getTransactions')).error).toEqual(OK);
+      await sleep(1100);
+      expect((await call(s, 'balance:getTransactions')).error).toEqual(OK);
+      s.close();
+      other.close();
+    } finally {
+      await app.close();
+    }
+  });
+});
