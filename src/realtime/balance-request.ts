@@ -9,6 +9,9 @@ export interface BalanceRequest<T> {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** No Balance API request nests deeper or holds more values than this. */
+const MAX_DEPTH = 8;
+const MAX_NODES = 500;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -19,12 +22,12 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 export function parseBalanceRequest<T extends object>(payload: unknown, dto: (new () => T) | null): BalanceRequest<T> {
   if (dto === null && (payload === undefined || payload === null)) return { data: {} as T, eventId: null };
   if (!isPlainObject(payload)) throw invalid('payload must be an object: { data, event }');
+  if (!withinLimits(payload)) throw invalid(`payload must nest at most ${MAX_DEPTH} levels and hold at most ${MAX_NODES} values`);
   const eventId = readEventId(payload.event);
   if (dto === null) return { data: {} as T, eventId };
   if (!('data' in payload)) throw invalid('data is required');
   if (!isPlainObject(payload.data)) throw invalid('data must be an object');
-  const plain = Object.fromEntries(Object.entries(payload.data).filter(([k]) => !FORBIDDEN_KEYS.has(k)));
-  const instance = plainToInstance(dto, plain, { enableImplicitConversion: false });
+  const instance = plainToInstance(dto, withoutPrototypeKeys(payload.data), { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) {
     const first = errors[0];
@@ -41,4 +44,28 @@ function readEventId(event: unknown): string | null {
   if (typeof event.id !== 'string') throw invalid('event.id must be a string');
   if (event.id.length > 200) throw invalid('event.id must be at most 200 characters');
   return event.id;
+}
+
+/** Walks the payload iteratively (no recursion a hostile payload could exhaust). */
+function withinLimits(payload: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[payload, 1]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    if (typeof value === 'object' && value !== null) {
+      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+/**
+ * A copy without `__proto__`, `constructor` or `prototype` keys at any depth: they mean nothing
+ * in a request and would reach object machinery in the transformer. Depth is already bounded.
+ */
+function withoutPrototypeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPrototypeKeys);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !FORBIDDEN_KEYS.has(k)).map(([k, v]) => [k, withoutPrototypeKeys(v)]));
 }
