@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
+import { setupOpenApi } from './backoffice/openapi.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
 
@@ -21,5 +22,6 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.useGlobalFilters(new HttpErrorFilter());
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   app.enableShutdownHooks();
+  setupOpenApi(app);
   return app;
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   logger.log(`Listening on ${url} (${db})`);
   logger.log(`Health: ${url}/health · socket.io: ${url}${config.socketPath}`);
+  logger.log(`Backoffice OpenAPI: ${url}/docs (JSON: ${url}/docs-json)`);
 }
 
 main().catch((error: unknown) => {

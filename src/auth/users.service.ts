@@ -68,6 +68,20 @@ export class UsersService {
     return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
+  /**
+   * A page of users, oldest first (stable under paging). `search` is a case-insensitive
+   * substring of the username or email; LIKE wildcards in it are matched literally.
+   */
+  async page(query: { search?: string; offset: number; limit: number }): Promise<{ total: number; users: UserRecord[] }> {
+    const text = query.search?.trim().toLowerCase();
+    const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = pattern ? `WHERE LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\'` : '';
+    const params = pattern ? [pattern, pattern] : [];
+    const [{ n }] = await this.db.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM users ${where}`, params);
+    const rows = await this.db.query<UserRow>(`SELECT * FROM users ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, query.limit, query.offset]);
+    return { total: Number(n), users: rows.map(toRecord) };
+  }
+
   async exists(id: string): Promise<boolean> {
     const rows = await this.db.query('SELECT 1 AS one FROM users WHERE id = ?', [id]);
     return rows.length > 0;

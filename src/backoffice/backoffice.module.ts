@@ -1,10 +1,39 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module.js';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
+import { LedgerGatewayModule } from '../ledger/gateway/ledger-gateway.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
+import { TokenActionsModule } from '../token-actions/token-actions.module.js';
+import { AdjustmentsController } from './adjustments.controller.js';
+import { BackofficeUsers } from './backoffice-users.js';
+import { BalancesReportService } from './balances-report.service.js';
+import { BalancesController } from './balances.controller.js';
+import { ExchangeRatesController } from './exchange-rates.controller.js';
+import { HoldsController } from './holds.controller.js';
+import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
+import { ProductsController } from './products.controller.js';
+import { TokenActionsController } from './token-actions.controller.js';
+import { TransactionsQueryService } from './transactions-query.service.js';
+import { TransactionsController } from './transactions.controller.js';
+import { UsersController } from './users.controller.js';
 
 /** REST controllers for operators, over the feature modules; no money logic of its own. */
 @Module({
-  imports: [LedgerModule],
-  controllers: [LedgerCheckController],
+  imports: [AuthModule, LedgerModule, LedgerGatewayModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule],
+  controllers: [
+    UsersController,
+    BalancesController,
+    TransactionsController,
+    AdjustmentsController,
+    HoldsController,
+    TokenActionsController,
+    ExchangeRatesController,
+    ProductsController,
+    LedgerCheckController,
+  ],
+  providers: [BackofficeUsers, BalancesReportService, TransactionsQueryService, IdempotentRequests],
 })
 export class BackofficeModule {}

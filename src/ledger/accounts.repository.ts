@@ -50,12 +50,17 @@ export class AccountsRepository {
 
   async find(reader: Reader, pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<Map<string, AccountState>> {
     if (pairs.length === 0) return new Map();
-    const where = pairs.map(() => '(owner_id = ? AND asset = ?)').join(' OR ');
+    // Owners x assets is a superset of the pairs; a flat IN list stays within SQLite's
+    // expression-depth limit however many pairs there are.
+    const owners = [...new Set(pairs.map((p) => p.ownerId))];
+    const assets = [...new Set(pairs.map((p) => p.asset))];
+    const wanted = new Set(pairs.map((p) => accountKey(p.ownerId, p.asset)));
     const rows = await reader.query<AccountRow>(
-      `SELECT id, owner_id, asset, balance, locked FROM accounts WHERE ${where}`,
-      pairs.flatMap((p) => [p.ownerId, p.asset]),
+      `SELECT id, owner_id, asset, balance, locked FROM accounts
+       WHERE owner_id IN (${owners.map(() => '?').join(', ')}) AND asset IN (${assets.map(() => '?').join(', ')})`,
+      [...owners, ...assets],
     );
-    return new Map(rows.map((r) => [accountKey(r.owner_id, r.asset), toState(r)]));
+    return new Map(rows.filter((r) => wanted.has(accountKey(r.owner_id, r.asset))).map((r) => [accountKey(r.owner_id, r.asset), toState(r)]));
   }
 
   async listByOwners(reader: Reader, ownerIds: readonly string[]): Promise<AccountState[]> {

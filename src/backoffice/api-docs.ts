@@ -1,0 +1,58 @@
+import { applyDecorators, Controller } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiParam,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators.js';
+
+/** Base path of every backoffice route. */
+export const BACKOFFICE = 'back-api/backoffice';
+
+const error = (statusCode: number, message: string) => ({ example: { statusCode, message } });
+
+/**
+ * Every backoffice controller: the admin role (so no route can forget it), its OpenAPI tag,
+ * bearer auth, and the 401/403 every route shares.
+ */
+export const BackofficeController = (tag: string) =>
+  applyDecorators(
+    Controller(BACKOFFICE),
+    Roles('admin'),
+    ApiTags(tag),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing, expired or invalid token', ...error(401, 'Unauthorized') }),
+    ApiForbiddenResponse({ description: 'The token lacks the admin role', ...error(403, 'Requires role: admin') }),
+  );
+
+export const ApiInvalid = (message = 'amount must be a number or a decimal string') =>
+  ApiBadRequestResponse({ description: 'Invalid request; the message names the field', ...error(400, message) });
+
+/** A path parameter with an example, for the OpenAPI document. */
+export const ApiPathParam = (name: string, example: string, description?: string) => ApiParam({ name, example, description });
+
+/** Every `/user/{userId}/…` route: the parameter and the spec's 404. */
+export const ApiUnknownUser = () =>
+  applyDecorators(
+    ApiPathParam('userId', '68e057fe-0aec-03db-20f8-5f811abf7da6', 'The user id (JWT `sub`)'),
+    ApiNotFoundResponse({ description: 'No such user', ...error(404, 'User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found.') }),
+  );
+
+/** POSTs that move money take an Idempotency-Key; documents the header and its 409. */
+export const ApiIdempotent = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409.',
+      example: '5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11',
+    }),
+    ApiConflictResponse({ description: 'Idempotency-Key reused with another body', ...error(409, 'Idempotency key reused with a different request') }),
+  );

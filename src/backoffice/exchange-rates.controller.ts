@@ -1,0 +1,62 @@
+import { Body, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { toDecimalString } from '../common/money.js';
+import { ExchangeRatesService, type Quote } from '../exchange-rates/exchange-rates.service.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
+import { ExchangeRateDto, HISTORY_EXAMPLE, RATE_EXAMPLE, RATES_EXAMPLE } from './exchange-rates.dto.js';
+import { isoOrNull, pathAsset } from './request-values.js';
+
+const UNKNOWN = { description: 'Unknown asset, or (DELETE) an asset without a quote', example: { statusCode: 404, message: 'Asset xmr has no quote' } };
+
+/** Quotes against the root asset; every change is kept in the history. */
+@BackofficeController('exchange rates')
+export class ExchangeRatesController {
+  constructor(
+    private readonly rates: ExchangeRatesService,
+    private readonly assets: AssetRegistry,
+  ) {}
+
+  @Get('exchange-rates')
+  @ApiOperation({ summary: 'Every quote; the root asset is always 1' })
+  @ApiOkResponse({ example: RATES_EXAMPLE })
+  async list() {
+    return { rootAsset: this.rates.rootAsset, rates: (await this.rates.list()).map(quoteView) };
+  }
+
+  @Get('exchange-rates/:asset/history')
+  @ApiOperation({ summary: "An asset's quote changes, newest first (null: unquoted)" })
+  @ApiOkResponse({ example: HISTORY_EXAMPLE })
+  @ApiNotFoundResponse(UNKNOWN)
+  @ApiPathParam('asset', 'btc')
+  async history(@Param('asset') code: string) {
+    const asset = pathAsset(this.assets, code);
+    const history = await this.rates.history(asset);
+    return { asset, history: history.map((h) => ({ rate: h.rate, changedAt: new Date(h.changedAt).toISOString() })) };
+  }
+
+  @Put('exchange-rates/:asset')
+  @ApiOperation({ summary: 'Set the quote of an asset' })
+  @ApiOkResponse({ example: RATE_EXAMPLE })
+  @ApiInvalid('The root asset usd is always quoted at 1')
+  @ApiNotFoundResponse(UNKNOWN)
+  @ApiPathParam('asset', 'btc')
+  async set(@Param('asset') code: string, @Body() body: ExchangeRateDto) {
+    // A JSON number becomes its exact decimal text here, at the edge ("1e-7" -> "0.0000001").
+    return quoteView(await this.rates.set(pathAsset(this.assets, code), toDecimalString(body.rate)));
+  }
+
+  @Delete('exchange-rates/:asset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the quote: the asset becomes unconvertible' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiInvalid('The root asset usd cannot be unquoted')
+  @ApiNotFoundResponse(UNKNOWN)
+  @ApiPathParam('asset', 'btc')
+  async remove(@Param('asset') code: string): Promise<void> {
+    await this.rates.remove(pathAsset(this.assets, code));
+  }
+}
+
+/** updatedAt 0 marks the implicit root quote, which was never set. */
+const quoteView = (q: Quote) => ({ asset: q.asset, rate: q.rate, updatedAt: isoOrNull(q.updatedAt || null) });

@@ -1,0 +1,105 @@
+import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { formatAmount } from '../common/money.js';
+import { type IdempotencyKey } from '../idempotency/idempotency.service.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+import { HoldsService, type Hold } from '../ledger/holds.service.js';
+import { ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { BackofficeUsers } from './backoffice-users.js';
+import { CaptureHoldDto, HOLD_EXAMPLE, HoldsQueryDto, PlaceHoldDto } from './holds.dto.js';
+import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
+import { bodyAsset, isoOrNull, toEpochMs } from './request-values.js';
+
+const ENDED = { description: 'The hold has already ended (captured, released or expired)', example: { statusCode: 409, message: 'Hold is already released' } };
+const UNKNOWN_HOLD = { description: 'No such hold', example: { statusCode: 404, message: 'Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found' } };
+
+/** Reservations of a user's funds; each ends exactly once (HoldsService enforces it). */
+@BackofficeController('holds')
+export class HoldsController {
+  constructor(
+    private readonly users: BackofficeUsers,
+    private readonly holds: HoldsService,
+    private readonly assets: AssetRegistry,
+    private readonly requests: IdempotentRequests,
+  ) {}
+
+  @Post('user/:userId/holds')
+  @ApiOperation({ summary: "Reserve part of a user's available balance" })
+  @ApiCreatedResponse({ example: HOLD_EXAMPLE })
+  @ApiInvalid('expiresAt must be in the future')
+  @ApiUnknownUser()
+  @ApiUnprocessableEntityResponse({ description: 'Not enough available funds', example: { statusCode: 422, message: 'Insufficient funds in rents' } })
+  @ApiIdempotent()
+  place(@Param('userId') userId: string, @Body() body: PlaceHoldDto, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+    return this.requests.run(key, async (tx) => {
+      await this.users.require(userId);
+      const asset = bodyAsset(this.assets, body.asset);
+      const amount = this.assets.parse(asset, body.amount);
+      const expiresAt = body.expiresAt === undefined ? null : toEpochMs(body.expiresAt);
+      return this.view(await this.holds.placeIn(tx, { userId, asset, amount, reason: body.reason, expiresAt }));
+    });
+  }
+
+  @Get('user/:userId/holds')
+  @ApiOperation({ summary: "A user's holds, newest first" })
+  @ApiOkResponse({ example: [HOLD_EXAMPLE] })
+  @ApiUnknownUser()
+  async list(@Param('userId') userId: string, @Query() query: HoldsQueryDto) {
+    await this.users.require(userId);
+    return (await this.holds.listForUser(userId, query.status)).map((h) => this.view(h));
+  }
+
+  @Get('holds/:holdId')
+  @ApiOperation({ summary: 'One hold' })
+  @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
+  @ApiOkResponse({ example: HOLD_EXAMPLE })
+  @ApiNotFoundResponse(UNKNOWN_HOLD)
+  async get(@Param('holdId') holdId: string) {
+    return this.view(await this.holds.get(holdId));
+  }
+
+  // capture and release open their own transaction, which joins the idempotent one.
+  @Post('holds/:holdId/capture')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Capture a pending hold into platform revenue; a partial amount releases the rest' })
+  @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
+  @ApiOkResponse({ example: { ...HOLD_EXAMPLE, captured: '10', status: 'captured', endedAt: '2025-03-01T12:05:00.000Z' } })
+  @ApiInvalid('amount must not exceed the held amount')
+  @ApiNotFoundResponse(UNKNOWN_HOLD)
+  @ApiConflictResponse(ENDED)
+  @ApiIdempotent()
+  capture(@Param('holdId') holdId: string, @Body() body: CaptureHoldDto, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+    return this.requests.run(key, async () => {
+      const amount = body.amount === undefined ? undefined : this.assets.parse((await this.holds.get(holdId)).asset, body.amount);
+      return this.view(await this.holds.capture(holdId, amount));
+    });
+  }
+
+  @Post('holds/:holdId/release')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Release a pending hold' })
+  @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
+  @ApiOkResponse({ example: { ...HOLD_EXAMPLE, status: 'released', endedAt: '2025-03-01T12:05:00.000Z' } })
+  @ApiNotFoundResponse(UNKNOWN_HOLD)
+  @ApiConflictResponse(ENDED)
+  @ApiIdempotent()
+  release(@Param('holdId') holdId: string, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+    return this.requests.run(key, async () => this.view(await this.holds.release(holdId)));
+  }
+
+  private view(hold: Hold) {
+    const { scale } = this.assets.get(hold.asset);
+    return {
+      holdId: hold.id,
+      userId: hold.userId,
+      asset: hold.asset,
+      amount: formatAmount(hold.amount, scale),
+      captured: hold.captured === null ? null : formatAmount(hold.captured, scale),
+      status: hold.status,
+      reason: hold.reason,
+      expiresAt: isoOrNull(hold.expiresAt),
+      createdAt: new Date(hold.createdAt).toISOString(),
+      endedAt: isoOrNull(hold.endedAt),
+    };
+  }
+}

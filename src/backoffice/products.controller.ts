@@ -1,0 +1,48 @@
+import { Body, Get, Inject, Param, Put } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { formatAmount, toDecimalString } from '../common/money.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+import { ProductsService, type Product } from '../subscriptions/products.service.js';
+import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
+import { PRODUCT_EXAMPLE, ProductDto } from './products.dto.js';
+import { pathName } from './request-values.js';
+
+/** Rooms and other subscribable products, with the plans each offers (prices in TOKEN_ASSET). */
+@BackofficeController('products')
+export class ProductsController {
+  constructor(
+    private readonly products: ProductsService,
+    private readonly assets: AssetRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('products/:productType/:productId')
+  @ApiOperation({ summary: 'A product and its plans' })
+  @ApiOkResponse({ example: PRODUCT_EXAMPLE })
+  @ApiPathParam('productType', 'room')
+  @ApiPathParam('productId', 'demo-room')
+  @ApiNotFoundResponse({ description: 'No such product', example: { statusCode: 404, message: 'Product room/nope not found' } })
+  async get(@Param('productType') productType: string, @Param('productId') productId: string) {
+    return this.view(await this.products.get(productType, productId));
+  }
+
+  @Put('products/:productType/:productId')
+  @ApiOperation({ summary: 'Create or replace a product and its plans' })
+  @ApiOkResponse({ example: PRODUCT_EXAMPLE })
+  @ApiPathParam('productType', 'room')
+  @ApiPathParam('productId', 'demo-room')
+  @ApiInvalid('options.0.plan must be one of free, one_time_payment, subscription_week, subscription_month, subscription_6_months, subscription_year')
+  async put(@Param('productType') productType: string, @Param('productId') productId: string, @Body() body: ProductDto) {
+    const options = body.options.map((o) => ({ plan: o.plan, price: toDecimalString(o.price) }));
+    const product = await this.products.put(pathName(productType, 'productType', 32), pathName(productId, 'productId', 128), body.ownerId ?? null, options);
+    return this.view(product);
+  }
+
+  private view(product: Product) {
+    const asset = this.config.tokenAsset;
+    const { scale } = this.assets.get(asset);
+    const options = product.options.map((o) => ({ plan: o.plan, price: formatAmount(o.price, scale) }));
+    return { productType: product.productType, productId: product.productId, ownerId: product.ownerId, asset, options };
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsAmount } from '../common/is-amount.decorator.js';
+import { PLANS } from '../subscriptions/plans.js';
+
+export class ProductOptionDto {
+  @ApiProperty({ enum: PLANS, example: 'subscription_month' })
+  @IsIn(PLANS, { message: `plan must be one of ${PLANS.join(', ')}` })
+  plan: string;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: 'Price in TOKEN_ASSET (0 for free)', example: '15' })
+  @IsAmount({ message: 'price must be a number or a decimal string' })
+  price: string | number;
+}
+
+export class ProductDto {
+  @ApiPropertyOptional({ description: 'User credited with payments; absent: the platform', example: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b' })
+  @IsOptional()
+  // A user id (as in auth/user-id.ts); never a system account, whose balance rules differ.
+  @Matches(/^(?!system:)[A-Za-z0-9._:-]{1,128}$/, { message: 'ownerId must be a user id: 1 to 128 letters, digits, ".", "_", ":" or "-"' })
+  ownerId?: string;
+
+  @ApiProperty({ type: [ProductOptionDto], description: 'The plans offered (each at most once)' })
+  @IsArray()
+  @ArrayMaxSize(PLANS.length)
+  @ValidateNested({ each: true })
+  @Type(() => ProductOptionDto)
+  options: ProductOptionDto[];
+}
+
+export const PRODUCT_EXAMPLE = {
+  productType: 'room',
+  productId: 'demo-room',
+  ownerId: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b',
+  asset: 'rents',
+  options: [
+    { plan: 'free', price: '0' },
+    { plan: 'subscription_month', price: '15' },
+  ],
+};

@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
+import { PagingQueryDto } from './paging.js';
+import { IsInstant } from './request-values.js';
+
+export class TransactionsQueryDto extends PagingQueryDto {
+  @ApiPropertyOptional({ description: 'Only this asset', example: 'rents' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  asset?: string;
+
+  @ApiPropertyOptional({ description: 'Only this entry type', enum: USER_ENTRY_TYPES, example: 'mining' })
+  @IsOptional()
+  @IsIn(USER_ENTRY_TYPES, { message: `type must be one of ${USER_ENTRY_TYPES.join(', ')}` })
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Only this action (adjustment, donation, dailyLogin, holdCapture, …)', example: 'adjustment' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds', example: '2025-01-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds', example: '1767225600000' })
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+}
+
+export const TRANSACTIONS_EXAMPLE = {
+  filters: { asset: 'usd', action: 'adjustment' },
+  paging: { page: 1, per_page: 20, total: 1 },
+  data: [
+    {
+      entryId: '42',
+      transactionId: '17',
+      asset: 'usd',
+      amount: '-12.5',
+      balanceAfter: '87.5',
+      type: 'spending',
+      action: 'adjustment',
+      kind: 'adjustment',
+      metadata: { comment: 'Refund reversed', admin: 'ops-1' },
+      createdAt: '2025-03-01T12:00:00.000Z',
+    },
+  ],
+};
