@@ -5,6 +5,8 @@ import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
+import { DrainService } from './lifecycle/drain.service.js';
+import { drainMiddleware } from './lifecycle/graceful-shutdown.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
 
 /** Largest REST or form body accepted. */
@@ -16,12 +18,12 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     logger: options.logger === false ? false : (options.logger ?? ['error', 'warn', 'log']),
     bodyParser: false,
   });
+  app.use(drainMiddleware(app.get(DrainService)));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
-  app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
 }

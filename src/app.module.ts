@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller.js';
 import { LedgerGatewayModule } from './ledger/gateway/ledger-gateway.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { LegacyApiModule } from './legacy-api/legacy-api.module.js';
+import { LifecycleModule } from './lifecycle/lifecycle.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
@@ -22,6 +23,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LifecycleModule,
         DatabaseModule,
         AuthModule,
         LedgerModule,

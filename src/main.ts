@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
+import { installGracefulShutdown } from './lifecycle/graceful-shutdown.js';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     logger.warn('*** No JWT_SECRET set: using a generated DEVELOPMENT secret from ./data. Never use this in production. ***');
   }
   const app = await createApp(config);
+  installGracefulShutdown(app, logger);
   await app.listen(config.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';

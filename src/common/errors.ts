@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   insufficient_funds: 422,
   too_many_requests: 429,
+  unavailable: 503,
   internal: 500,
 } as const;
 

@@ -62,7 +62,7 @@ export class IdempotencyService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) return this.storedOrConflict<T>(key);
-      if (!(error instanceof DomainError) || error.code === 'too_many_requests' || error.code === 'internal') throw error;
+      if (!(error instanceof DomainError) || error.code === 'too_many_requests' || error.code === 'unavailable' || error.code === 'internal') throw error;
       if (error instanceof IdempotencyConflictError) throw error;
       const value = refusalAnswer(error);
       await this.db.transaction((tx) => this.insert(tx, key, value, 'ignore'));

@@ -6,6 +6,7 @@ import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { IdempotencyService, requestHash } from '../idempotency/idempotency.service.js';
+import { DrainService } from '../lifecycle/drain.service.js';
 import { errorEnvelope, success, type BalanceEnvelope } from './balance-envelope.js';
 import { parseBalanceRequest } from './balance-request.js';
 
@@ -33,13 +34,16 @@ export class BalanceEndpoints {
   constructor(
     private readonly db: Db,
     private readonly idempotency: IdempotencyService,
+    private readonly drain: DrainService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new RateLimiter(config.socketRate.perSecond, config.socketRate.burst);
   }
 
   async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+    let done = () => undefined as void;
     try {
+      done = this.drain.begin();
       const principal = principalOf(client);
       if (!this.limiter.take(principal.id)) throw tooManyRequests();
       const request = parseBalanceRequest(payload, spec.dto);
@@ -58,6 +62,8 @@ export class BalanceEndpoints {
       return result.value;
     } catch (error) {
       return errorEnvelope(error);
+    } finally {
+      done();
     }
   }
 

@@ -1,0 +1,47 @@
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DrainService } from './drain.service.js';
+
+/** How long in-flight requests may take to finish after SIGTERM. */
+export const SHUTDOWN_GRACE_MS = 15_000;
+
+/** Counts HTTP requests in flight; refuses new ones with 503 once the service is draining. */
+export function drainMiddleware(drain: DrainService) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    let done: () => void;
+    try {
+      done = drain.begin();
+    } catch {
+      res.status(503).set('Connection', 'close').json({ statusCode: 503, message: 'Server is shutting down' });
+      return;
+    }
+    res.once('close', done);
+    next();
+  };
+}
+
+/**
+ * SIGTERM / SIGINT: stop taking new work, let what is in flight finish and be answered, then
+ * close sockets, the HTTP server and the database, and exit 0. Everything acknowledged before
+ * was committed before its answer, so it is already durable.
+ */
+export function installGracefulShutdown(app: INestApplication, logger: LoggerService): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: draining in-flight requests`);
+    const drained = await app.get(DrainService).drain(SHUTDOWN_GRACE_MS);
+    if (!drained) logger.warn(`requests still running after ${SHUTDOWN_GRACE_MS} ms; closing anyway`);
+    try {
+      await app.close();
+      logger.log('shut down cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
