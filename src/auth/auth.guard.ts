@@ -1,6 +1,8 @@
-import { ForbiddenException, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { RateLimiter } from '../common/rate-limiter.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import type { Principal } from './principal.js';
 
@@ -10,8 +12,14 @@ import type { Principal } from './principal.js';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super();
+    this.limiter = new RateLimiter(config.restRate.perSecond, config.restRate.burst);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,6 +29,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     await (super.canActivate(context) as Promise<boolean>);
     const required = this.reflector.getAllAndOverride<string[]>(ROLES, targets) ?? [];
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    if (!this.limiter.take(user.id)) throw new HttpException('Too many requests', HttpStatus.TOO_MANY_REQUESTS);
     if (!required.every((role) => user.roles.includes(role))) {
       throw new ForbiddenException(`Requires role: ${required.join(', ')}`);
     }

@@ -37,6 +37,8 @@ export interface AppConfig {
   readonly socketPath: string;
   /** Balance API requests per user: sustained per second, and burst. */
   readonly socketRate: { readonly perSecond: number; readonly burst: number };
+  /** Authenticated REST requests per user: sustained per second, and burst. */
+  readonly restRate: { readonly perSecond: number; readonly burst: number };
   readonly enableTestClock: boolean;
 }
 

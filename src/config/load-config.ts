@@ -46,6 +46,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perSecond: reader.integer('SOCKET_RATE_PER_SECOND', 200, 1, 1_000_000),
       burst: reader.integer('SOCKET_RATE_BURST', 400, 1, 1_000_000),
     },
+    restRate: {
+      perSecond: reader.integer('REST_RATE_PER_SECOND', 100, 1, 1_000_000),
+      burst: reader.integer('REST_RATE_BURST', 200, 1, 1_000_000),
+    },
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
   };
 
