@@ -5,8 +5,11 @@ import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
+import { Logger } from 'nestjs-pino';
 import { DrainService } from './lifecycle/drain.service.js';
 import { drainMiddleware } from './lifecycle/graceful-shutdown.js';
+import { httpMetrics } from './observability/http-metrics.middleware.js';
+import { MetricsService } from './observability/metrics.service.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
 
 /** Largest REST or form body accepted. */
@@ -15,9 +18,12 @@ export const MAX_BODY_BYTES = '100kb';
 /** Builds the application (used by main.ts and by the end-to-end tests). */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger === false ? false : (options.logger ?? ['error', 'warn', 'log']),
+    bufferLogs: options.logger !== false,
+    logger: options.logger === false ? false : undefined,
     bodyParser: false,
   });
+  if (options.logger !== false) app.useLogger(options.logger ?? app.get(Logger));
+  app.use(httpMetrics(app.get(MetricsService)));
   app.use(drainMiddleware(app.get(DrainService)));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });

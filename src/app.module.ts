@@ -5,11 +5,13 @@ import { AuthModule } from './auth/auth.module.js';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { LedgerGatewayModule } from './ledger/gateway/ledger-gateway.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { LegacyApiModule } from './legacy-api/legacy-api.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
+import { loggingModule } from './observability/logging.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
@@ -24,6 +26,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LifecycleModule,
+        loggingModule(config),
+        ObservabilityModule,
         DatabaseModule,
         AuthModule,
         LedgerModule,
@@ -35,8 +39,8 @@ export class AppModule {
         SchedulerModule,
         BackofficeModule,
         LegacyApiModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

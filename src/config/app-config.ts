@@ -40,6 +40,7 @@ export interface AppConfig {
   /** Authenticated REST requests per user: sustained per second, and burst. */
   readonly restRate: { readonly perSecond: number; readonly burst: number };
   readonly enableTestClock: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -51,6 +51,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       burst: reader.integer('REST_RATE_BURST', 200, 1, 1_000_000),
     },
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
+    logLevel: reader.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
   };
 
   if (!config.socketPath.startsWith('/')) problems.push('SOCKET_PATH must start with "/"');
@@ -149,6 +150,15 @@ class EnvReader {
     if (['false', '0', 'no'].includes(raw)) return false;
     this.fail(`${name} must be true or false (got "${raw}")`);
     return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.optional(name)?.toLowerCase() ?? fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.fail(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
   }
 
   assetCode(name: string, fallback: string): string {

@@ -1,9 +1,10 @@
 import { IdempotencyConflictError, insufficientFunds, invalid } from '../common/errors.js';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import type { AccountState, BalanceChange, PostingRequest, PostingResult, UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
@@ -24,6 +25,7 @@ export class LedgerService {
     private readonly assets: AssetRegistry,
     private readonly events: LedgerEvents,
     private readonly clock: Clock,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /** Posts in a transaction of its own. */
@@ -84,6 +86,7 @@ export class LedgerService {
     await this.addToTotals(tx, request, after);
 
     this.publishAfterCommit(tx, changed);
+    if (this.metrics) tx.afterCommit(() => this.metrics!.transactionCommitted(request.kind));
     return { transactionId, replayed: false, accounts: [...after.values()] };
   }
 

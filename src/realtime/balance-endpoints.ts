@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { Socket } from 'socket.io';
 import type { Principal, Role } from '../auth/principal.js';
 import { DomainError, forbidden, tooManyRequests } from '../common/errors.js';
@@ -7,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { IdempotencyService, requestHash } from '../idempotency/idempotency.service.js';
 import { DrainService } from '../lifecycle/drain.service.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { errorEnvelope, success, type BalanceEnvelope } from './balance-envelope.js';
 import { parseBalanceRequest } from './balance-request.js';
 
@@ -35,12 +37,22 @@ export class BalanceEndpoints {
     private readonly db: Db,
     private readonly idempotency: IdempotencyService,
     private readonly drain: DrainService,
+    private readonly metrics: MetricsService,
+    @InjectPinoLogger('BalanceApi') private readonly log: PinoLogger,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new RateLimiter(config.socketRate.perSecond, config.socketRate.burst);
   }
 
   async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+    const started = process.hrtime.bigint();
+    const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: principalOf(client).id };
+    const envelope = await this.log.runInContext(() => this.run(client, endpoint, payload, spec), { bindings });
+    this.metrics.observe('socket', endpoint, envelope.error.code, Number(process.hrtime.bigint() - started) / 1e9);
+    return envelope;
+  }
+
+  private async run<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     let done = () => undefined as void;
     try {
       done = this.drain.begin();
@@ -70,6 +82,12 @@ export class BalanceEndpoints {
   private requireRole(principal: Principal, role: Role | undefined): void {
     if (role && !principal.roles.includes(role)) throw forbidden(`Requires role ${role}`);
   }
+}
+
+/** The client's event id, for log lines (validated later, so only taken when it is a short string). */
+function eventIdOf(payload: unknown): string | undefined {
+  const id = (payload as { event?: { id?: unknown } } | null)?.event?.id;
+  return typeof id === 'string' && id.length <= 200 ? id : undefined;
 }
 
 /** What the client sent as `data`, for comparing a replay with the original request. */

@@ -1,9 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { UsersService } from '../auth/users.service.js';
 import type { AppConfig } from '../config/app-config.js';
+import { RedisConnections } from './redis-connections.js';
 
 /** Largest socket.io frame accepted; a Balance API request is a few hundred bytes. */
 export const MAX_SOCKET_FRAME_BYTES = 64 * 1024;
@@ -31,6 +33,9 @@ export class BalanceIoAdapter extends IoAdapter {
       // Tokens travel in the handshake, never in cookies, so any origin may connect.
       cors: { origin: true },
     } as ServerOptions) as Server;
+    // With Redis, an emit to a user's room reaches their sockets on every instance.
+    const redis = this.app.get(RedisConnections);
+    if (redis.pub && redis.sub) server.adapter(createAdapter(redis.pub, redis.sub));
     const verifier = this.app.get(TokenVerifier);
     const users = this.app.get(UsersService);
     server.use((socket: Socket, next: (error?: Error) => void) => {

@@ -1,5 +1,5 @@
 import { Inject, type OnModuleDestroy } from '@nestjs/common';
-import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { toJsonNumber } from '../common/money.js';
@@ -7,6 +7,7 @@ import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerEvents } from '../ledger/ledger-events.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceChange } from '../ledger/ledger.types.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { failure, success } from './balance-envelope.js';
 import { principalOf } from './balance-endpoints.js';
 import { totalsAsNumbers } from './totals-as-numbers.js';
@@ -18,7 +19,7 @@ import { userRoom } from './user-rooms.js';
  * pushes committed token balance changes to every socket of the user.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private server!: Server;
   private unsubscribe: (() => void) | null = null;
 
@@ -27,6 +28,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly events: LedgerEvents,
     private readonly ledger: LedgerService,
     private readonly assets: AssetRegistry,
+    private readonly metrics: MetricsService,
   ) {}
 
   afterInit(): void {
@@ -37,7 +39,12 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     this.unsubscribe?.();
   }
 
+  handleDisconnect(): void {
+    this.metrics.socketClosed();
+  }
+
   async handleConnection(client: Socket): Promise<void> {
+    this.metrics.socketOpened();
     const principal = principalOf(client);
     await client.join(userRoom(principal.id));
     client.onAny((event: string, ...args: unknown[]) => {

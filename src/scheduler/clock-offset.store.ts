@@ -21,12 +21,16 @@ export class ClockOffsetStore {
   /** Moves the shared clock forward by `ms` and returns the new offset. */
   async advance(ms: number): Promise<number> {
     const offset = await this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ value: string }>('SELECT value FROM settings WHERE name = ?', [SETTING]);
-      const next = (rows.length > 0 ? Number(rows[0].value) : 0) + ms;
-      await tx.query('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [SETTING, String(next)]);
+      // Two advances at once must add up: the row is locked for the read-modify-write.
+      await tx.query(`INSERT INTO settings (name, value) VALUES (?, '0') ON CONFLICT (name) DO NOTHING`, [SETTING]);
+      const lock = tx.dialect === 'postgres' ? 'FOR UPDATE' : '';
+      const [row] = await tx.query<{ value: string }>(`SELECT value FROM settings WHERE name = ? ${lock}`, [SETTING]);
+      const next = Number(row.value) + ms;
+      await tx.query('UPDATE settings SET value = ? WHERE name = ?', [String(next), SETTING]);
       return next;
     });
-    this.clock.setOffset(offset);
+    // The offset only grows; a slower concurrent advance must not move this instance back.
+    this.clock.setOffset(Math.max(this.clock.offset, offset));
     return offset;
   }
 }

@@ -10,7 +10,7 @@ import { tokenFor } from '../support/tokens.js';
 
 const LEGACY_SECRET = 'matrix-legacy-secret-0123';
 /** Routes that are public by design; anything else must demand a valid admin token. */
-const PUBLIC_ROUTES = new Set(['GET /health', 'POST /api/:method', 'GET /api/:method', 'POST /billing/api/:method', 'GET /billing/api/:method']);
+const PUBLIC_ROUTES = new Set(['GET /health', 'GET /metrics', 'POST /api/:method', 'GET /api/:method', 'POST /billing/api/:method', 'GET /billing/api/:method']);
 /** Socket events reserved to a role (all others need only a valid handshake). */
 const EVENT_ROLES: Record<string, string> = { 'balance:addUserBalanceByAdmin': 'admin', 'balance:expireRoomSubscription': 'network-admin' };
 
@@ -27,7 +27,8 @@ const badCredentials = (): Record<string, string | null> => ({
 function registeredRoutes(app: RunningApp): string[] {
   const express = app.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
   return express.router.stack
-    .filter((layer) => layer.route)
+    // Middleware mounted for every path (logging, metrics) shows up as a `*` route: not an endpoint.
+    .filter((layer) => layer.route && !layer.route.path.includes('*'))
     .flatMap((layer) => Object.keys(layer.route!.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${layer.route!.path}`));
 }
 

@@ -18,7 +18,7 @@ export interface RunningApp {
 /** The real application listening on a free port, over a fresh database of the given kind. */
 export async function startApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<RunningApp> {
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: database.url, PORT: '0', ...env });
+  const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...env });
   return listen(config, database);
 }
 
