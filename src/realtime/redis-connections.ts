@@ -1,24 +1,25 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createClient, type RedisClientType } from 'redis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+
+
 
 /**
  * The Redis connections socket.io's adapter needs (one to publish, one to subscribe), when
  * REDIS_URL is set. Without it the service is single-instance for events, and nothing here runs.
  */
-@Injectable()
-export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
+export class RedisConnections implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   pub: RedisClientType | null = null;
   sub: RedisClientType | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   get enabled(): boolean {
     return this.config.redisUrl !== null;
   }
 
-  async onModuleInit(): Promise<void> {
+  async connect(): Promise<void> {
     if (!this.config.redisUrl) return;
     const pub = createClient({ url: this.config.redisUrl }) as RedisClientType;
     const sub = pub.duplicate() as RedisClientType;
@@ -40,3 +41,14 @@ export class RedisConnections implements OnModuleInit, OnApplicationShutdown {
     await Promise.all([this.pub, this.sub].map((c) => c?.close().catch(() => undefined)));
   }
 }
+
+/** Nest builds socket.io servers before any onModuleInit hook, so Redis connects in the factory. */
+export const redisConnectionsProvider = {
+  provide: RedisConnections,
+  inject: [APP_CONFIG],
+  useFactory: async (config: AppConfig) => {
+    const connections = new RedisConnections(config);
+    await connections.connect();
+    return connections;
+  },
+};
