@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import type { Socket } from 'socket.io-client';
+import type { DatabaseConfig } from '../src/config/app-config.js';
+import { openDatabase } from '../src/database/open-database.js';
+import { AssetRegistry } from '../src/ledger/asset-registry.js';
+import { LedgerEvents } from '../src/ledger/ledger-events.js';
+import { LedgerService } from '../src/ledger/ledger.service.js';
+import { Clock } from '../src/common/clock.js';
+import { adminToken, connectAs, legacyHash, parallel, rest, userToken, type Envelope } from './clients.js';
+import { drive, median, percentile, rssMiB, type LoadResult } from './stats.js';
+
+export const LEGACY_SECRET = 'bench-legacy-secret-0123456789';
+
+/** Connects `count` users and gives each plenty of tokens. */
+export async function fundedClients(url: string, count: number, prefix: string): Promise<Socket[]> {
+  const admin = await connectAs(url, adminToken());
+  const clients = await Promise.all(Array.from({ length: count }, (_, i) => connectAs(url, userToken(`${prefix}-${i}`))));
+  for (let i = 0; i < count; i++) {
+    const answer = (await admin.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: `${prefix}-${i}`, amount: 1_000_000 } })) as Envelope;
+    if (answer.error.status) throw new Error(`funding failed: ${answer.error.message}`);
+  }
+  admin.close();
+  return clients;
+}
+
+/** C clients donating round the ring, each awaiting its acknowledgement. */
+export function donations(clients: Socket[], prefix: string, seconds: number): Promise<LoadResult> {
+  return drive(clients.length, seconds, async (i) => {
+    const answer = (await clients[i].emitWithAck('balance:donateToken', { data: { targetUser: `${prefix}-${(i + 1) % clients.length}`, token: 0.00000001 } })) as Envelope;
+    return !answer.error.status;
+  });
+}
+
+/** The transport limit: the same clients against a bare socket.io server that acks with no work. */
+export async function transportLimit(clientCount: number, seconds: number): Promise<LoadResult> {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'bare-server.js');
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))));
+  try {
+    const clients = await Promise.all(Array.from({ length: clientCount }, () => connectAs(`http://127.0.0.1:${port}`, null)));
+    const result = await drive(clientCount, seconds, async (i) => {
+      await clients[i].emitWithAck('balance:donateToken', { data: { targetUser: 'x', token: 0.00000001 } });
+      return true;
+    });
+    clients.forEach((c) => c.close());
+    return result;
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+/** The storage limit: the same double-entry transfer straight against the database, one transaction each, in a loop. */
+export async function storageLimit(config: DatabaseConfig, seconds: number): Promise<LoadResult> {
+  const db = await openDatabase(config);
+  try {
+    const assets = new AssetRegistry(db);
+    await assets.load();
+    const ledger = new LedgerService(db, assets, new LedgerEvents(), new Clock());
+    await ledger.post({ kind: 'mint', action: 'bench', legs: [
+      { ownerId: 'system:issuer', asset: 'rents', amount: -(10n ** 15n), type: 'system' },
+      { ownerId: 'storage-a', asset: 'rents', amount: 10n ** 15n, type: 'mining' },
+    ] });
+    return await drive(1, seconds, async () => {
+      await ledger.post({ kind: 'donation', action: 'donation', legs: [
+        { ownerId: 'storage-a', asset: 'rents', amount: -1n, type: 'spending' },
+        { ownerId: 'storage-b', asset: 'rents', amount: 1n, type: 'mining' },
+      ] });
+      return true;
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/** POST /balances for 1,000 users with a balance in every asset, a page of 100 users at a time. */
+export async function backofficeBalances(url: string, requests: number): Promise<{ p50: number; p99: number; users: number; assets: number }> {
+  const ids = Array.from({ length: 1000 }, (_, i) => `bo-${i}`);
+  await parallel(ids, 32, async (id) => {
+    await fetch(`${url}/back-api/backoffice/users`, { headers: { authorization: `Bearer ${userToken(id)}` } }); // 403, but known now
+  });
+  const assets = ['rents', 'roomi', 'valu', 'usd', 'eur', 'btc', 'eth', 'usdt', 'xmr'];
+  await parallel(ids.flatMap((id) => assets.map((asset) => [id, asset] as const)), 32, async ([id, asset]) => {
+    const res = await rest(url, 'POST', `/back-api/backoffice/user/${id}/adjustments`, { asset, amount: '12.5', comment: 'bench' });
+    if (res.status !== 201) throw new Error(`adjustment failed: ${JSON.stringify(res.json)}`);
+  });
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const t0 = performance.now();
+    const res = await rest(url, 'POST', `/back-api/backoffice/balances?page=${(i % 10) + 1}&per_page=100`, { userIds: ids });
+    times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error('balances failed');
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), users: ids.length, assets: assets.length };
+}
+
+/** Legacy user_balance_get at 32 connections. */
+export async function legacyThroughput(url: string, seconds: number): Promise<LoadResult> {
+  const body = new URLSearchParams({ username: 'bo-1', hash: legacyHash(['bo-1'], LEGACY_SECRET) }).toString();
+  return drive(32, seconds, async () => {
+    const res = await fetch(`${url}/api/user_balance_get`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const text = await res.text();
+    return res.status === 200 && text.includes('<balance>');
+  });
+}
+
+/** Opens `count` authenticated idle sockets and reports the server's resident memory. */
+export async function idleSockets(url: string, pid: number, count: number): Promise<{ sockets: number; rssMiB: number }> {
+  const sockets: Socket[] = [];
+  const ids = Array.from({ length: count }, (_, i) => i);
+  await parallel(ids, 200, async (i) => {
+    sockets.push(await connectAs(url, userToken(`idle-${i % 1000}`)));
+  });
+  await new Promise((r) => setTimeout(r, 2000));
+  const rss = await rssMiB(pid);
+  sockets.forEach((s) => s.close());
+  return { sockets: sockets.length, rssMiB: rss };
+}
+
+export function medianOf(results: LoadResult[]): LoadResult {
+  const pick = (key: keyof LoadResult) => median(results.map((r) => r[key]));
+  return { perSecond: pick('perSecond'), p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), acknowledged: pick('acknowledged'), refused: pick('refused') };
+}

@@ -1,0 +1,49 @@
+import { seedDefaultCatalog } from '../src/catalog/seed-default-catalog.js';
+import type { DatabaseConfig } from '../src/config/app-config.js';
+import { openDatabase } from '../src/database/open-database.js';
+
+/**
+ * Fills a fresh database with `count` valid ledger transactions (a mint, then transfers of one
+ * minor unit between two filler users), written in bulk by SQL so that a ledger of a million
+ * transactions takes seconds, and consistent so that the ledger check still passes.
+ */
+export async function preloadHistory(config: DatabaseConfig, count: number): Promise<void> {
+  const db = await openDatabase(config);
+  try {
+    const now = Date.now();
+    await seedDefaultCatalog(db, now);
+    await db.transaction(async (tx) => {
+      const pg = tx.dialect === 'postgres';
+      for (const [owner, kind, balance] of [
+        ['system:issuer', 'system', -count],
+        ['filler-a', 'user', 1],
+        ['filler-b', 'user', count - 1],
+      ] as const) {
+        await tx.query(`INSERT INTO accounts (owner_id, owner_kind, asset, balance, locked, created_at) VALUES (?, ?, 'rents', ?, '0', ?)`, [owner, kind, String(balance), now]);
+      }
+      const ids = Object.fromEntries(
+        (await tx.query<{ id: number | string; owner_id: string }>(`SELECT id, owner_id FROM accounts WHERE asset = 'rents'`)).map((r) => [r.owner_id, Number(r.id)]),
+      );
+      const series = pg ? `generate_series(1, ${count}) AS s(i)` : `(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${count}) SELECT i FROM s) AS s`;
+      const text = (expr: string) => (pg ? `(${expr})::numeric` : `CAST(${expr} AS TEXT)`);
+      await tx.query(`INSERT INTO ledger_transactions (id, kind, action, metadata, created_at) SELECT i, CASE WHEN i = 1 THEN 'mint' ELSE 'transfer' END, 'filler', '{}', ${now} FROM ${series}`);
+      // Transaction 1 mints `count` into filler-a; transaction i > 1 moves one unit from a to b.
+      await tx.query(
+        `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at)
+         SELECT i, ${ids['filler-a']}, 'rents', ${text(`CASE WHEN i = 1 THEN ${count} ELSE -1 END`)}, ${text(`${count} - i + 1`)}, CASE WHEN i = 1 THEN 'mining' ELSE 'spending' END, 'filler', ${now} FROM ${series}`,
+      );
+      await tx.query(
+        `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at)
+         SELECT i, CASE WHEN i = 1 THEN ${ids['system:issuer']} ELSE ${ids['filler-b']} END, 'rents', ${text(`CASE WHEN i = 1 THEN -${count} ELSE 1 END`)},
+                ${text(`CASE WHEN i = 1 THEN -${count} ELSE i - 1 END`)}, CASE WHEN i = 1 THEN 'system' ELSE 'mining' END, 'filler', ${now} FROM ${series}`,
+      );
+      if (pg) {
+        await tx.query(`SELECT setval(pg_get_serial_sequence('ledger_transactions', 'id'), ${count})`);
+        await tx.query(`SELECT setval(pg_get_serial_sequence('ledger_entries', 'id'), (SELECT MAX(id) FROM ledger_entries))`);
+      }
+    });
+    if (db.dialect === 'postgres') await db.query('ANALYZE');
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * npm run bench [-- --duration 10 --clients 64 --runs 3 --only sqlite|postgres]
+ *
+ * Boots the built server on a SQLite file, then on PostgreSQL, and measures acknowledged
+ * donations per second from C socket.io clients against the two limits under them (a bare
+ * socket.io server that acks with no work; the same transfer straight against the database),
+ * plus the backoffice, the legacy API, latency with 10^4 vs 10^6 transactions in the ledger, and
+ * 10,000 idle sockets. Prints a table and writes JSON to bench-results/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import globalSetup from '../test/setup/global-setup.js';
+import globalTeardown from '../test/setup/global-teardown.js';
+import { startServerProcess } from '../test/support/server-process.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
+import { rest } from './clients.js';
+import { backofficeBalances, donations, fundedClients, idleSockets, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit } from './phases.js';
+import { preloadHistory } from './preload.js';
+import { peakRssMiB } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    clients: { type: 'string', default: '64' },
+    runs: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    'idle-sockets': { type: 'string', default: '10000' },
+    'big-ledger': { type: 'string', default: '1000000' },
+  },
+});
+const seconds = Number(values.duration);
+const clientCount = Number(values.clients);
+const runs = Number(values.runs);
+const serverEnv = (database: TestDatabase) => ({
+  DATABASE_URL: database.url,
+  DATABASE_POOL_SIZE: '20',
+  LOG_LEVEL: 'warn',
+  LEGACY_API_SECRET: LEGACY_SECRET,
+  SOCKET_RATE_PER_SECOND: '1000000',
+  SOCKET_RATE_BURST: '1000000',
+  REST_RATE_PER_SECOND: '1000000',
+  REST_RATE_BURST: '1000000',
+});
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function latencyAt(kind: DatabaseKind, transactions: number): Promise<number> {
+  const database = await createTestDatabase(kind, 20);
+  await preloadHistory(database.config, transactions);
+  const server = await startServerProcess(serverEnv(database));
+  try {
+    const clients = await fundedClients(server.url, 8, `lat${transactions}`);
+    await donations(clients, `lat${transactions}`, 2); // warm-up
+    const result = await donations(clients, `lat${transactions}`, Math.max(3, seconds / 2));
+    clients.forEach((c) => c.close());
+    return result.p50;
+  } finally {
+    server.child.kill('SIGKILL');
+    await server.exited;
+    await database.drop();
+  }
+}
+
+async function benchDatabase(kind: DatabaseKind) {
+  log(`${kind}: preparing`);
+  const database = await createTestDatabase(kind, 20);
+  await preloadHistory(database.config, 10_000);
+  const server = await startServerProcess(serverEnv(database));
+  try {
+    const clients = await fundedClients(server.url, clientCount, 'bench');
+    await donations(clients, 'bench', 2); // warm-up
+    const samples = [];
+    for (let run = 0; run < runs; run++) {
+      samples.push(await donations(clients, 'bench', seconds));
+      log(`${kind}: donations run ${run + 1}: ${samples[run].perSecond.toFixed(0)}/s, p99 ${samples[run].p99.toFixed(1)} ms`);
+    }
+    clients.forEach((c) => c.close());
+    const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[]; counts: unknown };
+    if (!check.ok) throw new Error(`ledger check failed after the load: ${JSON.stringify(check.failures).slice(0, 500)}`);
+    log(`${kind}: backoffice`);
+    const backoffice = await backofficeBalances(server.url, 100);
+    log(`${kind}: legacy`);
+    const legacy = await legacyThroughput(server.url, Math.max(3, seconds / 2));
+    log(`${kind}: idle sockets`);
+    const idle = await idleSockets(server.url, server.child.pid!, Number(values['idle-sockets']));
+    const peak = await peakRssMiB(server.child.pid!);
+    const finalCheck = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean };
+    if (!finalCheck.ok) throw new Error('ledger check failed at the end');
+    server.child.kill('SIGTERM');
+    await server.exited;
+    log(`${kind}: limits`);
+    const transport = medianOf([await transportLimit(clientCount, seconds)]);
+    const storage = medianOf([await storageLimit(database.config, seconds)]);
+    log(`${kind}: latency at 10^4 and ${values['big-ledger']} transactions`);
+    const small = await latencyAt(kind, 10_000);
+    const big = await latencyAt(kind, Number(values['big-ledger']));
+    const donate = medianOf(samples);
+    return {
+      kind,
+      donations: { ...donate, runs: samples },
+      peakRssMiB: peak,
+      ledgerCheck: check,
+      transportLimit: transport,
+      storageLimit: storage,
+      ratioToTransport: donate.perSecond / transport.perSecond,
+      ratioToStorage: donate.perSecond / storage.perSecond,
+      backoffice,
+      legacy,
+      idleSockets: idle,
+      latencyP50: { at10k: small, atBig: big, bigLedger: Number(values['big-ledger']), ratio: big / small },
+    };
+  } finally {
+    server.child.kill('SIGKILL');
+    await database.drop();
+  }
+}
+
+function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
+  const rows: Array<[string, ...string[]]> = [['measure', ...results.map((r) => r.kind)]];
+  const add = (name: string, f: (r: (typeof results)[number]) => string) => rows.push([name, ...results.map(f)]);
+  const n = (x: number, d = 0) => x.toFixed(d);
+  add(`donations/s (${clientCount} clients, median of ${runs})`, (r) => n(r.donations.perSecond));
+  add('donate p50 / p95 / p99 ms', (r) => `${n(r.donations.p50, 1)} / ${n(r.donations.p95, 1)} / ${n(r.donations.p99, 1)}`);
+  add('transport limit acks/s (bare socket.io)', (r) => n(r.transportLimit.perSecond));
+  add('storage limit transfers/s (direct, 1 per tx)', (r) => n(r.storageLimit.perSecond));
+  add('ratio to transport / to storage', (r) => `${n(r.ratioToTransport, 2)} / ${n(r.ratioToStorage, 2)}`);
+  add('server peak RSS MiB', (r) => n(r.peakRssMiB));
+  add('backoffice POST /balances p50 / p99 ms (100 of 1,000 users x 9 assets)', (r) => `${n(r.backoffice.p50, 1)} / ${n(r.backoffice.p99, 1)}`);
+  add('legacy user_balance_get req/s (32 conns)', (r) => n(r.legacy.perSecond));
+  add('idle sockets: server RSS MiB', (r) => `${r.idleSockets.sockets} -> ${n(r.idleSockets.rssMiB)}`);
+  add('donate p50 ms at 10^4 / 10^6 transactions', (r) => `${n(r.latencyP50.at10k, 2)} / ${n(r.latencyP50.atBig, 2)} (x${n(r.latencyP50.ratio, 2)})`);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
+}
+
+async function main(): Promise<void> {
+  const kinds = (values.only ? [values.only] : ['sqlite', 'postgres']) as DatabaseKind[];
+  if (kinds.includes('postgres')) await globalSetup();
+  const results = [];
+  try {
+    for (const kind of kinds) results.push(await benchDatabase(kind));
+  } finally {
+    if (kinds.includes('postgres')) await globalTeardown();
+  }
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const report = { at: new Date().toISOString(), machine, settings: { seconds, clients: clientCount, runs, durable: 'SQLite synchronous=FULL, PostgreSQL synchronous_commit=on' }, results };
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  process.stdout.write(`\n${table(results)}\n\nmachine: ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; JSON: ${file}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
