@@ -30,6 +30,7 @@ const CACHE_LIMIT = 50_000;
 export class UsersService {
   /** What was last written per user, so a repeat request with the same claims writes nothing. */
   private readonly written = new Map<string, string>();
+  private readonly known = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -82,8 +83,14 @@ export class UsersService {
     return { total: Number(n), users: rows.map(toRecord) };
   }
 
+  /** Users are never deleted, so a user once seen exists for good (a positive-only cache). */
   async exists(id: string): Promise<boolean> {
+    if (this.written.has(id) || this.known.has(id)) return true;
     const rows = await this.db.query('SELECT 1 AS one FROM users WHERE id = ?', [id]);
+    if (rows.length > 0) {
+      if (this.known.size >= CACHE_LIMIT) this.known.clear();
+      this.known.add(id);
+    }
     return rows.length > 0;
   }
 }

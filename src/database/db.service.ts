@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { placeholders, type Dialect } from './dialect.js';
-import { Mutex } from './mutex.js';
+import { SqliteGroupCommit } from './sqlite-group-commit.js';
+import { sqliteReader } from './sqlite-statements.js';
 
 export type Row = Record<string, unknown>;
 
@@ -25,27 +26,34 @@ const MAX_ATTEMPTS = 5;
  * one place:
  * - PostgreSQL: each transaction gets a pooled connection; writers lock rows (in a fixed order,
  *   see the ledger) and a deadlock or serialization failure is retried from the start.
- * - SQLite: one connection, so one unit of work at a time within the process (a FIFO mutex),
- *   and BEGIN IMMEDIATE so another process waits on the busy timeout instead of failing mid-way.
- *   Reads take the mutex too, so they never see another request's uncommitted writes.
+ * - SQLite: one connection and one writer, so units of work run one at a time, grouped into
+ *   shared commits (see SqliteGroupCommit), with BEGIN IMMEDIATE so another process waits on the
+ *   busy timeout instead of failing mid-way. Reads queue the same way, so they never see another
+ *   request's uncommitted writes.
  * Code running inside a transaction that reads or opens a transaction again simply joins the
  * one in progress (tracked per async context), so services need not know whether they are
- * inside one, and SQLite's mutex is never awaited by its own holder.
+ * inside one, and SQLite's queue is never awaited by its own holder.
  */
 export class Db {
   private readonly logger = new Logger('Db');
-  private readonly sqliteLock = new Mutex();
   private readonly current = new AsyncLocalStorage<Tx>();
+  private readonly sqlite: SqliteGroupCommit;
+  private sqliteConnection: Reader | null = null;
   readonly dialect: Dialect;
 
   constructor(readonly dataSource: DataSource) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    this.sqlite = new SqliteGroupCommit(
+      () => (this.sqliteConnection ??= sqliteReader((this.dataSource.driver as unknown as { databaseConnection: Parameters<typeof sqliteReader>[0] }).databaseConnection)),
+      this.current,
+      (error) => this.logger.error(`after-commit hook failed: ${(error as Error).message}`),
+    );
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
     if (joined) return work(joined);
-    if (this.dialect === 'sqlite') return this.sqliteLock.run(() => this.attempt(work, 'BEGIN IMMEDIATE'));
+    if (this.dialect === 'sqlite') return this.sqlite.run(work);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(work, 'BEGIN');
@@ -60,20 +68,18 @@ export class Db {
   async read<T>(work: (reader: Reader) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
     if (joined) return work(joined);
-    const run = async () => {
-      const runner = this.dataSource.createQueryRunner();
-      try {
-        return await work(this.bind(runner));
-      } finally {
-        await runner.release();
-      }
-    };
-    return this.dialect === 'sqlite' ? this.sqliteLock.run(run) : run();
+    if (this.dialect === 'sqlite') return this.sqlite.run(work, true);
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await work(this.bind(runner));
+    } finally {
+      await runner.release();
+    }
   }
 
-  /** Waits for the unit of work in progress (SQLite), then closes the connection or pool. */
+  /** Waits for the units of work queued so far (SQLite), then closes the connection or pool. */
   async close(): Promise<void> {
-    if (this.dialect === 'sqlite') await this.sqliteLock.run(async () => undefined);
+    if (this.dialect === 'sqlite') await this.sqlite.run(async () => undefined);
     await this.dataSource.destroy();
   }
 
@@ -82,6 +88,7 @@ export class Db {
     return this.read((reader) => reader.query<T>(sql, params));
   }
 
+  /** One PostgreSQL transaction on a pooled connection. */
   private async attempt<T>(work: (tx: Tx) => Promise<T>, begin: string): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const hooks: Array<() => void> = [];

@@ -6,7 +6,7 @@ import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
-import type { AccountState, BalanceChange, PostingRequest, PostingResult, UserEntryType } from './ledger.types.js';
+import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
 
 const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
@@ -83,9 +83,9 @@ export class LedgerService {
     await this.insertEntries(tx, transactionId, request, after, balancesAfter, now);
     const changed = [...after.values()].filter((a) => a.balance !== locked.get(accountKey(a.ownerId, a.asset))!.balance);
     for (const account of changed) await this.accounts.setBalance(tx, account);
-    await this.addToTotals(tx, request, after);
+    const totals = await this.addToTotals(tx, request, after);
 
-    this.publishAfterCommit(tx, changed);
+    this.publishAfterCommit(tx, changed, totals);
     if (this.metrics) tx.afterCommit(() => this.metrics!.transactionCommitted(request.kind));
     return { transactionId, replayed: false, accounts: [...after.values()] };
   }
@@ -98,13 +98,13 @@ export class LedgerService {
   }
 
   /** Running totals of a user's entries in `asset`, per type and action (positive amounts). */
-  async totalsOf(ownerId: string, asset: string): Promise<Record<UserEntryType, Record<string, bigint>>> {
+  async totalsOf(ownerId: string, asset: string): Promise<Totals> {
     const rows = await this.db.query<{ type: UserEntryType; action: string; total: string }>(
       `SELECT t.type, t.action, t.total FROM account_totals t JOIN accounts a ON a.id = t.account_id
        WHERE a.owner_id = ? AND a.asset = ? ORDER BY t.type, t.action`,
       [ownerId, asset],
     );
-    const totals: Record<UserEntryType, Record<string, bigint>> = { spending: {}, mining: {}, buying: {} };
+    const totals: Totals = { spending: {}, mining: {}, buying: {} };
     for (const row of rows) totals[row.type][row.action] = BigInt(row.total);
     return totals;
   }
@@ -115,10 +115,10 @@ export class LedgerService {
   }
 
   /** Publishes committed user balance changes (also used by holds, which move `locked`). */
-  publishAfterCommit(tx: Tx, accounts: readonly AccountState[]): void {
+  publishAfterCommit(tx: Tx, accounts: readonly AccountState[], totals?: Map<number, Totals>): void {
     const changes: BalanceChange[] = accounts
       .filter((a) => !isSystemOwner(a.ownerId))
-      .map((a) => ({ userId: a.ownerId, asset: a.asset, balance: a.balance, locked: a.locked }));
+      .map((a) => ({ userId: a.ownerId, asset: a.asset, balance: a.balance, locked: a.locked, totals: totals?.get(a.id) }));
     if (changes.length > 0) tx.afterCommit(() => this.events.publish(changes));
   }
 
@@ -160,29 +160,40 @@ export class LedgerService {
     );
   }
 
-  /** Running per-(account, type, action) totals, kept positive, for user accounts only. */
-  private async addToTotals(tx: Tx, request: PostingRequest, accounts: Map<string, AccountState>): Promise<void> {
-    const sums = new Map<string, { accountId: number; type: string; action: string; amount: bigint }>();
+  /**
+   * Running per-(account, type, action) totals, kept positive, for user accounts only. Returns
+   * every total of the accounts it touched, so the balance push needs no read of its own.
+   */
+  private async addToTotals(tx: Tx, request: PostingRequest, accounts: Map<string, AccountState>): Promise<Map<number, Totals>> {
+    const sums = new Map<string, { accountId: number; type: UserEntryType; action: string; amount: bigint }>();
     for (const leg of request.legs) {
       if (isSystemOwner(leg.ownerId) || !TOTALS_TYPES.has(leg.type)) continue;
       const accountId = accounts.get(accountKey(leg.ownerId, leg.asset))!.id;
       const action = leg.action ?? request.action;
       const key = `${accountId}\u0000${leg.type}\u0000${action}`;
       const magnitude = leg.amount < 0n ? -leg.amount : leg.amount;
-      const entry = sums.get(key) ?? { accountId, type: leg.type, action, amount: 0n };
+      const entry = sums.get(key) ?? { accountId, type: leg.type as UserEntryType, action, amount: 0n };
       sums.set(key, { ...entry, amount: entry.amount + magnitude });
     }
-    for (const { accountId, type, action, amount } of sums.values()) {
-      const [row] = await tx.query<{ total: string }>(
-        'SELECT total FROM account_totals WHERE account_id = ? AND type = ? AND action = ?',
-        [accountId, type, action],
-      );
-      const total = (row ? BigInt(row.total) : 0n) + amount;
-      await tx.query(
-        `INSERT INTO account_totals (account_id, type, action, total) VALUES (?, ?, ?, ?)
-         ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
-        [accountId, type, action, total],
-      );
-    }
+    const ids = [...new Set([...sums.values()].map((s) => s.accountId))];
+    const totals = new Map<number, Totals>(ids.map((id) => [id, { spending: {}, mining: {}, buying: {} }]));
+    if (ids.length === 0) return totals;
+    const rows = await tx.query<{ account_id: number | string; type: UserEntryType; action: string; total: string }>(
+      `SELECT account_id, type, action, total FROM account_totals WHERE account_id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
+    for (const row of rows) totals.get(Number(row.account_id))![row.type][row.action] = BigInt(row.total);
+    const changed = [...sums.values()].map(({ accountId, type, action, amount }) => {
+      const byAction = totals.get(accountId)![type];
+      byAction[action] = (byAction[action] ?? 0n) + amount;
+      return [accountId, type, action, byAction[action]];
+    });
+    await tx.query(
+      `INSERT INTO account_totals (account_id, type, action, total) VALUES ${changed.map(() => '(?, ?, ?, ?)').join(', ')}
+       ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
+      changed.flat(),
+    );
+    return totals;
   }
+
 }

@@ -2,6 +2,8 @@
 export type EntryType = 'mining' | 'spending' | 'buying' | 'system';
 export const USER_ENTRY_TYPES = ['mining', 'spending', 'buying'] as const;
 export type UserEntryType = (typeof USER_ENTRY_TYPES)[number];
+/** Running totals of one account: per type, per action, positive minor units. */
+export type Totals = Record<UserEntryType, Record<string, bigint>>;
 
 /** One side of a movement: a signed amount on the account of (owner, asset). */
 export interface Leg {
@@ -53,4 +55,6 @@ export interface BalanceChange {
   readonly asset: string;
   readonly balance: bigint;
   readonly locked: bigint;
+  /** All running totals of the account after the change, when the posting had them at hand. */
+  readonly totals?: Totals;
 }

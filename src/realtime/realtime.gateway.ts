@@ -67,7 +67,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   private async balancePayload(change: BalanceChange) {
     const { scale } = this.assets.get(change.asset);
-    const totals = await this.ledger.totalsOf(change.userId, change.asset);
+    const totals = change.totals ?? (await this.ledger.totalsOf(change.userId, change.asset));
     return success({ token: toJsonNumber(change.balance - change.locked, scale), transactions: totalsAsNumbers(totals, scale) });
   }
 }

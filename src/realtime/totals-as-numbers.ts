@@ -1,8 +1,8 @@
 import { toJsonNumber } from '../common/money.js';
-import type { UserEntryType } from '../ledger/ledger.types.js';
+import type { Totals } from '../ledger/ledger.types.js';
 
 /** The spec's `transactions` map: per type, per action, as JSON numbers. */
-export function totalsAsNumbers(totals: Record<UserEntryType, Record<string, bigint>>, scale: number) {
+export function totalsAsNumbers(totals: Totals, scale: number) {
   const numbers = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, toJsonNumber(v, scale)]));
   return { spending: numbers(totals.spending), mining: numbers(totals.mining), buying: numbers(totals.buying) };
 }

@@ -1,0 +1,101 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import type { Reader, Tx } from './db.service.js';
+
+interface Job {
+  work: (tx: Tx) => Promise<unknown>;
+  /** Reads need no savepoint: they have nothing to undo. */
+  readOnly: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { job: Job; ok: true; value: unknown; hooks: Array<() => void> } | { job: Job; ok: false; error: unknown };
+
+/** Units of work committed together at most; bounds how long one batch holds the write lock. */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit for SQLite. A durable commit costs an fsync, and SQLite has one writer, so one
+ * transaction per request caps throughput at the disk's fsync rate. Instead, the units of work
+ * that arrive while a batch is being written wait, then run one after another inside a single
+ * BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT: a unit that fails is rolled back to its
+ * savepoint alone and refused alone; the others commit. Nobody hears of the outcome, and no
+ * after-commit hook runs, until the COMMIT holding it has succeeded, so an acknowledgement still
+ * means durable. If the COMMIT fails, every unit in the batch fails.
+ */
+export class SqliteGroupCommit {
+  private queue: Job[] = [];
+  private running = false;
+
+  constructor(
+    private readonly connection: () => Reader,
+    private readonly context: AsyncLocalStorage<Tx>,
+    private readonly onHookError: (error: unknown) => void,
+  ) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>, readOnly = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, readOnly, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.running) {
+        this.running = true;
+        // Let the requests of this tick of the event loop join the batch.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
+    this.running = false;
+  }
+
+  private async commit(batch: Job[]): Promise<void> {
+    const reader = this.connection();
+    const outcomes: Outcome[] = [];
+    try {
+      await reader.query('BEGIN IMMEDIATE');
+      for (const job of batch) outcomes.push(await this.runInSavepoint(job, reader));
+      await reader.query('COMMIT');
+    } catch (error) {
+      await reader.query('ROLLBACK').catch(() => undefined);
+      batch.forEach((job) => job.reject(error));
+      return;
+    }
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        outcome.job.reject(outcome.error);
+        continue;
+      }
+      for (const hook of outcome.hooks) {
+        try {
+          hook();
+        } catch (error) {
+          this.onHookError(error);
+        }
+      }
+      outcome.job.resolve(outcome.value);
+    }
+  }
+
+  private async runInSavepoint(job: Job, reader: Reader): Promise<Outcome> {
+    const hooks: Array<() => void> = [];
+    const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
+    if (job.readOnly) {
+      try {
+        return { job, ok: true, value: await this.context.run(tx, () => job.work(tx)), hooks };
+      } catch (error) {
+        return { job, ok: false, error };
+      }
+    }
+    await reader.query('SAVEPOINT unit');
+    try {
+      const value = await this.context.run(tx, () => job.work(tx));
+      await reader.query('RELEASE unit');
+      return { job, ok: true, value, hooks };
+    } catch (error) {
+      await reader.query('ROLLBACK TO unit');
+      await reader.query('RELEASE unit');
+      return { job, ok: false, error };
+    }
+  }
+}

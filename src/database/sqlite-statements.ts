@@ -1,0 +1,44 @@
+import type { Reader } from './db.service.js';
+
+interface Statement {
+  readonly reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+
+interface BetterSqlite3 {
+  prepare(sql: string): Statement;
+}
+
+/**
+ * SQLite queries straight on better-sqlite3's prepared statements. The driver is synchronous,
+ * so going through an async query runner per statement only adds promise hops; TypeORM still
+ * owns the connection (it opened it, ran the migrations and closes it). Statements are
+ * prepared once per SQL text and reused.
+ */
+export function sqliteReader(connection: BetterSqlite3): Reader {
+  const cache = new Map<string, Statement>();
+  return {
+    dialect: 'sqlite',
+    query: <T extends object>(sql: string, params: unknown[] = []): Promise<T[]> => {
+      try {
+        let statement = cache.get(sql);
+        if (!statement) {
+          statement = connection.prepare(sql);
+          cache.set(sql, statement);
+        }
+        const values = params.map(toSqliteValue);
+        return Promise.resolve((statement.reader ? statement.all(...values) : (statement.run(...values), [])) as T[]);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
+}
+
+/** bigint amounts are kept as decimal text; better-sqlite3 cannot bind booleans. */
+function toSqliteValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value === undefined ? null : value;
+}
