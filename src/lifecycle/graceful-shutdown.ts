@@ -4,6 +4,8 @@ import { DrainService } from './drain.service.js';
 
 /** How long in-flight requests may take to finish after SIGTERM. */
 export const SHUTDOWN_GRACE_MS = 15_000;
+/** How long requests already sent may take to arrive once draining has begun. */
+const LATE_ARRIVALS_MS = 300;
 
 /** Counts HTTP requests in flight; refuses new ones with 503 once the service is draining. */
 export function drainMiddleware(drain: DrainService) {
@@ -31,7 +33,12 @@ export function installGracefulShutdown(app: INestApplication, logger: LoggerSer
     if (stopping) return;
     stopping = true;
     logger.log(`${signal} received: draining in-flight requests`);
-    const drained = await app.get(DrainService).drain(SHUTDOWN_GRACE_MS);
+    const drain = app.get(DrainService);
+    let drained = await drain.drain(SHUTDOWN_GRACE_MS);
+    // Requests already on the wire when draining began are still read and answered (503)
+    // before the sockets close, instead of being cut off unanswered.
+    await new Promise((resolve) => setTimeout(resolve, LATE_ARRIVALS_MS));
+    drained = (await drain.drain(SHUTDOWN_GRACE_MS)) && drained;
     if (!drained) logger.warn(`requests still running after ${SHUTDOWN_GRACE_MS} ms; closing anyway`);
     try {
       await app.close();
