@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
-import type { DataSource, QueryRunner } from 'typeorm';
-import { placeholders, type Dialect } from './dialect.js';
+import type { DataSource } from 'typeorm';
+import type { Dialect } from './dialect.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { sqliteReader } from './sqlite-statements.js';
+import { withPgClient, type PgPool } from './pg-connections.js';
 
 export type Row = Record<string, unknown>;
 
@@ -69,12 +70,7 @@ export class Db {
     const joined = this.current.getStore();
     if (joined) return work(joined);
     if (this.dialect === 'sqlite') return this.sqlite.run(work, true);
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return await work(this.bind(runner));
-    } finally {
-      await runner.release();
-    }
+    return withPgClient(this.pgPool, work);
   }
 
   /** Waits for the units of work queued so far (SQLite), then closes the connection or pool. */
@@ -90,22 +86,19 @@ export class Db {
 
   /** One PostgreSQL transaction on a pooled connection. */
   private async attempt<T>(work: (tx: Tx) => Promise<T>, begin: string): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
     const hooks: Array<() => void> = [];
-    let result: T;
-    try {
-      await runner.query(begin);
+    const result = await withPgClient(this.pgPool, async (reader) => {
+      await reader.query(begin);
       try {
-        const tx: Tx = { ...this.bind(runner), afterCommit: (fn) => hooks.push(fn) };
-        result = await this.current.run(tx, () => work(tx));
-        await runner.query('COMMIT');
+        const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
+        const value = await this.current.run(tx, () => work(tx));
+        await reader.query('COMMIT');
+        return value;
       } catch (error) {
-        await runner.query('ROLLBACK').catch(() => undefined);
+        await reader.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
-    } finally {
-      await runner.release();
-    }
+    });
     for (const hook of hooks) {
       try {
         hook();
@@ -116,19 +109,7 @@ export class Db {
     return result;
   }
 
-  private bind(runner: QueryRunner): Reader {
-    const dialect = this.dialect;
-    return {
-      dialect,
-      query: async <T extends object>(sql: string, params: unknown[] = []) => {
-        const result = await runner.query(placeholders(dialect, sql), params.map(toDriverValue), true);
-        return (result.records ?? []) as T[];
-      },
-    };
+  private get pgPool(): PgPool {
+    return (this.dataSource.driver as unknown as { master: PgPool }).master;
   }
-}
-
-/** bigint amounts travel as decimal strings: exact on both drivers. */
-function toDriverValue(value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
 }

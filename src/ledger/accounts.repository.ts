@@ -18,46 +18,40 @@ function toState(row: AccountRow): AccountState {
 
 /** Account rows: found or created, then locked for the rest of the transaction. */
 export class AccountsRepository {
-  /**
-   * Returns the accounts of the given (owner, asset) pairs, creating missing ones, locked
-   * against concurrent writers. On PostgreSQL the rows are locked in ascending id order: every
-   * writer takes its locks in that one order, so two transfers can never wait on each other in
-   * a cycle (no deadlock), and no update can be lost. On SQLite the whole unit of work already
-   * holds the database's single write lock.
-   */
+  /** Returns the accounts of the given (owner, asset) pairs, creating missing ones, locked (see find). */
   async lockAccounts(tx: Tx, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, now: number): Promise<Map<string, AccountState>> {
     const unique = [...new Map(pairs.map((p) => [accountKey(p.ownerId, p.asset), p])).values()];
-    let found = await this.find(tx, unique);
+    let found = await this.find(tx, unique, true);
     const missing = unique.filter((p) => !found.has(accountKey(p.ownerId, p.asset)));
-    if (missing.length > 0) {
-      for (const p of missing) {
-        await tx.query(
-          `INSERT INTO accounts (owner_id, owner_kind, asset, balance, locked, created_at) VALUES (?, ?, ?, '0', '0', ?)
-           ON CONFLICT (owner_id, asset) DO NOTHING`,
-          [p.ownerId, isSystemOwner(p.ownerId) ? 'system' : 'user', p.asset, now],
-        );
-      }
-      found = await this.find(tx, unique);
+    if (missing.length === 0) return found;
+    for (const p of missing) {
+      await tx.query(
+        `INSERT INTO accounts (owner_id, owner_kind, asset, balance, locked, created_at) VALUES (?, ?, ?, '0', '0', ?)
+         ON CONFLICT (owner_id, asset) DO NOTHING`,
+        [p.ownerId, isSystemOwner(p.ownerId) ? 'system' : 'user', p.asset, now],
+      );
     }
-    if (tx.dialect === 'sqlite') return found;
-    const ids = [...found.values()].map((a) => a.id).sort((a, b) => a - b);
-    const rows = await tx.query<AccountRow>(
-      `SELECT id, owner_id, asset, balance, locked FROM accounts WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id FOR UPDATE`,
-      ids,
-    );
-    return new Map(rows.map((r) => [accountKey(r.owner_id, r.asset), toState(r)]));
+    found = await this.find(tx, unique, true);
+    return found;
   }
 
-  async find(reader: Reader, pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<Map<string, AccountState>> {
+  /**
+   * The accounts of these pairs. With `lock` on PostgreSQL the rows are locked FOR UPDATE in
+   * ascending id order (the sort runs before the lock), so every writer takes its locks in that
+   * one order: two transfers never wait on each other in a cycle (no deadlock), and no update is
+   * lost. Owners x assets may be a superset of the pairs; locking a few extra rows is harmless.
+   * On SQLite the whole unit of work already holds the database's single write lock.
+   */
+  async find(reader: Reader, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, lock = false): Promise<Map<string, AccountState>> {
     if (pairs.length === 0) return new Map();
-    // Owners x assets is a superset of the pairs; a flat IN list stays within SQLite's
-    // expression-depth limit however many pairs there are.
+    // A flat IN list stays within SQLite's expression-depth limit however many pairs there are.
     const owners = [...new Set(pairs.map((p) => p.ownerId))];
     const assets = [...new Set(pairs.map((p) => p.asset))];
     const wanted = new Set(pairs.map((p) => accountKey(p.ownerId, p.asset)));
+    const forUpdate = lock && reader.dialect === 'postgres' ? 'ORDER BY id FOR UPDATE' : '';
     const rows = await reader.query<AccountRow>(
       `SELECT id, owner_id, asset, balance, locked FROM accounts
-       WHERE owner_id IN (${owners.map(() => '?').join(', ')}) AND asset IN (${assets.map(() => '?').join(', ')})`,
+       WHERE owner_id IN (${owners.map(() => '?').join(', ')}) AND asset IN (${assets.map(() => '?').join(', ')}) ${forUpdate}`,
       [...owners, ...assets],
     );
     return new Map(rows.filter((r) => wanted.has(accountKey(r.owner_id, r.asset))).map((r) => [accountKey(r.owner_id, r.asset), toState(r)]));
@@ -73,6 +67,19 @@ export class AccountsRepository {
   }
 
   async setBalance(tx: Tx, account: AccountState): Promise<void> {
-    await tx.query('UPDATE accounts SET balance = ?, locked = ? WHERE id = ?', [account.balance, account.locked, account.id]);
+    await this.setBalances(tx, [account]);
+  }
+
+  /** Writes new balances; one statement on PostgreSQL, where each statement is a round trip. */
+  async setBalances(tx: Tx, accounts: readonly AccountState[]): Promise<void> {
+    if (tx.dialect === 'postgres' && accounts.length > 1) {
+      await tx.query(
+        `UPDATE accounts AS a SET balance = v.balance, locked = v.locked
+         FROM (VALUES ${accounts.map(() => '(?::bigint, ?::numeric, ?::numeric)').join(', ')}) AS v(id, balance, locked) WHERE a.id = v.id`,
+        accounts.flatMap((a) => [a.id, a.balance, a.locked]),
+      );
+      return;
+    }
+    for (const a of accounts) await tx.query('UPDATE accounts SET balance = ?, locked = ? WHERE id = ?', [a.balance, a.locked, a.id]);
   }
 }

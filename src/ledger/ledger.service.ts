@@ -82,7 +82,7 @@ export class LedgerService {
     const transactionId = String(txRow.id);
     await this.insertEntries(tx, transactionId, request, after, balancesAfter, now);
     const changed = [...after.values()].filter((a) => a.balance !== locked.get(accountKey(a.ownerId, a.asset))!.balance);
-    for (const account of changed) await this.accounts.setBalance(tx, account);
+    await this.accounts.setBalances(tx, changed);
     const totals = await this.addToTotals(tx, request, after);
 
     this.publishAfterCommit(tx, changed, totals);
