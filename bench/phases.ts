@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Socket } from 'socket.io-client';
@@ -96,14 +97,33 @@ export async function backofficeBalances(url: string, requests: number): Promise
   return { p50: percentile(times, 50), p99: percentile(times, 99), users: ids.length, assets: assets.length };
 }
 
-/** Legacy user_balance_get at 32 connections. */
+/**
+ * Legacy user_balance_get at 32 keep-alive connections. node:http rather than fetch: the load
+ * generator shares the machine, and fetch costs it several times more CPU per request.
+ */
 export async function legacyThroughput(url: string, seconds: number): Promise<LoadResult> {
   const body = new URLSearchParams({ username: 'bo-1', hash: legacyHash(['bo-1'], LEGACY_SECRET) }).toString();
-  return drive(32, seconds, async () => {
-    const res = await fetch(`${url}/api/user_balance_get`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
-    const text = await res.text();
-    return res.status === 200 && text.includes('<balance>');
-  });
+  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const target = new URL(`${url}/api/user_balance_get`);
+  const post = () =>
+    new Promise<boolean>((resolve, reject) => {
+      const req = request(
+        { agent, hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve(res.statusCode === 200 && text.includes('<balance>')));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  try {
+    return await drive(32, seconds, post);
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** Opens `count` authenticated idle sockets and reports the server's resident memory. */

@@ -7,6 +7,7 @@ import { UsersService, type UserRecord } from '../auth/users.service.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { Db } from '../database/db.service.js';
 import { LegacyError } from './legacy-error.js';
 import type { LegacyParams } from './legacy-params.js';
 import { postBillingUpdate } from './billing-update.js';
@@ -37,10 +38,16 @@ export class LegacyBalanceService {
     private readonly ledger: LedgerService,
     private readonly assets: AssetRegistry,
     private readonly rates: ExchangeRatesService,
+    private readonly db: Db,
   ) {}
 
   async balanceGet(params: LegacyParams): Promise<BalanceAnswer> {
     this.requireFeature();
+    // Its three reads (user, rate, balance) share one connection turn instead of queueing thrice.
+    return this.db.read(() => this.readBalance(params));
+  }
+
+  private async readBalance(params: LegacyParams): Promise<BalanceAnswer> {
     const username = params.nonEmpty('username');
     const user = username === undefined ? null : await this.users.findByUsername(username);
     if (!user) throw new LegacyError('user_not_found');
