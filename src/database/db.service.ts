@@ -38,6 +38,8 @@ const MAX_ATTEMPTS = 5;
 export class Db {
   private readonly logger = new Logger('Db');
   private readonly current = new AsyncLocalStorage<Tx>();
+  /** The connection of the read in progress (PostgreSQL), which nested reads share. */
+  private readonly currentRead = new AsyncLocalStorage<Reader>();
   private readonly sqlite: SqliteGroupCommit;
   private sqliteConnection: Reader | null = null;
   readonly dialect: Dialect;
@@ -70,7 +72,10 @@ export class Db {
     const joined = this.current.getStore();
     if (joined) return work(joined);
     if (this.dialect === 'sqlite') return this.sqlite.run(work, true);
-    return withPgClient(this.pgPool, work);
+    const reading = this.currentRead.getStore();
+    if (reading) return work(reading);
+    // Nested reads join this connection: taking a second one per level could exhaust the pool.
+    return withPgClient(this.pgPool, (reader) => this.currentRead.run(reader, () => work(reader)));
   }
 
   /** Waits for the units of work queued so far (SQLite), then closes the connection or pool. */
