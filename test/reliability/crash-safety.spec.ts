@@ -91,6 +91,7 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
       expect({ id, replay }).toEqual({ id, replay: answer });
     }
     byUser.forEach((s) => s.close());
+    process.stdout.write(`crash safety on ${kind}: ${ROUNDS} kill -9 rounds, ${acknowledged.size} acknowledged operations checked\n`);
 
     const db = await openDatabase(database.config);
     try {
