@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectUrl } from '../support/socket-client.js';
 import { openDatabase } from '../../src/database/open-database.js';
 import { Random, seedFromEnv } from '../support/random.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -18,14 +19,6 @@ const USERS = ['crash-a', 'crash-b', 'crash-c', 'crash-d'];
 interface Envelope {
   data?: { transactionId?: string };
   error: { status: boolean; code: number };
-}
-
-function connect(url: string, token: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once('user_info', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
@@ -47,8 +40,8 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
 
     for (let round = 0; round < ROUNDS; round++) {
       server = await startServerProcess(env);
-      const admin = await connect(server.url, tokenFor('crash-admin', { roles: ['admin'] }));
-      const users = await Promise.all(USERS.map((u) => connect(server!.url, tokenFor(u))));
+      const admin = await connectUrl(server.url, tokenFor('crash-admin', { roles: ['admin'] }));
+      const users = await Promise.all(USERS.map((u) => connectUrl(server!.url, tokenFor(u))));
       let running = true;
       const drive = async (socket: Socket, user: string, i: number) => {
         while (running) {
@@ -82,7 +75,7 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
     // Every acknowledged success replays to its stored answer, and its transaction is there once.
     const byUser = new Map<string, Socket>();
     const socketOf = async (user: string) => {
-      if (!byUser.has(user)) byUser.set(user, await connect(server!.url, tokenFor(user, user === 'crash-admin' ? { roles: ['admin'] } : {})));
+      if (!byUser.has(user)) byUser.set(user, await connectUrl(server!.url, tokenFor(user, user === 'crash-admin' ? { roles: ['admin'] } : {})));
       return byUser.get(user)!;
     };
     expect(acknowledged.size).toBeGreaterThan(ROUNDS * 5);

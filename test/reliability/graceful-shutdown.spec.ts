@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectUrl } from '../support/socket-client.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
@@ -10,14 +11,6 @@ interface Envelope {
 }
 const USERS = ['calm-a', 'calm-b', 'calm-c'];
 const admin = tokenFor('calm-admin', { roles: ['admin'] });
-
-function connect(url: string, token: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once('user_info', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 /**
  * SIGTERM under load: requests already sent are answered, new work is refused, the process
@@ -36,8 +29,8 @@ describe.each(DATABASE_KINDS)('graceful shutdown on %s', (kind) => {
   it('answers in-flight requests, exits 0, and keeps what it acknowledged', async () => {
     database = await createTestDatabase(kind);
     server = await startServerProcess({ DATABASE_URL: database.url });
-    const root = await connect(server.url, admin);
-    const sockets = await Promise.all(USERS.map((u) => connect(server!.url, tokenFor(u))));
+    const root = await connectUrl(server.url, admin);
+    const sockets = await Promise.all(USERS.map((u) => connectUrl(server!.url, tokenFor(u))));
     for (const user of USERS) await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: user, amount: 1000 } });
 
     const sentBeforeTerm: Array<Promise<Envelope | 'disconnected'>> = [];
@@ -74,7 +67,7 @@ describe.each(DATABASE_KINDS)('graceful shutdown on %s', (kind) => {
     server = await startServerProcess({ DATABASE_URL: database.url });
     const check = await (await fetch(`${server.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
     expect(check).toMatchObject({ ok: true });
-    const again = await Promise.all(USERS.map((u) => connect(server!.url, tokenFor(u))));
+    const again = await Promise.all(USERS.map((u) => connectUrl(server!.url, tokenFor(u))));
     const successes = acknowledged.filter((a) => a.answer.error.code === 0);
     expect(successes.length).toBeGreaterThan(5);
     for (const { socket, id, answer } of successes) {

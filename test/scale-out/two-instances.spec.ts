@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectUrl } from '../support/socket-client.js';
 import { findRedisServer, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
@@ -10,14 +11,6 @@ interface Envelope {
   error: { status: boolean; code: number };
 }
 const admin = tokenFor('scale-admin', { roles: ['admin'] });
-
-function connect(url: string, token: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once('user_info', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 const redisBinary = findRedisServer();
 
@@ -55,9 +48,9 @@ if (!redisBinary) {
       const health = (await (await fetch(`${b.url}/health`)).json()) as { info: Record<string, unknown> };
       expect(health.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
 
-      const x = await connect(a.url, tokenFor('scale-x'));
-      const y = await connect(b.url, tokenFor('scale-y'));
-      const root = await connect(b.url, admin);
+      const x = await connectUrl(a.url, tokenFor('scale-x'));
+      const y = await connectUrl(b.url, tokenFor('scale-y'));
+      const root = await connectUrl(b.url, admin);
       sockets.push(x, y, root);
       expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'scale-y', amount: 20 } })) as Envelope).error.code).toBe(0);
 
@@ -86,7 +79,7 @@ if (!redisBinary) {
       // A dies; B keeps serving, and users reconnect to it.
       a.child.kill('SIGKILL');
       await a.exited;
-      const x2 = await connect(b.url, tokenFor('scale-x'));
+      const x2 = await connectUrl(b.url, tokenFor('scale-x'));
       sockets.push(x2);
       const again = new Promise<Envelope>((resolve) => x2.once('user:balance', resolve));
       expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 2 } })) as Envelope).error.code).toBe(0);

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createClient } from 'redis';
+import { freePort } from './free-port.js';
 
 /** Where Debian's redis-server is, or null when it is not installed. */
 export function findRedisServer(): string | null {
@@ -15,14 +15,7 @@ export interface RedisProcess {
 
 /** A throw-away Redis on a free loopback port, no persistence. */
 export async function startRedis(binary: string): Promise<RedisProcess> {
-  const port = await new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: p } = probe.address() as { port: number };
-      probe.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {

@@ -33,6 +33,15 @@ export function connect(app: RunningApp, token: string | null, how: 'auth' | 'he
   });
 }
 
+/** Connects to a server by URL (a child process) and waits for `user_info`. */
+export function connectUrl(url: string, token: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+  return new Promise((resolve, reject) => {
+    socket.once('user_info', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
 /** Emits and waits for the acknowledgement. */
 export function call(socket: Socket, event: string, ...args: unknown[]): Promise<Envelope> {
   return socket.timeout(10_000).emitWithAck(event, ...args) as Promise<Envelope>;
