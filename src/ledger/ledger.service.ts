@@ -19,6 +19,8 @@ const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
 @Injectable()
 export class LedgerService {
   private readonly accounts = new AccountsRepository();
+  /** Balance changes of each open transaction, published once it commits. */
+  private readonly pendingChanges = new WeakMap<Tx, Map<string, BalanceChange>>();
 
   constructor(
     private readonly db: Db,
@@ -114,13 +116,32 @@ export class LedgerService {
     return this.db.read((reader) => this.accounts.listByOwners(reader, ownerIds));
   }
 
-  /** Publishes committed user balance changes (also used by holds, which move `locked`). */
+  /**
+   * Publishes committed user balance changes (also used by holds, which move `locked`). Within
+   * one transaction only the last state of each account is published, once, after the commit.
+   */
   publishAfterCommit(tx: Tx, accounts: readonly AccountState[], totals?: Map<number, Totals>): void {
-    const changes: BalanceChange[] = accounts
-      .filter((a) => !isSystemOwner(a.ownerId))
-      .map((a) => ({ userId: a.ownerId, asset: a.asset, balance: a.balance, locked: a.locked, totals: totals?.get(a.id) }));
-    if (changes.length > 0) tx.afterCommit(() => this.events.publish(changes));
+    let pending = this.pendingChanges.get(tx);
+    for (const a of accounts) {
+      if (isSystemOwner(a.ownerId)) continue;
+      if (!pending) {
+        const changes = new Map<string, BalanceChange>();
+        pending = changes;
+        this.pendingChanges.set(tx, changes);
+        tx.afterCommit(() => this.events.publish([...changes.values()]));
+      }
+      const previous = pending.get(accountKey(a.ownerId, a.asset));
+      pending.set(accountKey(a.ownerId, a.asset), {
+        userId: a.ownerId,
+        asset: a.asset,
+        balance: a.balance,
+        locked: a.locked,
+        // Totals read by an earlier posting in this transaction are stale once another posts.
+        totals: totals?.get(a.id) ?? (previous && !totals ? previous.totals : undefined),
+      });
+    }
   }
+
 
   private validate(request: PostingRequest): void {
     if (request.legs.length < 2) throw invalid('A transaction needs at least two entries');

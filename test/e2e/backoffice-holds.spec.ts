@@ -106,6 +106,13 @@ describe.each(DATABASE_KINDS)('backoffice holds, idempotency and catalogs on %s'
       await api.post(bo(`/holds/${holdId}/release`));
       await sleep(200);
       expect(seen.map((e) => e.data?.token)).toEqual([7.5, 10]);
+      // A partial capture unlocks and moves money in one transaction: one push, its final state.
+      const second = await hold('pusher', 'rents', '4');
+      await sleep(200);
+      await api.post(bo(`/holds/${second}/capture`), { amount: '1' });
+      await sleep(200);
+      expect(seen.map((e) => e.data?.token)).toEqual([7.5, 10, 6, 9]);
+      expect(seen[3]).toEqual({ data: { token: 9, transactions: { spending: { holdCapture: 1 }, mining: { adjustment: 10 }, buying: {} } }, error: OK });
     });
   });
 
