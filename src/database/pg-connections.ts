@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Reader } from './db.service.js';
 import { placeholders } from './dialect.js';
 
 interface PgClient {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
   release(error?: Error | boolean): void;
 }
 
@@ -21,8 +22,10 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
   try {
     return await work({
       dialect: 'postgres',
-      query: async <R extends object>(sql: string, params: unknown[] = []) =>
-        (await client.query(placeholders('postgres', sql), params.map(toPgValue))).rows as R[],
+      query: async <R extends object>(sql: string, params: unknown[] = []) => {
+        const text = placeholders('postgres', sql);
+        return (await client.query({ name: statementName(text), text, values: params.map(toPgValue) })).rows as R[];
+      },
     });
   } catch (error) {
     // A connection whose state is unknown (e.g. it failed mid-protocol) is not reused.
@@ -31,6 +34,22 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
   } finally {
     client.release(broken);
   }
+}
+
+const names = new Map<string, string | undefined>();
+
+/**
+ * Named statements are parsed and planned once per connection, then only bound and executed.
+ * Statements with a literal list (IN (...) of varying length) get a name per shape; one-off
+ * text such as BEGIN stays unnamed.
+ */
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && !names.has(text)) {
+    name = /^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(text) || names.size > 2000 ? undefined : `s${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 function toPgValue(value: unknown): unknown {
