@@ -56,8 +56,7 @@ async function latencyAt(kind: DatabaseKind, transactions: number): Promise<numb
     clients.forEach((c) => c.close());
     return result.p50;
   } finally {
-    server.child.kill('SIGKILL');
-    await server.exited;
+    await server.kill();
     await database.drop();
   }
 }
@@ -111,7 +110,7 @@ async function benchDatabase(kind: DatabaseKind) {
       latencyP50: { at10k: small, atBig: big, bigLedger: Number(values['big-ledger']), ratio: big / small },
     };
   } finally {
-    server.child.kill('SIGKILL');
+    await server.kill();
     await database.drop();
   }
 }

@@ -5,7 +5,8 @@ import { ExchangeRatesService, type Quote } from '../exchange-rates/exchange-rat
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
 import { ExchangeRateDto, HISTORY_EXAMPLE, RATE_EXAMPLE, RATES_EXAMPLE } from './exchange-rates.dto.js';
-import { isoOrNull, pathAsset } from './request-values.js';
+import { isoOrNull } from '../common/iso-time.js';
+import { pathAsset } from './request-values.js';
 
 const UNKNOWN = { description: 'Unknown asset, or (DELETE) an asset without a quote', example: { statusCode: 404, message: 'Asset xmr has no quote' } };
 

@@ -8,7 +8,8 @@ import { ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeCont
 import { BackofficeUsers } from './backoffice-users.js';
 import { CaptureHoldDto, HOLD_EXAMPLE, HoldsQueryDto, PlaceHoldDto } from './holds.dto.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
-import { bodyAsset, isoOrNull, toEpochMs } from './request-values.js';
+import { isoOrNull } from '../common/iso-time.js';
+import { bodyAsset, toEpochMs } from './request-values.js';
 
 const ENDED = { description: 'The hold has already ended (captured, released or expired)', example: { statusCode: 409, message: 'Hold is already released' } };
 const UNKNOWN_HOLD = { description: 'No such hold', example: { statusCode: 404, message: 'Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found' } };

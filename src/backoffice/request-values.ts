@@ -59,4 +59,3 @@ export function pathName(value: string, field: string, maxLength: number): strin
   return value;
 }
 
-export const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
-import { AmountFormatError, convertMinor, divideRatios, parseRatio, type Ratio } from '../common/money.js';
+import { AmountFormatError, convertMinor, divideRatios, formatAmount, parseRatio, type Ratio } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Reader } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
@@ -72,8 +72,8 @@ export class ExchangeRatesService {
       throw error;
     }
     if (rate.num === 0n) throw invalid('rate must be greater than zero');
-    const text = typeof rateInput === 'number' ? String(rateInput) : String(rateInput).trim();
-    const canonical = canonicalDecimal(text);
+    // parseRatio keeps the decimals as a power of ten, so this is the canonical decimal text.
+    const canonical = formatAmount(rate.num, rate.den.toString().length - 1);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       await tx.query(
@@ -104,12 +104,4 @@ export class ExchangeRatesService {
     );
     return rows.map((r) => ({ rate: r.rate, changedAt: Number(r.changed_at) }));
   }
-}
-
-/** "1.50" -> "1.5", "007" -> "7". */
-function canonicalDecimal(text: string): string {
-  const [int, frac = ''] = text.replace(/^\+/, '').split('.');
-  const i = int.replace(/^0+(?=\d)/, '');
-  const f = frac.replace(/0+$/, '');
-  return f ? `${i}.${f}` : i;
 }

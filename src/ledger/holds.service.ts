@@ -85,9 +85,8 @@ export class HoldsService {
       if (captured <= 0n) throw invalid('amount must be greater than zero');
       if (captured > hold.amount) throw invalid('amount must not exceed the held amount');
       if (hold.expiresAt !== null && hold.expiresAt <= this.clock.now()) throw conflict('Hold has expired');
-      // Lock both accounts now, in the ledger's one order, before touching either.
-      await this.accounts.lockAccounts(tx, [{ ownerId: hold.userId, asset: hold.asset }, { ownerId: SYSTEM_ACCOUNTS.revenue, asset: hold.asset }], this.clock.now());
-      await this.unlock(tx, hold);
+      // Lock the revenue account with the user's, in the ledger's one order, before touching either.
+      await this.unlock(tx, hold, { ownerId: SYSTEM_ACCOUNTS.revenue, asset: hold.asset });
       const posting = await this.ledger.postIn(tx, {
         kind: 'capture',
         action: 'holdCapture',
@@ -161,8 +160,10 @@ export class HoldsService {
     return hold;
   }
 
-  private async unlock(tx: Tx, hold: Hold): Promise<AccountState> {
-    const accounts = await this.accounts.lockAccounts(tx, [{ ownerId: hold.userId, asset: hold.asset }], this.clock.now());
+  /** Releases the hold's amount from `locked`; `alsoLock` is locked in the same statement. */
+  private async unlock(tx: Tx, hold: Hold, alsoLock?: { ownerId: string; asset: string }): Promise<AccountState> {
+    const pairs = [{ ownerId: hold.userId, asset: hold.asset }, ...(alsoLock ? [alsoLock] : [])];
+    const accounts = await this.accounts.lockAccounts(tx, pairs, this.clock.now());
     const account = accounts.get(accountKey(hold.userId, hold.asset))!;
     const updated = { ...account, locked: account.locked - hold.amount };
     await this.accounts.setBalance(tx, updated);

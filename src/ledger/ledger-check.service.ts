@@ -57,18 +57,15 @@ export class LedgerCheckService {
       }
     };
 
-    for (let afterId = -1; ; ) {
+    // Keyset pages over (transaction, entry): a transaction split across pages stays open in
+    // `current` until its last entry has been read.
+    for (let after: [number, number] = [-1, -1]; ; ) {
       const rows = await reader.query<{ id: string | number; transaction_id: string | number; account_id: string | number; asset: string; amount: string; balance_after: string }>(
         `SELECT id, transaction_id, account_id, asset, amount, balance_after FROM ledger_entries
-         WHERE transaction_id > ? ORDER BY transaction_id, id LIMIT ${PAGE}`,
-        [afterId],
+         WHERE (transaction_id, id) > (?, ?) ORDER BY transaction_id, id LIMIT ${PAGE}`,
+        after,
       );
-      if (rows.length === 0) break;
-      // Keep whole transactions together across pages.
-      const lastTx = rows[rows.length - 1].transaction_id;
-      const page = rows.length === PAGE ? rows.filter((r) => r.transaction_id !== lastTx) : rows;
-      const usable = page.length > 0 ? page : rows;
-      for (const row of usable) {
+      for (const row of rows) {
         const txId = String(row.transaction_id);
         if (current?.id !== txId) {
           closeTransaction();
@@ -82,8 +79,9 @@ export class LedgerCheckService {
         accountSums.set(accountId, { sum: acc.sum + amount, lastAfter: BigInt(row.balance_after) });
         entries++;
       }
-      afterId = Number(usable[usable.length - 1].transaction_id);
       if (rows.length < PAGE) break;
+      const last = rows[rows.length - 1];
+      after = [Number(last.transaction_id), Number(last.id)];
     }
     closeTransaction();
     for (const [asset, sum] of assetSums) {

@@ -1,6 +1,7 @@
 import { IdempotencyConflictError, insufficientFunds, invalid } from '../common/errors.js';
 import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { isUniqueViolation } from '../database/db-errors.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
@@ -31,8 +32,15 @@ export class LedgerService {
   ) {}
 
   /** Posts in a transaction of its own. */
-  post(request: PostingRequest): Promise<PostingResult> {
-    return this.db.transaction((tx) => this.postIn(tx, request));
+  async post(request: PostingRequest): Promise<PostingResult> {
+    try {
+      return await this.db.transaction((tx) => this.postIn(tx, request));
+    } catch (error) {
+      // Two first attempts with one idempotency key racing (PostgreSQL): the loser hits the
+      // unique index instead of seeing the winner's row. Once more, it sees the row and replays.
+      if (request.idempotency && isUniqueViolation(error)) return this.db.transaction((tx) => this.postIn(tx, request));
+      throw error;
+    }
   }
 
   /** Posts inside the caller's transaction (so other writes can commit or roll back with it). */

@@ -3,10 +3,10 @@ import { UsersService } from '../auth/users.service.js';
 import { invalid, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/db.service.js';
+import { adjustmentLegs } from './adjustment.js';
 import { AssetRegistry } from './asset-registry.js';
 import { LedgerService } from './ledger.service.js';
 import type { PostingResult } from './ledger.types.js';
-import { SYSTEM_ACCOUNTS } from './system-accounts.js';
 
 /** Movements between users and the platform that several surfaces share. */
 @Injectable()
@@ -48,10 +48,7 @@ export class UserTransfersService {
       kind: 'adjustment',
       action: input.action,
       metadata: input.metadata ?? {},
-      legs: [
-        { ownerId: input.userId, asset: input.asset, amount, type: amount > 0n ? 'mining' : 'spending' },
-        { ownerId: SYSTEM_ACCOUNTS.issuer, asset: input.asset, amount: -amount, type: 'system' },
-      ],
+      legs: adjustmentLegs(input.userId, input.asset, amount),
     });
   }
 

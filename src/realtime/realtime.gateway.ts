@@ -55,9 +55,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private pushBalances(changes: readonly BalanceChange[]): void {
-    const latest = new Map<string, BalanceChange>();
-    for (const change of changes) if (change.asset === this.config.tokenAsset) latest.set(change.userId, change);
-    for (const change of latest.values()) {
+    // The ledger publishes each account's final state once per transaction.
+    for (const change of changes.filter((c) => c.asset === this.config.tokenAsset)) {
       this.balancePayload(change).then(
         (payload) => this.server.to(userRoom(change.userId)).emit('user:balance', payload),
         () => undefined,

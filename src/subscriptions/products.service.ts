@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
-import { AmountFormatError, formatAmount, parseAmount } from '../common/money.js';
+import { parseAmount } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
@@ -49,16 +49,10 @@ export class ProductsService {
 
   /** Creates or replaces a product and its plans (prices as decimal strings in TOKEN_ASSET). */
   async put(productType: string, productId: string, ownerId: string | null, options: ReadonlyArray<{ plan: string; price: unknown }>): Promise<Product> {
-    const scale = this.assets.get(this.config.tokenAsset).scale;
+    const token = this.config.tokenAsset;
     const parsed = options.map((o, i) => {
       if (!isPlan(o.plan)) throw invalid(`options[${i}].plan must be one of ${PLANS.join(', ')}`);
-      let price: bigint;
-      try {
-        price = parseAmount(o.price, scale);
-      } catch (error) {
-        if (error instanceof AmountFormatError) throw invalid(`options[${i}].price: ${error.message}`);
-        throw error;
-      }
+      const price = this.assets.parse(token, o.price, `options[${i}].price`);
       if (price < 0n) throw invalid(`options[${i}].price must not be negative`);
       if (o.plan === 'free' && price !== 0n) throw invalid(`options[${i}].price of the free plan must be 0`);
       return { plan: o.plan, price };
@@ -73,7 +67,7 @@ export class ProductsService {
       await tx.query('DELETE FROM product_options WHERE product_type = ? AND product_id = ?', [productType, productId]);
       for (const o of parsed) {
         await tx.query('INSERT INTO product_options (product_type, product_id, plan, price) VALUES (?, ?, ?, ?)', [
-          productType, productId, o.plan, formatAmount(o.price, scale),
+          productType, productId, o.plan, this.assets.format(token, o.price),
         ]);
       }
     });

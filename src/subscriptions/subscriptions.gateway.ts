@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { notFound } from '../common/errors.js';
+import { isoOrNull } from '../common/iso-time.js';
 import { ratioToString, toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.gateway.js';
@@ -88,7 +89,6 @@ export class SubscriptionsGateway {
   }
 
   private view(s: Subscription) {
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     return {
       id: s.id,
       roomId: s.productId,
@@ -98,10 +98,10 @@ export class SubscriptionsGateway {
       currency: s.currency,
       price: toJsonNumber(s.price, this.assets.get(s.currency).scale),
       walletAddress: s.walletAddress,
-      periodStart: iso(s.currentPeriodStart),
-      periodEnd: iso(s.currentPeriodEnd),
-      createdAt: iso(s.createdAt),
-      endedAt: iso(s.endedAt),
+      periodStart: isoOrNull(s.currentPeriodStart),
+      periodEnd: isoOrNull(s.currentPeriodEnd),
+      createdAt: isoOrNull(s.createdAt),
+      endedAt: isoOrNull(s.endedAt),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
-import { AmountFormatError, formatAmount, parseAmount } from '../common/money.js';
+import { parseAmount } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
@@ -46,8 +46,8 @@ export class TokenActionsService {
   }
 
   async upsert(action: TokenAction): Promise<TokenAction> {
-    const token = this.canonical(action.token, this.assets.get(this.config.tokenAsset).scale, 'token');
-    const price = this.canonical(action.price, this.assets.get(this.config.rootAsset).scale, 'price');
+    const token = this.canonical(action.token, this.config.tokenAsset, 'token');
+    const price = this.canonical(action.price, this.config.rootAsset, 'price');
     const stored = { ...action, token, price };
     await this.db.transaction((tx) =>
       tx.query(
@@ -86,14 +86,11 @@ export class TokenActionsService {
     });
   }
 
-  private canonical(input: string, scale: number, field: string): string {
-    try {
-      const minor = parseAmount(input, scale);
-      if (minor < 0n) throw invalid(`${field} must not be negative`);
-      return formatAmount(minor, scale);
-    } catch (error) {
-      if (error instanceof AmountFormatError) throw invalid(`${field}: ${error.message}`);
-      throw error;
-    }
+  /** A catalog amount in `asset`: exact, within its scale, not negative, stored canonical. */
+  private canonical(input: string, asset: string, field: string): string {
+    const minor = this.assets.parse(asset, input, field);
+    if (minor < 0n) throw invalid(`${field} must not be negative`);
+    return this.assets.format(asset, minor);
   }
+
 }

@@ -27,8 +27,7 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
   const rnd = new Random(seedFromEnv('CRASH_SEED'));
 
   afterAll(async () => {
-    server?.child.kill('SIGKILL');
-    await server?.exited;
+    await server?.kill();
     await database?.drop();
   });
 
@@ -61,9 +60,8 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
       };
       const drivers = users.map((s, i) => drive(s, USERS[i], i));
       await new Promise((r) => setTimeout(r, 300 + rnd.int(0, 700)));
-      server.child.kill('SIGKILL');
       running = false;
-      await server.exited;
+      await server.kill();
       await Promise.all(drivers);
       [admin, ...users].forEach((s) => s.close());
     }

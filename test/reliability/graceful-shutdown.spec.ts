@@ -21,8 +21,7 @@ describe.each(DATABASE_KINDS)('graceful shutdown on %s', (kind) => {
   let server: ServerProcess | null = null;
 
   afterAll(async () => {
-    server?.child.kill('SIGKILL');
-    await server?.exited;
+    await server?.kill();
     await database?.drop();
   });
 

@@ -13,8 +13,7 @@ describe.each(DATABASE_KINDS)('hygiene on %s', (kind) => {
   let server: ServerProcess | null = null;
 
   afterAll(async () => {
-    server?.child.kill('SIGKILL');
-    await server?.exited;
+    await server?.kill();
     await database?.drop();
   });
 

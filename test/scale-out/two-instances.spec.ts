@@ -30,10 +30,7 @@ if (!redisBinary) {
 
     afterAll(async () => {
       sockets.forEach((s) => s.close());
-      for (const server of servers) {
-        server.child.kill('SIGKILL');
-        await server.exited;
-      }
+      for (const server of servers) await server.kill();
       await redis?.stop();
       await database?.drop();
     });
@@ -77,8 +74,7 @@ if (!redisBinary) {
       expect(spent.transactions.spending).toEqual({ donation: 1, roomSubscription: 10 }); // two periods of 5
 
       // A dies; B keeps serving, and users reconnect to it.
-      a.child.kill('SIGKILL');
-      await a.exited;
+      await a.kill();
       const x2 = await connectUrl(b.url, tokenFor('scale-x'));
       sockets.push(x2);
       const again = new Promise<Envelope>((resolve) => x2.once('user:balance', resolve));

@@ -12,6 +12,8 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<number | string | null>;
+  /** kill -9, resolved once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /** Starts the built server (dist/src/main.js) as a child process and waits for /health. */
@@ -40,5 +42,9 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, child, output: () => output, exited };
+  const kill = async () => {
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, child, output: () => output, exited, kill };
 }
