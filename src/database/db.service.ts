@@ -5,6 +5,8 @@ import type { Dialect } from './dialect.js';
 import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { sqliteReader } from './sqlite-statements.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
+import { PgGroupCommit } from './pg-group-commit.js';
+import type { ParticipantFactory, TxParticipant } from './tx-participant.js';
 
 export type Row = Record<string, unknown>;
 
@@ -14,6 +16,16 @@ export interface Tx {
   query<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs after COMMIT succeeds; never after a rollback. */
   afterCommit(fn: () => void): void;
+  /**
+   * This transaction's participant of one kind, created on first use. Only transactions shared
+   * by a group commit have them (see PgGroupCommit); elsewhere writes go straight to the database.
+   */
+  participant?<P extends TxParticipant>(create: ParticipantFactory<P>): P;
+  /**
+   * In a shared transaction, waits for this unit's turn (statements wait for it by themselves).
+   * `intent` runs at once, so a participant can note what this unit will ask for.
+   */
+  turn?(intent?: () => void): Promise<void>;
 }
 
 /** A read-only view: the same query method, outside any write transaction. */
@@ -25,7 +37,8 @@ const MAX_ATTEMPTS = 5;
 /**
  * The unit of work. Every read and write of the service goes through here, so the rules live in
  * one place:
- * - PostgreSQL: each transaction gets a pooled connection; writers lock rows (in a fixed order,
+ * - PostgreSQL: units of work are grouped into shared transactions (see PgGroupCommit); a unit
+ *   that cannot share runs alone on a pooled connection. Writers lock rows (in a fixed order,
  *   see the ledger) and a deadlock or serialization failure is retried from the start.
  * - SQLite: one connection and one writer, so units of work run one at a time, grouped into
  *   shared commits (see SqliteGroupCommit), with BEGIN IMMEDIATE so another process waits on the
@@ -41,6 +54,7 @@ export class Db {
   /** The connection of the read in progress (PostgreSQL), which nested reads share. */
   private readonly currentRead = new AsyncLocalStorage<Reader>();
   private readonly sqlite: SqliteGroupCommit;
+  private readonly pg: PgGroupCommit;
   private sqliteConnection: Reader | null = null;
   readonly dialect: Dialect;
 
@@ -51,12 +65,24 @@ export class Db {
       this.current,
       (error) => this.logger.error(`after-commit hook failed: ${(error as Error).message}`),
     );
+    this.pg = new PgGroupCommit(
+      () => this.pgPool,
+      this.current,
+      (work) => this.alone(work),
+      (error) => this.logger.error(`after-commit hook failed: ${(error as Error).message}`),
+      (units, reason) => this.logger.debug(`a batch of ${units} units of work runs again unit by unit: ${(reason as Error).message}`),
+    );
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
     if (joined) return work(joined);
     if (this.dialect === 'sqlite') return this.sqlite.run(work);
+    return this.pg.run(work);
+  }
+
+  /** One PostgreSQL transaction of its own, retried from the start on deadlock. */
+  private async alone<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(work, 'BEGIN');
@@ -78,9 +104,9 @@ export class Db {
     return withPgClient(this.pgPool, (reader) => this.currentRead.run(reader, () => work(reader)));
   }
 
-  /** Waits for the units of work queued so far (SQLite), then closes the connection or pool. */
+  /** Waits for the units of work queued so far, then closes the connection or pool. */
   async close(): Promise<void> {
-    if (this.dialect === 'sqlite') await this.sqlite.run(async () => undefined);
+    await this.transaction(async () => undefined).catch(() => undefined);
     await this.dataSource.destroy();
   }
 

@@ -1,15 +1,11 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
+import { settle, type Job, type Outcome } from './batched-units.js';
 import type { Reader, Tx } from './db.service.js';
 
-interface Job {
-  work: (tx: Tx) => Promise<unknown>;
+interface SqliteJob extends Job {
   /** Reads need no savepoint: they have nothing to undo. */
   readOnly: boolean;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
 }
-
-type Outcome = { job: Job; ok: true; value: unknown; hooks: Array<() => void> } | { job: Job; ok: false; error: unknown };
 
 /** Units of work committed together at most; bounds how long one batch holds the write lock. */
 const MAX_BATCH = 256;
@@ -24,7 +20,7 @@ const MAX_BATCH = 256;
  * means durable. If the COMMIT fails, every unit in the batch fails.
  */
 export class SqliteGroupCommit {
-  private queue: Job[] = [];
+  private queue: SqliteJob[] = [];
   private running = false;
 
   constructor(
@@ -49,7 +45,7 @@ export class SqliteGroupCommit {
     this.running = false;
   }
 
-  private async commit(batch: Job[]): Promise<void> {
+  private async commit(batch: SqliteJob[]): Promise<void> {
     const reader = this.connection();
     const outcomes: Outcome[] = [];
     try {
@@ -61,23 +57,10 @@ export class SqliteGroupCommit {
       batch.forEach((job) => job.reject(error));
       return;
     }
-    for (const outcome of outcomes) {
-      if (!outcome.ok) {
-        outcome.job.reject(outcome.error);
-        continue;
-      }
-      for (const hook of outcome.hooks) {
-        try {
-          hook();
-        } catch (error) {
-          this.onHookError(error);
-        }
-      }
-      outcome.job.resolve(outcome.value);
-    }
+    settle(outcomes, this.onHookError);
   }
 
-  private async runInSavepoint(job: Job, reader: Reader): Promise<Outcome> {
+  private async runInSavepoint(job: SqliteJob, reader: Reader): Promise<Outcome> {
     const hooks: Array<() => void> = [];
     const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
     if (job.readOnly) {

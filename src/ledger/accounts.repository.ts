@@ -24,15 +24,20 @@ export class AccountsRepository {
     let found = await this.find(tx, unique, true);
     const missing = unique.filter((p) => !found.has(accountKey(p.ownerId, p.asset)));
     if (missing.length === 0) return found;
-    for (const p of missing) {
+    await this.create(tx, missing, now);
+    found = await this.find(tx, unique, true);
+    return found;
+  }
+
+  /** Opens empty accounts for these pairs (an account opened meanwhile by another writer is kept). */
+  async create(tx: Tx, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, now: number): Promise<void> {
+    for (const p of pairs) {
       await tx.query(
         `INSERT INTO accounts (owner_id, owner_kind, asset, balance, locked, created_at) VALUES (?, ?, ?, '0', '0', ?)
          ON CONFLICT (owner_id, asset) DO NOTHING`,
         [p.ownerId, isSystemOwner(p.ownerId) ? 'system' : 'user', p.asset, now],
       );
     }
-    found = await this.find(tx, unique, true);
-    return found;
   }
 
   /**

@@ -63,9 +63,10 @@ export class HoldsService {
     const now = this.clock.now();
     if (input.amount <= 0n) throw invalid('amount must be greater than zero');
     if (input.expiresAt !== null && input.expiresAt <= now) throw invalid('expiresAt must be in the future');
-    const accounts = await this.accounts.lockAccounts(tx, [{ ownerId: input.userId, asset: input.asset }], now);
-    const account = accounts.get(accountKey(input.userId, input.asset))!;
-    if (account.balance - account.locked < input.amount) throw insufficientFunds(`Insufficient funds in ${input.asset}`);
+    // No account means nothing to hold: refused without opening one.
+    const accounts = await this.accounts.find(tx, [{ ownerId: input.userId, asset: input.asset }], true);
+    const account = accounts.get(accountKey(input.userId, input.asset));
+    if (!account || account.balance - account.locked < input.amount) throw insufficientFunds(`Insufficient funds in ${input.asset}`);
     const updated = { ...account, locked: account.locked + input.amount };
     await this.accounts.setBalance(tx, updated);
     const id = randomUUID();

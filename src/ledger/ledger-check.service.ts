@@ -19,7 +19,8 @@ const MAX_REPORTED = 100;
 /**
  * The ledger's invariants, checked from the stored rows:
  * - every transaction's entries sum to zero per asset (so every asset is conserved);
- * - every account's balance equals the sum of its entries, and its last entry's balance_after;
+ * - every account's balance equals the sum of its entries, and its last (highest id) entry's
+ *   balance_after;
  * - no account but the issuer is negative, and 0 <= locked <= balance;
  * - each account's locked equals the sum of its pending holds.
  * Sums are done here in bigint rather than in SQL, because SQLite has no exact decimal SUM.
@@ -44,7 +45,9 @@ export class LedgerCheckService {
     const failures: LedgerCheckFailure[] = [];
     const fail = (failure: LedgerCheckFailure) => failures.length < MAX_REPORTED && failures.push(failure);
 
-    const accountSums = new Map<number, { sum: bigint; lastAfter: bigint | null }>();
+    // An account's history is the order of its entries' ids (taken under the account's lock);
+    // transaction ids are handed out in blocks, so they need not follow it.
+    const accountSums = new Map<number, { sum: bigint; lastId: number; lastAfter: bigint | null }>();
     const assetSums = new Map<string, bigint>();
     let transactions = 0;
     let entries = 0;
@@ -75,8 +78,9 @@ export class LedgerCheckService {
         current.sums.set(row.asset, (current.sums.get(row.asset) ?? 0n) + amount);
         assetSums.set(row.asset, (assetSums.get(row.asset) ?? 0n) + amount);
         const accountId = Number(row.account_id);
-        const acc = accountSums.get(accountId) ?? { sum: 0n, lastAfter: null };
-        accountSums.set(accountId, { sum: acc.sum + amount, lastAfter: BigInt(row.balance_after) });
+        const acc = accountSums.get(accountId) ?? { sum: 0n, lastId: -1, lastAfter: null };
+        const id = Number(row.id);
+        accountSums.set(accountId, id > acc.lastId ? { sum: acc.sum + amount, lastId: id, lastAfter: BigInt(row.balance_after) } : { ...acc, sum: acc.sum + amount });
         entries++;
       }
       if (rows.length < PAGE) break;
@@ -104,7 +108,7 @@ export class LedgerCheckService {
       const name = `account ${id} (${row.owner_id}, ${row.asset})`;
       const balance = BigInt(row.balance);
       const locked = BigInt(row.locked);
-      const sums = accountSums.get(id) ?? { sum: 0n, lastAfter: null };
+      const sums = accountSums.get(id) ?? { sum: 0n, lastId: -1, lastAfter: null };
       if (sums.sum !== balance) fail({ rule: 'balance_matches_entries', detail: `${name}: balance ${balance}, entries sum to ${sums.sum}` });
       if (sums.lastAfter !== null && sums.lastAfter !== balance) {
         fail({ rule: 'balance_after_matches', detail: `${name}: balance ${balance}, last entry says ${sums.lastAfter}` });

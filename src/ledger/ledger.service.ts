@@ -1,16 +1,16 @@
-import { IdempotencyConflictError, insufficientFunds, invalid } from '../common/errors.js';
+import { IdempotencyConflictError, invalid } from '../common/errors.js';
 import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
-import { Db, type Tx } from '../database/db.service.js';
+import { Db, type Reader, type Tx } from '../database/db.service.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
-import { isSystemOwner, mayGoNegative } from './system-accounts.js';
-
-const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
+import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
+import { addToTotals, emptyTotals, planPosting, totalsDeltas } from './posting-plan.js';
+import { isSystemOwner } from './system-accounts.js';
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -22,6 +22,9 @@ export class LedgerService {
   private readonly accounts = new AccountsRepository();
   /** Balance changes of each open transaction, published once it commits. */
   private readonly pendingChanges = new WeakMap<Tx, Map<string, BalanceChange>>();
+  private readonly transactionIds = new TransactionIds();
+  /** Creates a shared transaction's PostingBuffer (also the key it is found by). */
+  private readonly newBuffer = (reader: Reader) => new PostingBuffer(reader, this.transactionIds);
 
   constructor(
     private readonly db: Db,
@@ -46,35 +49,23 @@ export class LedgerService {
   /** Posts inside the caller's transaction (so other writes can commit or roll back with it). */
   async postIn(tx: Tx, request: PostingRequest): Promise<PostingResult> {
     this.validate(request);
+    const buffer = tx.participant?.(this.newBuffer);
+    return buffer ? this.postStaged(tx, buffer, request) : this.postNow(tx, request);
+  }
+
+  /** Written at once: the transaction is this unit's alone (SQLite, or PostgreSQL running alone). */
+  private async postNow(tx: Tx, request: PostingRequest): Promise<PostingResult> {
     const now = this.clock.now();
     if (request.idempotency) {
       const existing = await tx.query<{ id: string | number; request_hash: string | null }>(
         'SELECT id, request_hash FROM ledger_transactions WHERE idempotency_scope = ? AND idempotency_key = ?',
         [request.idempotency.scope, request.idempotency.key],
       );
-      if (existing.length > 0) {
-        if (existing[0].request_hash !== request.idempotency.requestHash) {
-          throw new IdempotencyConflictError();
-        }
-        return { transactionId: String(existing[0].id), replayed: true, accounts: [] };
-      }
+      if (existing.length > 0) return this.replay(request, String(existing[0].id), existing[0].request_hash);
     }
 
     const locked = await this.accounts.lockAccounts(tx, request.legs, now);
-    const after = new Map<string, AccountState>(locked);
-    const balancesAfter: bigint[] = [];
-    for (const leg of request.legs) {
-      const key = accountKey(leg.ownerId, leg.asset);
-      const account = after.get(key)!;
-      const balance = account.balance + leg.amount;
-      after.set(key, { ...account, balance });
-      balancesAfter.push(balance);
-    }
-    for (const [key, account] of after) {
-      if (account.balance >= locked.get(key)!.balance || mayGoNegative(account.ownerId)) continue;
-      // Spendable = balance less what holds have locked; nobody but the issuer goes below zero.
-      if (account.balance - account.locked < 0n) throw insufficientFunds(`Insufficient funds in ${account.asset}`);
-    }
+    const { after, balancesAfter, changed } = planPosting(request, locked);
 
     const [txRow] = await tx.query<{ id: string | number }>(
       `INSERT INTO ledger_transactions (kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
@@ -91,10 +82,76 @@ export class LedgerService {
     );
     const transactionId = String(txRow.id);
     await this.insertEntries(tx, transactionId, request, after, balancesAfter, now);
-    const changed = [...after.values()].filter((a) => a.balance !== locked.get(accountKey(a.ownerId, a.asset))!.balance);
     await this.accounts.setBalances(tx, changed);
-    const totals = await this.addToTotals(tx, request, after);
+    const totals = await this.writeTotals(tx, request, after);
+    return this.posted(tx, request, transactionId, after, changed, totals);
+  }
 
+  /**
+   * Staged in the shared transaction of a group commit (see PostingBuffer): checked against the
+   * held accounts now, written with the batch. Accounts that do not exist yet are checked as
+   * empty first, so a refusal never creates one.
+   */
+  private async postStaged(tx: Tx, buffer: PostingBuffer, request: PostingRequest): Promise<PostingResult> {
+    await tx.turn?.(() => buffer.want(request.legs));
+    const now = this.clock.now();
+    if (request.idempotency) {
+      const existing = await buffer.findPosted(request.idempotency);
+      if (existing) return this.replay(request, existing.id, existing.requestHash);
+    }
+    const plan = (held: Map<string, HeldAccount>) => {
+      const before = new Map<string, AccountState>();
+      for (const leg of request.legs) {
+        const key = accountKey(leg.ownerId, leg.asset);
+        before.set(key, held.get(key)?.state ?? { id: 0, ownerId: leg.ownerId, asset: leg.asset, balance: 0n, locked: 0n });
+      }
+      return planPosting(request, before);
+    };
+    let held = await buffer.lock(request.legs);
+    let planned = plan(held);
+    const missing = [...planned.after.values()].filter((a) => !held.has(accountKey(a.ownerId, a.asset)));
+    if (missing.length > 0) {
+      await this.accounts.create(tx, missing, now);
+      held = await buffer.lock(request.legs);
+      planned = plan(held);
+    }
+    const { after, balancesAfter, changed } = planned;
+    const transactionId = await buffer.nextTransactionId();
+
+    // The held accounts after this posting: new balances, and new totals where they moved.
+    const next = new Map<string, HeldAccount>();
+    for (const account of changed) next.set(accountKey(account.ownerId, account.asset), { ...held.get(accountKey(account.ownerId, account.asset))!, state: account });
+    const keyOf = new Map([...after].map(([key, account]) => [account.id, key]));
+    const totalsRows = totalsDeltas(request, after).map(({ accountId, type, action, amount }) => {
+      const key = keyOf.get(accountId)!;
+      const current = next.get(key) ?? held.get(key)!;
+      const totals = addToTotals(current.totals, type, action, amount);
+      next.set(key, { ...current, totals });
+      return { accountId, type, action, total: totals[type][action] };
+    });
+    buffer.stage({
+      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), idempotency: request.idempotency, createdAt: now },
+      entries: request.legs.map((leg, i) => ({
+        accountId: after.get(accountKey(leg.ownerId, leg.asset))!.id,
+        asset: leg.asset,
+        amount: leg.amount,
+        balanceAfter: balancesAfter[i],
+        type: leg.type,
+        action: leg.action ?? request.action,
+      })),
+      accounts: [...next.values()],
+      totals: totalsRows,
+    });
+    const totals = new Map(totalsRows.map((t) => [t.accountId, next.get(keyOf.get(t.accountId)!)!.totals]));
+    return this.posted(tx, request, transactionId, after, changed, totals);
+  }
+
+  private replay(request: PostingRequest, transactionId: string, requestHash: string | null): PostingResult {
+    if (requestHash !== request.idempotency!.requestHash) throw new IdempotencyConflictError();
+    return { transactionId, replayed: true, accounts: [] };
+  }
+
+  private posted(tx: Tx, request: PostingRequest, transactionId: string, after: Map<string, AccountState>, changed: AccountState[], totals: Map<number, Totals>): PostingResult {
     this.publishAfterCommit(tx, changed, totals);
     if (this.metrics) tx.afterCommit(() => this.metrics!.transactionCommitted(request.kind));
     return { transactionId, replayed: false, accounts: [...after.values()] };
@@ -193,26 +250,17 @@ export class LedgerService {
    * Running per-(account, type, action) totals, kept positive, for user accounts only. Returns
    * every total of the accounts it touched, so the balance push needs no read of its own.
    */
-  private async addToTotals(tx: Tx, request: PostingRequest, accounts: Map<string, AccountState>): Promise<Map<number, Totals>> {
-    const sums = new Map<string, { accountId: number; type: UserEntryType; action: string; amount: bigint }>();
-    for (const leg of request.legs) {
-      if (isSystemOwner(leg.ownerId) || !TOTALS_TYPES.has(leg.type)) continue;
-      const accountId = accounts.get(accountKey(leg.ownerId, leg.asset))!.id;
-      const action = leg.action ?? request.action;
-      const key = `${accountId}\u0000${leg.type}\u0000${action}`;
-      const magnitude = leg.amount < 0n ? -leg.amount : leg.amount;
-      const entry = sums.get(key) ?? { accountId, type: leg.type as UserEntryType, action, amount: 0n };
-      sums.set(key, { ...entry, amount: entry.amount + magnitude });
-    }
-    const ids = [...new Set([...sums.values()].map((s) => s.accountId))];
-    const totals = new Map<number, Totals>(ids.map((id) => [id, { spending: {}, mining: {}, buying: {} }]));
+  private async writeTotals(tx: Tx, request: PostingRequest, accounts: Map<string, AccountState>): Promise<Map<number, Totals>> {
+    const sums = totalsDeltas(request, accounts);
+    const ids = [...new Set(sums.map((s) => s.accountId))];
+    const totals = new Map<number, Totals>(ids.map((id) => [id, emptyTotals()]));
     if (ids.length === 0) return totals;
     const rows = await tx.query<{ account_id: number | string; type: UserEntryType; action: string; total: string }>(
       `SELECT account_id, type, action, total FROM account_totals WHERE account_id IN (${ids.map(() => '?').join(', ')})`,
       ids,
     );
     for (const row of rows) totals.get(Number(row.account_id))![row.type][row.action] = BigInt(row.total);
-    const changed = [...sums.values()].map(({ accountId, type, action, amount }) => {
+    const changed = sums.map(({ accountId, type, action, amount }) => {
       const byAction = totals.get(accountId)![type];
       byAction[action] = (byAction[action] ?? 0n) + amount;
       return [accountId, type, action, byAction[action]];
@@ -224,5 +272,4 @@ export class LedgerService {
     );
     return totals;
   }
-
 }

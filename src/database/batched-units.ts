@@ -1,0 +1,28 @@
+import type { Tx } from './db.service.js';
+
+/** A unit of work waiting in a group commit, and how to answer its caller. */
+export interface Job {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export type Outcome = { job: Job; ok: true; value: unknown; hooks: Array<() => void> } | { job: Job; ok: false; error: unknown };
+
+/** After the COMMIT holding them: runs each successful unit's after-commit hooks, then answers every caller. */
+export function settle(outcomes: readonly Outcome[], onHookError: (error: unknown) => void): void {
+  for (const outcome of outcomes) {
+    if (!outcome.ok) {
+      outcome.job.reject(outcome.error);
+      continue;
+    }
+    for (const hook of outcome.hooks) {
+      try {
+        hook();
+      } catch (error) {
+        onHookError(error);
+      }
+    }
+    outcome.job.resolve(outcome.value);
+  }
+}

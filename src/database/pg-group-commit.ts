@@ -1,0 +1,225 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import type { Reader, Tx } from './db.service.js';
+import { settle, type Job, type Outcome } from './batched-units.js';
+import { withPgClient, type PgPool } from './pg-connections.js';
+import { TxParticipants, type TxParticipant } from './tx-participant.js';
+
+
+/** Units of work committed together at most; bounds how long one batch holds its row locks. */
+const MAX_BATCH = 256;
+
+/** Statements that only read (a SELECT … FOR UPDATE only takes locks, which COMMIT releases). */
+const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bnextval\b/i.test(sql);
+
+/** Thrown through a batch that was rolled back and must run again one unit at a time. */
+class RunAlone extends Error {
+  constructor(
+    private readonly rolledBack: boolean,
+    readonly reason: unknown,
+  ) {
+    super('batch rolled back: its units run again one at a time');
+  }
+
+  /** With a code the connection goes back to the pool; without one (ROLLBACK failed) it is dropped. */
+  get code(): string | undefined {
+    return this.rolledBack ? 'run_alone' : undefined;
+  }
+}
+
+/**
+ * Group commit for PostgreSQL. With one transaction per request, each transfer costs about eight
+ * statements (eight round trips, each with its own share of Node's CPU) and a WAL flush. Here the
+ * units of work that arrive while a batch is being written wait, then run one after another in
+ * one transaction on one connection. The ledger holds its writes back (a TxParticipant) and
+ * writes the whole batch's transactions, entries, balances and totals in a few set-based
+ * statements just before COMMIT: N transfers cost a handful of round trips and one commit.
+ *
+ * PostgreSQL has no cheap undo for one unit: a failed statement aborts the whole transaction, and
+ * a savepoint per unit would cost the round trips saved. So:
+ * - a unit refused before it touched the database (the ledger checks funds before it writes, and
+ *   its held-back writes are dropped) is refused alone, and the others go on;
+ * - if a unit fails after writing, or any statement fails, the batch is rolled back and each of
+ *   its units runs again in a transaction of its own, exactly as without batching.
+ * Nobody hears of an outcome, and no after-commit hook runs, until the COMMIT holding it has
+ * succeeded, so an acknowledgement still means durable. If the COMMIT itself fails, whether it
+ * took effect is unknown: every unit in the batch fails with that error, none is run again.
+ */
+export class PgGroupCommit {
+  private queue: Job[] = [];
+  private running = false;
+  /** Set while the drain waits for work with a batch still committing. */
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly pool: () => PgPool,
+    private readonly context: AsyncLocalStorage<Tx>,
+    private readonly runAlone: (work: (tx: Tx) => Promise<unknown>) => Promise<unknown>,
+    private readonly onHookError: (error: unknown) => void,
+    private readonly onRunAlone: (units: number, reason: unknown) => void,
+  ) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.wake) {
+        this.wake();
+        this.wake = null;
+      } else if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  /**
+   * Two batches overlap: the next one starts (connection, BEGIN, its units up to their first
+   * statement) as soon as the current one has finished its units and is writing and committing.
+   * Its locks then wait for that COMMIT only where the two share accounts.
+   */
+  private async drain(): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    for (;;) {
+      if (this.queue.length > 0) {
+        let unitsDone!: () => void;
+        const ready = new Promise<void>((resolve) => (unitsDone = resolve));
+        const done: Promise<void> = this.commit(this.queue.splice(0, MAX_BATCH), unitsDone).finally(() => {
+          unitsDone();
+          inFlight.delete(done);
+        });
+        inFlight.add(done);
+        await ready;
+        continue;
+      }
+      if (inFlight.size === 0) break;
+      // Idle while a batch commits: the next starts when work arrives (plus the rest of that tick).
+      const arrived = new Promise<void>((resolve) => (this.wake = resolve));
+      if (await Promise.race([arrived.then(() => true), ...inFlight])) await new Promise((resolve) => setImmediate(resolve));
+      this.wake = null;
+    }
+    this.running = false;
+  }
+
+  private async commit(batch: Job[], unitsDone: () => void): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await withPgClient(this.pool(), (reader) => this.attempt(batch, reader, unitsDone));
+    } catch (error) {
+      if (error instanceof RunAlone) {
+        this.onRunAlone(batch.length, error.reason);
+        await Promise.all(batch.map((job) => this.runAlone(job.work).then(job.resolve, job.reject)));
+      } else {
+        batch.forEach((job) => job.reject(error));
+      }
+      return;
+    }
+    settle(outcomes, this.onHookError);
+  }
+
+  private async attempt(batch: Job[], connection: Reader, unitsDone: () => void): Promise<Outcome[]> {
+    let failedStatement = false;
+    const reader: Reader = {
+      dialect: 'postgres',
+      query: <T extends object>(sql: string, params?: unknown[]) =>
+        connection.query<T>(sql, params).catch((error: unknown) => {
+          failedStatement = true;
+          throw error;
+        }),
+    };
+    const participants = new TxParticipants(reader);
+    const units: Unit[] = [];
+    const outcomes: Outcome[] = [];
+    try {
+      await reader.query('BEGIN');
+      // Every unit runs up to its first use of the transaction (validation, in-memory work) …
+      for (const job of batch) units.push(new Unit(job, reader, participants, this.context));
+      await Promise.all(units.map((unit) => unit.arrived));
+      // … so what they will need can be fetched (and locked) at once, in one order …
+      await participants.beforeTurns();
+      // … then each has the transaction to itself, in arrival order.
+      for (const unit of units) {
+        const outcome = await unit.takeTurn();
+        if (!outcome.ok && (outcome.wrote || failedStatement)) throw outcome.error;
+        outcomes.push(outcome);
+      }
+      unitsDone();
+      await participants.flush();
+    } catch (reason) {
+      units.forEach((unit) => unit.abandon());
+      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason);
+    }
+    await connection.query('COMMIT');
+    return outcomes;
+  }
+}
+
+/** One unit of work in a shared transaction: it may use the transaction only on its turn. */
+class Unit {
+  readonly arrived: Promise<void>;
+  private readonly result: Promise<Outcome>;
+  private readonly hooks: Array<() => void> = [];
+  private wrote = false;
+  private mark = new Map<TxParticipant, number>();
+  private hasTurn = false;
+  private arrive!: () => void;
+  private grant!: () => void;
+  private refuse!: (error: Error) => void;
+  private readonly gate = new Promise<void>((resolve, reject) => {
+    this.grant = resolve;
+    this.refuse = reject;
+  });
+
+  constructor(
+    private readonly job: Job,
+    reader: Reader,
+    private readonly participants: TxParticipants,
+    context: AsyncLocalStorage<Tx>,
+  ) {
+    this.gate.catch(() => undefined);
+    this.arrived = new Promise((resolve) => (this.arrive = resolve));
+    const tx: Tx = {
+      dialect: 'postgres',
+      query: async (sql, params) => {
+        await this.turn();
+        if (participants.touches(sql)) {
+          // This unit's staged writes reach the database now: they can no longer be dropped alone.
+          if (participants.stagedSince(this.mark)) this.wrote = true;
+          await participants.flush();
+          this.mark = participants.mark();
+        }
+        if (!isRead(sql)) this.wrote = true;
+        return reader.query(sql, params);
+      },
+      afterCommit: (fn) => this.hooks.push(fn),
+      participant: (create) => participants.get(create),
+      turn: (intent) => {
+        if (!this.hasTurn) intent?.();
+        return this.turn();
+      },
+    };
+    this.result = context.run(tx, () => job.work(tx)).then(
+      (value): Outcome => ({ job, ok: true, value, hooks: this.hooks }),
+      (error: unknown): Outcome => ({ job, ok: false, error }),
+    );
+    void this.result.then(() => this.arrive());
+  }
+
+  async takeTurn(): Promise<Outcome & { wrote: boolean }> {
+    this.mark = this.participants.mark();
+    this.hasTurn = true;
+    this.grant();
+    const outcome = await this.result;
+    if (!outcome.ok && !this.wrote) this.participants.rollbackTo(this.mark);
+    return { ...outcome, wrote: this.wrote };
+  }
+
+  /** The batch is being rolled back: a unit still waiting for its turn unwinds (its job runs again alone). */
+  abandon(): void {
+    if (!this.hasTurn) this.refuse(new Error('batch abandoned'));
+  }
+
+  private turn(): Promise<void> {
+    if (this.hasTurn) return Promise.resolve();
+    this.arrive();
+    return this.gate;
+  }
+}

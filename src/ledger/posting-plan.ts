@@ -1,0 +1,61 @@
+import { insufficientFunds } from '../common/errors.js';
+import { accountKey } from './accounts.repository.js';
+import type { AccountState, PostingRequest, Totals, UserEntryType } from './ledger.types.js';
+import { isSystemOwner, mayGoNegative } from './system-accounts.js';
+
+const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
+
+/** What a posting does to its accounts, computed before anything is written. */
+export interface PostingPlan {
+  /** Every account of the posting, after it. */
+  readonly after: Map<string, AccountState>;
+  /** The balance after each leg, in leg order. */
+  readonly balancesAfter: bigint[];
+  /** Accounts whose balance moved. */
+  readonly changed: AccountState[];
+}
+
+/**
+ * Applies the legs in order to `before` (every account of the posting) and refuses the posting
+ * if it takes an account's spendable balance (balance less what holds have locked) below zero.
+ * Only the issuer may go negative, and an account may always move up.
+ */
+export function planPosting(request: PostingRequest, before: ReadonlyMap<string, AccountState>): PostingPlan {
+  const after = new Map(before);
+  const balancesAfter: bigint[] = [];
+  for (const leg of request.legs) {
+    const key = accountKey(leg.ownerId, leg.asset);
+    const account = after.get(key)!;
+    const balance = account.balance + leg.amount;
+    after.set(key, { ...account, balance });
+    balancesAfter.push(balance);
+  }
+  for (const [key, account] of after) {
+    if (account.balance >= before.get(key)!.balance || mayGoNegative(account.ownerId)) continue;
+    if (account.balance - account.locked < 0n) throw insufficientFunds(`Insufficient funds in ${account.asset}`);
+  }
+  const changed = [...after.values()].filter((a) => a.balance !== before.get(accountKey(a.ownerId, a.asset))!.balance);
+  return { after, balancesAfter, changed };
+}
+
+/** What a posting adds to running totals: positive amounts per user account, type and action. */
+export function totalsDeltas(request: PostingRequest, accounts: ReadonlyMap<string, AccountState>): Array<{ accountId: number; type: UserEntryType; action: string; amount: bigint }> {
+  const sums = new Map<string, { accountId: number; type: UserEntryType; action: string; amount: bigint }>();
+  for (const leg of request.legs) {
+    if (isSystemOwner(leg.ownerId) || !TOTALS_TYPES.has(leg.type)) continue;
+    const accountId = accounts.get(accountKey(leg.ownerId, leg.asset))!.id;
+    const action = leg.action ?? request.action;
+    const key = `${accountId}\u0000${leg.type}\u0000${action}`;
+    const magnitude = leg.amount < 0n ? -leg.amount : leg.amount;
+    const entry = sums.get(key) ?? { accountId, type: leg.type as UserEntryType, action, amount: 0n };
+    sums.set(key, { ...entry, amount: entry.amount + magnitude });
+  }
+  return [...sums.values()];
+}
+
+/** Totals with one amount added (a new object: held totals are shared with undo records). */
+export function addToTotals(totals: Totals, type: UserEntryType, action: string, amount: bigint): Totals {
+  return { ...totals, [type]: { ...totals[type], [action]: (totals[type][action] ?? 0n) + amount } };
+}
+
+export const emptyTotals = (): Totals => ({ spending: {}, mining: {}, buying: {} });

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DomainError } from '../../src/common/errors.js';
+import type { Tx } from '../../src/database/db.service.js';
+import type { BalanceChange, PostingRequest, PostingResult } from '../../src/ledger/ledger.types.js';
+import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
+import { openLedger, type LedgerHarness } from '../support/ledger-harness.js';
+import { Random, seedFromEnv } from '../support/random.js';
+import { DATABASE_KINDS } from '../support/test-databases.js';
+
+/**
+ * Units of work fired together, so they share commits (group commit on both databases; on
+ * PostgreSQL the ledger also holds its writes back and writes each batch at once). Units take
+ * their turns in arrival order, so every outcome must equal a model applying the same units one
+ * by one in that order: each transfer checked against the balances the earlier ones left, each
+ * refusal changing nothing, a unit that fails after posting undoing its postings alone. Replay a
+ * failure with GROUP_COMMIT_SEED.
+ */
+const WAVES = 4;
+const UNITS_PER_WAVE = 200;
+const USERS = ['g0', 'g1', 'g2', 'g3', 'g4'];
+const ASSET = 'rents';
+const { issuer } = SYSTEM_ACCOUNTS;
+
+const transfer = (from: string, to: string, amount: bigint): PostingRequest => ({
+  kind: 'transfer',
+  action: 'donation',
+  legs: [
+    { ownerId: from, asset: ASSET, amount: -amount, type: 'spending' },
+    { ownerId: to, asset: ASSET, amount, type: 'mining' },
+  ],
+});
+
+type Outcome = { ok: true; balances: Record<string, bigint | undefined> } | { ok: false; code: string };
+const lastOwners = (requests: PostingRequest[]) => requests[requests.length - 1].legs.map((l) => l.ownerId);
+
+describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
+  let h: LedgerHarness;
+  const seed = seedFromEnv('GROUP_COMMIT_SEED');
+  const model = new Map<string, bigint>();
+  const published = new Map<string, bigint>();
+
+  const balanceOf = (owner: string) => model.get(owner) ?? 0n;
+  /** Applies legs to a copy of the model; null when one would overdraw (only the issuer may). */
+  const applied = (state: Map<string, bigint>, request: PostingRequest): Map<string, bigint> | null => {
+    const next = new Map(state);
+    for (const leg of request.legs) next.set(leg.ownerId, (next.get(leg.ownerId) ?? 0n) + leg.amount);
+    return request.legs.some((leg) => leg.ownerId !== issuer && next.get(leg.ownerId)! < 0n) ? null : next;
+  };
+
+  beforeAll(async () => {
+    h = await openLedger(kind);
+    h.events.subscribe((changes: readonly BalanceChange[]) => changes.forEach((c) => published.set(c.userId, c.balance)));
+    for (const user of USERS) {
+      await h.ledger.post({ kind: 'mint', action: 'funding', legs: [
+        { ownerId: issuer, asset: ASSET, amount: -1000n, type: 'system' },
+        { ownerId: user, asset: ASSET, amount: 1000n, type: 'mining' },
+      ] });
+      model.set(user, 1000n);
+    }
+    model.set(issuer, -5000n);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it(`gives every unit the outcome of running alone, in order (seed ${seed})`, async () => {
+    const rnd = new Random(seed);
+    let fresh = 0;
+    for (let wave = 0; wave < WAVES; wave++) {
+      const expected: Outcome[] = [];
+      const units: Array<() => Promise<PostingResult>> = [];
+      for (let i = 0; i < UNITS_PER_WAVE; i++) {
+        const from = rnd.pick(USERS);
+        // Now and then a recipient with no account yet: the posting opens it.
+        // (Opening an account is a write of its own, so such a unit is kept a plain transfer.)
+        const opens = rnd.next() < 0.05;
+        const to = opens ? `g-new-${wave}-${fresh++}` : rnd.pick(USERS.filter((u) => u !== from));
+        const amount = BigInt(rnd.int(1, 700));
+        const shape = opens ? 'transfer' : rnd.pick(['transfer', 'transfer', 'transfer', 'two', 'failsAfter'] as const);
+        const first = transfer(from, to, amount);
+        const second = transfer(to, rnd.pick(USERS.filter((u) => u !== to)), BigInt(rnd.int(1, 1500)));
+        const requests = shape === 'two' ? [first, second] : [first];
+        let state: Map<string, bigint> | null = model;
+        for (const request of requests) state = state && applied(state, request);
+        if (shape === 'failsAfter') expected.push({ ok: false, code: state ? 'changed its mind' : 'insufficient_funds' });
+        else if (!state) expected.push({ ok: false, code: 'insufficient_funds' });
+        else {
+          // A unit answers with the accounts of its last posting.
+          expected.push({ ok: true, balances: Object.fromEntries(lastOwners(requests).map((o) => [o, state!.get(o)!])) });
+          for (const [owner, balance] of state) model.set(owner, balance);
+        }
+        units.push(() =>
+          h.db.transaction(async (tx: Tx) => {
+            let result!: PostingResult;
+            for (const request of requests) result = await h.ledger.postIn(tx, request);
+            if (shape === 'failsAfter') throw new Error('changed its mind');
+            return result;
+          }),
+        );
+      }
+      // All fired in one tick: they queue together and share commits.
+      const settled = await Promise.allSettled(units.map((unit) => unit()));
+      const outcomes: Outcome[] = settled.map((s, i) => {
+        if (s.status === 'rejected') return { ok: false, code: s.reason instanceof DomainError ? s.reason.code : (s.reason as Error).message };
+        const owners = Object.keys((expected[i] as { balances?: object }).balances ?? {});
+        return { ok: true, balances: Object.fromEntries(owners.map((o) => [o, s.value.accounts.find((a) => a.ownerId === o)?.balance])) };
+      });
+      expect(outcomes.map((o, i) => ({ i, ...o }))).toEqual(expected.map((o, i) => ({ i, ...o })));
+      await expectStored(h, model);
+    }
+    // Whoever heard of a change last heard the final balance.
+    for (const [user, balance] of published) expect({ user, balance }).toEqual({ user, balance: balanceOf(user) });
+  });
+
+  it('undoes a unit that fails after writing, and nobody else', async () => {
+    const rnd = new Random(seed + 1);
+    const before = new Map(model);
+    const units = Array.from({ length: 120 }, (_, i) => {
+      const from = rnd.pick(USERS);
+      const to = rnd.pick(USERS.filter((u) => u !== from));
+      const amount = BigInt(rnd.int(1, 400));
+      if (i % 10 === 3) {
+        // Writes straight to the database, then fails: the batch holding it must undo it.
+        return h.db.transaction(async (tx: Tx) => {
+          await h.ledger.postIn(tx, transfer(issuer, to, amount));
+          await tx.query(`INSERT INTO users (id, roles, created_at, updated_at) VALUES (?, '[]', 0, 0)`, [`gone-${i}`]);
+          throw new Error('failed after writing');
+        });
+      }
+      if (i % 10 === 7) return h.db.transaction((tx: Tx) => tx.query('SELECT * FROM no_such_table'));
+      return h.ledger.post(transfer(from, to, amount)).then(() => ({ from, to, amount }));
+    });
+    const settled = await Promise.allSettled(units);
+    let refused = 0;
+    for (const [i, s] of settled.entries()) {
+      if (i % 10 === 3) expect(s.status === 'rejected' && (s.reason as Error).message).toBe('failed after writing');
+      else if (i % 10 === 7) expect(s.status).toBe('rejected');
+      else if (s.status === 'rejected') {
+        expect((s.reason as DomainError).code).toBe('insufficient_funds');
+        refused++;
+      } else {
+        const { from, to, amount } = s.value as { from: string; to: string; amount: bigint };
+        model.set(from, balanceOf(from) - amount);
+        model.set(to, balanceOf(to) + amount);
+      }
+    }
+    expect(refused).toBeLessThan(96);
+    expect(await h.db.query(`SELECT id FROM users WHERE id LIKE 'gone-%'`)).toEqual([]);
+    expect([...model].filter(([owner]) => owner !== issuer).every(([, balance]) => balance >= 0n)).toBe(true);
+    expect([...model.values()].reduce((a, b) => a + b, 0n)).toBe([...before.values()].reduce((a, b) => a + b, 0n));
+    await expectStored(h, model);
+  });
+});
+
+/** Stored balances equal the model; each account's entries chain (every balance_after is the running sum); invariants hold. */
+async function expectStored(h: LedgerHarness, model: Map<string, bigint>): Promise<void> {
+  const rows = await h.db.query<{ owner_id: string; balance: string }>(`SELECT owner_id, balance FROM accounts WHERE asset = ?`, [ASSET]);
+  expect(Object.fromEntries(rows.map((r) => [r.owner_id, BigInt(r.balance)]))).toEqual(Object.fromEntries(model));
+  const entries = await h.db.query<{ account_id: string | number; amount: string; balance_after: string }>(
+    'SELECT account_id, amount, balance_after FROM ledger_entries ORDER BY id',
+  );
+  const running = new Map<string, bigint>();
+  const broken = entries.filter((e) => {
+    const sum = (running.get(String(e.account_id)) ?? 0n) + BigInt(e.amount);
+    running.set(String(e.account_id), sum);
+    return sum !== BigInt(e.balance_after);
+  });
+  expect(broken).toEqual([]);
+  expect((await h.check.run()).failures).toEqual([]);
+}
