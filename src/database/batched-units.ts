@@ -20,7 +20,11 @@ export function settle(outcomes: readonly Outcome[], onHookError: (error: unknow
       try {
         hook();
       } catch (error) {
-        onHookError(error);
+        try {
+          onHookError(error);
+        } catch {
+          // Reporting failed too; the callers must still hear of their outcomes.
+        }
       }
     }
     outcome.job.resolve(outcome.value);

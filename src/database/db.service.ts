@@ -31,6 +31,8 @@ export interface Tx {
 /** A read-only view: the same query method, outside any write transaction. */
 export type Reader = Pick<Tx, 'dialect' | 'query'>;
 
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 const RETRYABLE_PG_CODES = new Set(['40P01', '40001']); // deadlock, serialization failure
 const MAX_ATTEMPTS = 5;
 
@@ -63,14 +65,14 @@ export class Db {
     this.sqlite = new SqliteGroupCommit(
       () => (this.sqliteConnection ??= sqliteReader((this.dataSource.driver as unknown as { databaseConnection: Parameters<typeof sqliteReader>[0] }).databaseConnection)),
       this.current,
-      (error) => this.logger.error(`after-commit hook failed: ${(error as Error).message}`),
+      (error) => this.logger.error(`after-commit hook failed: ${describe(error)}`),
     );
     this.pg = new PgGroupCommit(
       () => this.pgPool,
       this.current,
       (work) => this.alone(work),
-      (error) => this.logger.error(`after-commit hook failed: ${(error as Error).message}`),
-      (units, reason) => this.logger.debug(`a batch of ${units} units of work runs again unit by unit: ${(reason as Error).message}`),
+      (error) => this.logger.error(`after-commit hook failed: ${describe(error)}`),
+      (units, reason) => this.logger.debug(`a batch of ${units} units of work runs again unit by unit: ${describe(reason)}`),
     );
   }
 
@@ -106,7 +108,8 @@ export class Db {
 
   /** Waits for the units of work queued so far, then closes the connection or pool. */
   async close(): Promise<void> {
-    await this.transaction(async () => undefined).catch(() => undefined);
+    if (this.dialect === 'sqlite') await this.sqlite.run(async () => undefined).catch(() => undefined);
+    else await this.pg.idle();
     await this.dataSource.destroy();
   }
 

@@ -49,6 +49,7 @@ export class PgGroupCommit {
   private running = false;
   /** Set while the drain waits for work with a batch still committing. */
   private wake: (() => void) | null = null;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly pool: () => PgPool,
@@ -97,6 +98,12 @@ export class PgGroupCommit {
       this.wake = null;
     }
     this.running = false;
+    this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** Resolves once every unit queued so far has been answered (and nothing else is queued). */
+  idle(): Promise<void> {
+    return this.running ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
   }
 
   private async commit(batch: Job[], unitsDone: () => void): Promise<void> {
@@ -105,7 +112,11 @@ export class PgGroupCommit {
       outcomes = await withPgClient(this.pool(), (reader) => this.attempt(batch, reader, unitsDone));
     } catch (error) {
       if (error instanceof RunAlone) {
-        this.onRunAlone(batch.length, error.reason);
+        try {
+          this.onRunAlone(batch.length, error.reason);
+        } catch {
+          // Only a log line was lost.
+        }
         await Promise.all(batch.map((job) => this.runAlone(job.work).then(job.resolve, job.reject)));
       } else {
         batch.forEach((job) => job.reject(error));
@@ -128,11 +139,16 @@ export class PgGroupCommit {
     const participants = new TxParticipants(reader);
     const units: Unit[] = [];
     const outcomes: Outcome[] = [];
+    // Statements queued back to back go out as soon as the one before is answered, without
+    // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
+    const begun = reader.query('BEGIN');
+    begun.catch(() => undefined);
+    let committed: Promise<unknown> = Promise.resolve();
     try {
-      await reader.query('BEGIN');
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
       for (const job of batch) units.push(new Unit(job, reader, participants, this.context));
       await Promise.all(units.map((unit) => unit.arrived));
+      await begun;
       // … so what they will need can be fetched (and locked) at once, in one order …
       await participants.beforeTurns();
       // … then each has the transaction to itself, in arrival order.
@@ -141,13 +157,21 @@ export class PgGroupCommit {
         if (!outcome.ok && (outcome.wrote || failedStatement)) throw outcome.error;
         outcomes.push(outcome);
       }
+      // A unit that caught a failed statement and went on would otherwise commit a rolled-back transaction.
+      if (failedStatement) throw new Error('a statement failed in the batch');
       unitsDone();
-      await participants.flush();
+      // COMMIT is queued right behind the staged writes. Should they fail, PostgreSQL turns that
+      // COMMIT into a rollback, and the batch runs again unit by unit.
+      const flushed = participants.queueWrites();
+      committed = connection.query('COMMIT');
+      committed.catch(() => undefined);
+      await flushed;
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
+      await committed.catch(() => undefined);
       throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason);
     }
-    await connection.query('COMMIT');
+    await committed;
     return outcomes;
   }
 }

@@ -3,9 +3,9 @@ import type { Reader } from './db.service.js';
 /**
  * Something that holds writes of a shared transaction back in memory and writes them in bulk
  * (the ledger's PostingBuffer). The group commit that owns the transaction keeps it honest:
- * - before any other statement that names one of its tables, it flushes (so that statement sees
- *   every write, and a cache of rows it may change is dropped);
- * - before COMMIT, it flushes;
+ * - before any other statement that names one of its tables, it runs the participant's writes
+ *   (so that statement sees them, and a cache of rows it may change is dropped);
+ * - right before COMMIT, it runs them;
  * - when a unit of work fails without having touched the database, what that unit staged since
  *   its `mark()` is dropped with `rollbackTo`.
  */
@@ -16,8 +16,11 @@ export interface TxParticipant {
   mark(): number;
   stagedSince(mark: number): boolean;
   rollbackTo(mark: number): void;
-  /** Writes everything staged, then forgets what it cached. */
-  flush(): Promise<void>;
+  /**
+   * Hands over what it has staged as one statement (null when nothing is), and forgets what it
+   * staged and cached. Whoever takes it must run it before any other statement.
+   */
+  takeWrites(): { sql: string; params: unknown[] } | null;
   /**
    * Called once the batch's units have all said what they will need (see Tx.turn), before the
    * first unit's turn: one statement can then fetch it for all of them.
@@ -58,8 +61,18 @@ export class TxParticipants {
     for (const p of this.byKind.values()) p.rollbackTo(marks.get(p) ?? 0);
   }
 
+  /** Runs every participant's staged writes. */
   async flush(): Promise<void> {
-    for (const p of this.byKind.values()) await p.flush();
+    for (const p of this.byKind.values()) {
+      const writes = p.takeWrites();
+      if (writes) await this.reader.query(writes.sql, writes.params);
+    }
+  }
+
+  /** Queues every participant's staged writes, without waiting for them (COMMIT goes right behind). */
+  queueWrites(): Promise<unknown> {
+    const writes = [...this.byKind.values()].map((p) => p.takeWrites()).filter((w) => w !== null);
+    return Promise.all(writes.map((w) => this.reader.query(w.sql, w.params)));
   }
 
   async beforeTurns(): Promise<void> {

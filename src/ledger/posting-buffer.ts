@@ -48,7 +48,7 @@ export class TransactionIds {
 /**
  * The ledger's writes in a transaction shared by a group commit (PostgreSQL). Accounts are locked
  * and read once per batch and then kept here, so the next posting on them needs no statement;
- * postings are staged in memory and written for the whole batch by `flush`, in one statement of
+ * postings are staged in memory and written for the whole batch by one statement (`takeWrites`) of
  * set-based parts: transactions, entries (in staging order, so entry ids still follow each account's
  * history), final balances, final totals. Every posting is checked against the held state, which
  * is the database's state plus the postings staged before it, exactly as if each had been
@@ -141,12 +141,12 @@ export class PostingBuffer implements TxParticipant {
     this.staged.push({ posting, previous });
   }
 
-  async flush(): Promise<void> {
+  takeWrites(): { sql: string; params: unknown[] } | null {
     const postings = this.staged.map((s) => s.posting);
     this.staged = [];
     // Whatever runs next may change these rows (a hold moves `locked`): they are read again.
     this.held.clear();
-    if (postings.length === 0) return;
+    if (postings.length === 0) return null;
     const txs = postings.map((p) => p.transaction);
     const entries = postings.flatMap((p) => p.entries.map((e) => ({ ...e, transactionId: p.transaction.id, createdAt: p.transaction.createdAt })));
     // Each account once, with its last balance; each total once, with its last value.
@@ -154,8 +154,8 @@ export class PostingBuffer implements TxParticipant {
     const totals = [...new Map(postings.flatMap((p) => p.totals.map((t) => [`${t.accountId}\u0000${t.type}\u0000${t.action}`, t] as const))).values()];
     // One statement, one round trip; its rows travel as JSON (cheaper to build than array
     // literals). Foreign keys are checked at the statement's end, when every part is in.
-    await this.reader.query(
-      `WITH transactions AS (
+    return {
+      sql: `WITH transactions AS (
          INSERT INTO ledger_transactions (id, kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
          SELECT id, kind, action, metadata, scope, key, hash, at
          FROM json_to_recordset(?::json) AS t(id bigint, kind text, action text, metadata text, scope text, key text, hash text, at bigint)
@@ -170,7 +170,7 @@ export class PostingBuffer implements TxParticipant {
        INSERT INTO account_totals (account_id, type, action, total)
        SELECT account, type, action, total FROM json_to_recordset(?::json) AS t(account bigint, type text, action text, total numeric)
        ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
-      [
+      params: [
         JSON.stringify(
           txs.map((t) => ({ id: t.id, kind: t.kind, action: t.action, metadata: t.metadata, scope: t.idempotency?.scope, key: t.idempotency?.key, hash: t.idempotency?.requestHash, at: t.createdAt })),
         ),
@@ -180,31 +180,39 @@ export class PostingBuffer implements TxParticipant {
         JSON.stringify([...balances].map(([id, balance]) => ({ id, balance: balance.toString() }))),
         JSON.stringify(totals.map((t) => ({ account: t.accountId, type: t.type, action: t.action, total: t.total.toString() }))),
       ],
-    );
+    };
   }
 
-  /** Locks and reads accounts with their totals in one statement; rows already held are kept as held. */
+  /**
+   * Locks and reads accounts, then reads their totals. Two statements, sent back to back: a
+   * lock that waited for another transaction re-reads the locked row only, so totals joined
+   * into the locking statement could predate that transaction; the second statement takes its
+   * snapshot after the lock is held.
+   */
   private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
-    const rows = await this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string; type: UserEntryType | null; action: string | null; total: string | null }>(
-      `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, t.type, t.action, t.total
-       FROM accounts a LEFT JOIN account_totals t ON t.account_id = a.id
-       WHERE a.owner_id = ANY(?::text[]) AND a.asset = ANY(?::text[]) ORDER BY a.id FOR UPDATE OF a`,
-      [[...new Set(pairs.map((p) => p.ownerId))], [...new Set(pairs.map((p) => p.asset))]],
+    const owners = [...new Set(pairs.map((p) => p.ownerId))];
+    const assets = [...new Set(pairs.map((p) => p.asset))];
+    const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(
+      'SELECT id, owner_id, asset, balance, locked FROM accounts WHERE owner_id = ANY(?::text[]) AND asset = ANY(?::text[]) ORDER BY id FOR UPDATE',
+      [owners, assets],
     );
-    const loaded = new Map<string, { state: AccountState; totals: Totals }>();
-    for (const row of rows) {
+    const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(
+      `SELECT t.account_id, t.type, t.action, t.total FROM account_totals t JOIN accounts a ON a.id = t.account_id
+       WHERE a.owner_id = ANY(?::text[]) AND a.asset = ANY(?::text[])`,
+      [owners, assets],
+    );
+    const [accounts, totals] = await Promise.all([locking, reading]);
+    const loaded = new Map<number, { key: string; account: HeldAccount }>();
+    for (const row of accounts) {
       const key = accountKey(row.owner_id, row.asset);
       if (this.held.has(key)) continue;
-      let account = loaded.get(key);
-      if (!account) {
-        account = {
-          state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) },
-          totals: emptyTotals(),
-        };
-        loaded.set(key, account);
-      }
-      if (row.type && row.action !== null && row.total !== null) account.totals[row.type][row.action] = BigInt(row.total);
+      const state = { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) };
+      loaded.set(state.id, { key, account: { state, totals: emptyTotals() } });
     }
-    for (const [key, account] of loaded) this.held.set(key, account);
+    for (const row of totals) {
+      const entry = loaded.get(Number(row.account_id));
+      if (entry) entry.account.totals[row.type][row.action] = BigInt(row.total);
+    }
+    for (const { key, account } of loaded.values()) this.held.set(key, account);
   }
 }

@@ -12,8 +12,9 @@ import { DATABASE_KINDS } from '../support/test-databases.js';
  * PostgreSQL the ledger also holds its writes back and writes each batch at once). Units take
  * their turns in arrival order, so every outcome must equal a model applying the same units one
  * by one in that order: each transfer checked against the balances the earlier ones left, each
- * refusal changing nothing, a unit that fails after posting undoing its postings alone. Replay a
- * failure with GROUP_COMMIT_SEED.
+ * refusal changing nothing, a unit that fails after posting undoing its postings alone. After
+ * each wave, balances, each entry's balance_after and the running totals agree with the entries.
+ * Replay a failure with GROUP_COMMIT_SEED.
  */
 const WAVES = 4;
 const UNITS_PER_WAVE = 200;
@@ -112,6 +113,23 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
     for (const [user, balance] of published) expect({ user, balance }).toEqual({ user, balance: balanceOf(user) });
   });
 
+  it('keeps running totals exact when batches overlap on the same accounts', async () => {
+    // Staggered so that each batch starts while the one before still writes and commits.
+    await h.ledger.post(transfer(issuer, 'g0', 200n));
+    model.set('g0', balanceOf('g0') + 200n);
+    model.set(issuer, balanceOf(issuer) - 200n);
+    const posts: Array<Promise<boolean>> = [];
+    for (let i = 0; i < 200; i++) {
+      posts.push(h.ledger.post(transfer('g0', 'g1', 1n)).then(() => true));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(await Promise.all(posts)).toEqual(posts.map(() => true));
+    model.set('g0', balanceOf('g0') - 200n);
+    model.set('g1', balanceOf('g1') + 200n);
+    await expectStored(h, model);
+  });
+
   it('undoes a unit that fails after writing, and nobody else', async () => {
     const rnd = new Random(seed + 1);
     const before = new Map(model);
@@ -166,5 +184,17 @@ async function expectStored(h: LedgerHarness, model: Map<string, bigint>): Promi
     return sum !== BigInt(e.balance_after);
   });
   expect(broken).toEqual([]);
+  // Running totals equal what the entries say, per user account, type and action.
+  const sums = new Map<string, bigint>();
+  for (const e of await h.db.query<{ account_id: string | number; type: string; action: string; amount: string }>(
+    `SELECT e.account_id, e.type, e.action, e.amount FROM ledger_entries e JOIN accounts a ON a.id = e.account_id
+     WHERE a.owner_kind = 'user' AND e.type IN ('mining', 'spending', 'buying')`,
+  )) {
+    const key = `${e.account_id}/${e.type}/${e.action}`;
+    const amount = BigInt(e.amount);
+    sums.set(key, (sums.get(key) ?? 0n) + (amount < 0n ? -amount : amount));
+  }
+  const totals = await h.db.query<{ account_id: string | number; type: string; action: string; total: string }>('SELECT account_id, type, action, total FROM account_totals');
+  expect(Object.fromEntries(totals.map((t) => [`${t.account_id}/${t.type}/${t.action}`, BigInt(t.total)]))).toEqual(Object.fromEntries(sums));
   expect((await h.check.run()).failures).toEqual([]);
 }
