@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
+const REQUEST_LINES_LOGGED = new Set(['info', 'debug', 'trace']);
 
 /**
  * Structured JSON logs, one line per event, each with the request id (`x-request-id`, echoed
@@ -25,7 +26,8 @@ export function loggingModule(config: AppConfig) {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
+      // Request lines are logged at info; when that level is off, pino-http need not watch for them.
+      autoLogging: REQUEST_LINES_LOGGED.has(config.logLevel) ? { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) } : false,
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     },
   });
