@@ -11,11 +11,13 @@ const MAX_BATCH = 256;
 /** Statements that only read (a SELECT … FOR UPDATE only takes locks, which COMMIT releases). */
 const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bnextval\b/i.test(sql);
 
-/** Thrown through a batch that was rolled back and must run again one unit at a time. */
+/** Thrown through a batch that was rolled back: its units must run again. */
 class RunAlone extends Error {
   constructor(
     private readonly rolledBack: boolean,
     readonly reason: unknown,
+    /** The unit that failed after writing, when one did (else the batch failed as a whole). */
+    readonly culprit: Job | null,
   ) {
     super('batch rolled back: its units run again one at a time');
   }
@@ -38,8 +40,11 @@ class RunAlone extends Error {
  * a savepoint per unit would cost the round trips saved. So:
  * - a unit refused before it touched the database (the ledger checks funds before it writes, and
  *   its held-back writes are dropped) is refused alone, and the others go on;
- * - if a unit fails after writing, or any statement fails, the batch is rolled back and each of
- *   its units runs again in a transaction of its own, exactly as without batching.
+ * - if a unit fails after writing (or a statement of its own fails), the batch is rolled back;
+ *   that unit runs again in a transaction of its own, exactly as without batching, and the
+ *   others go back to the head of the queue to share the next batch;
+ * - if the batch fails as a whole (BEGIN, the shared lock, its writes), each of its units runs
+ *   again alone.
  * Nobody hears of an outcome, and no after-commit hook runs, until the COMMIT holding it has
  * succeeded, so an acknowledgement still means durable. If the COMMIT itself fails, whether it
  * took effect is unknown: every unit in the batch fails with that error, none is run again.
@@ -112,12 +117,17 @@ export class PgGroupCommit {
       outcomes = await withPgClient(this.pool(), (reader) => this.attempt(batch, reader, unitsDone));
     } catch (error) {
       if (error instanceof RunAlone) {
+        // The unit that failed runs alone; the others go back to the head of the queue, in
+        // order, to share the next batch. Without a culprit, every unit runs alone.
+        const alone = error.culprit ? [error.culprit] : batch;
+        if (error.culprit) this.queue.unshift(...batch.filter((job) => job !== error.culprit));
+        unitsDone();
         try {
-          this.onRunAlone(batch.length, error.reason);
+          this.onRunAlone(alone.length, error.reason);
         } catch {
           // Only a log line was lost.
         }
-        await Promise.all(batch.map((job) => this.runAlone(job.work).then(job.resolve, job.reject)));
+        await Promise.all(alone.map((job) => this.runAlone(job.work).then(job.resolve, job.reject)));
       } else {
         batch.forEach((job) => job.reject(error));
       }
@@ -144,6 +154,7 @@ export class PgGroupCommit {
     const begun = reader.query('BEGIN');
     begun.catch(() => undefined);
     let committed: Promise<unknown> = Promise.resolve();
+    let culprit: Job | null = null;
     try {
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
       for (const job of batch) units.push(new Unit(job, reader, participants, this.context));
@@ -154,7 +165,10 @@ export class PgGroupCommit {
       // … then each has the transaction to itself, in arrival order.
       for (const unit of units) {
         const outcome = await unit.takeTurn();
-        if (!outcome.ok && (outcome.wrote || failedStatement)) throw outcome.error;
+        if (!outcome.ok && (outcome.wrote || failedStatement)) {
+          culprit = unit.job;
+          throw outcome.error;
+        }
         outcomes.push(outcome);
       }
       // A unit that caught a failed statement and went on would otherwise commit a rolled-back transaction.
@@ -169,7 +183,7 @@ export class PgGroupCommit {
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
       await committed.catch(() => undefined);
-      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason);
+      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
     }
     await committed;
     return outcomes;
@@ -193,7 +207,7 @@ class Unit {
   });
 
   constructor(
-    private readonly job: Job,
+    readonly job: Job,
     reader: Reader,
     private readonly participants: TxParticipants,
     context: AsyncLocalStorage<Tx>,

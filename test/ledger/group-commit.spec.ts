@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../src/common/errors.js';
 import type { Tx } from '../../src/database/db.service.js';
+import type { TxParticipant } from '../../src/database/tx-participant.js';
 import type { BalanceChange, PostingRequest, PostingResult } from '../../src/ledger/ledger.types.js';
 import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
 import { openLedger, type LedgerHarness } from '../support/ledger-harness.js';
@@ -127,6 +128,29 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
     expect(await Promise.all(posts)).toEqual(posts.map(() => true));
     model.set('g0', balanceOf('g0') - 200n);
     model.set('g1', balanceOf('g1') + 200n);
+    await expectStored(h, model);
+  });
+
+  it('runs every unit again alone when the batch as a whole fails', async () => {
+    // A participant whose held-back write fails: the batch cannot commit, through no unit's fault.
+    const failingWrites = (): TxParticipant => ({
+      touches: () => false,
+      mark: () => 0,
+      stagedSince: () => false,
+      rollbackTo: () => undefined,
+      takeWrites: () => ({ sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }),
+    });
+    const units = USERS.map((from, i) => {
+      const to = USERS[(i + 1) % USERS.length];
+      return h.db.transaction(async (tx: Tx) => {
+        // Only a shared transaction has participants; run alone, this unit just transfers.
+        if (i === 0) tx.participant?.(failingWrites);
+        return h.ledger.postIn(tx, transfer(from, to, 1n));
+      });
+    });
+    const results = await Promise.all(units);
+    expect(results.every((r) => !r.replayed)).toBe(true);
+    // Each gave 1 and received 1 round the ring.
     await expectStored(h, model);
   });
 
