@@ -154,6 +154,8 @@ export class PostingBuffer implements TxParticipant {
     const totals = [...new Map(postings.flatMap((p) => p.totals.map((t) => [`${t.accountId}\u0000${t.type}\u0000${t.action}`, t] as const))).values()];
     // One statement, one round trip; its rows travel as JSON (cheaper to build than array
     // literals). Foreign keys are checked at the statement's end, when every part is in.
+    // The plan is cached for every batch, so nothing may depend on the batch's size: the ids
+    // repeated as an array keep the balance update on the primary key (not a scan of accounts).
     return {
       sql: `WITH transactions AS (
          INSERT INTO ledger_transactions (id, kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
@@ -165,7 +167,7 @@ export class PostingBuffer implements TxParticipant {
          FROM json_to_recordset(?::json) AS e(tx bigint, account bigint, asset text, amount numeric, after numeric, type text, action text, at bigint)
        ), balances AS (
          UPDATE accounts AS a SET balance = v.balance
-         FROM json_to_recordset(?::json) AS v(id bigint, balance numeric) WHERE a.id = v.id
+         FROM json_to_recordset(?::json) AS v(id bigint, balance numeric) WHERE a.id = v.id AND a.id = ANY(?::bigint[])
        )
        INSERT INTO account_totals (account_id, type, action, total)
        SELECT account, type, action, total FROM json_to_recordset(?::json) AS t(account bigint, type text, action text, total numeric)
@@ -178,6 +180,7 @@ export class PostingBuffer implements TxParticipant {
           entries.map((e) => ({ tx: e.transactionId, account: e.accountId, asset: e.asset, amount: e.amount.toString(), after: e.balanceAfter.toString(), type: e.type, action: e.action, at: e.createdAt })),
         ),
         JSON.stringify([...balances].map(([id, balance]) => ({ id, balance: balance.toString() }))),
+        [...balances.keys()],
         JSON.stringify(totals.map((t) => ({ account: t.accountId, type: t.type, action: t.action, total: t.total.toString() }))),
       ],
     };
@@ -197,7 +200,9 @@ export class PostingBuffer implements TxParticipant {
       [owners, assets],
     );
     const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(
-      `SELECT t.account_id, t.type, t.action, t.total FROM account_totals t JOIN accounts a ON a.id = t.account_id
+      // LATERAL … OFFSET 0 keeps the cached plan an index lookup per account, never a scan of all totals.
+      `SELECT t.account_id, t.type, t.action, t.total
+       FROM accounts a CROSS JOIN LATERAL (SELECT type, action, total, account_id FROM account_totals WHERE account_id = a.id OFFSET 0) t
        WHERE a.owner_id = ANY(?::text[]) AND a.asset = ANY(?::text[])`,
       [owners, assets],
     );
