@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Reader } from '../../src/database/db.service.js';
+import { placeholders } from '../../src/database/dialect.js';
+import { PostingBuffer, TransactionIds } from '../../src/ledger/posting-buffer.js';
+import { openLedger, type LedgerHarness } from '../support/ledger-harness.js';
+
+/**
+ * PostgreSQL caches a generic plan for a named statement after a few runs, made without the
+ * parameters' values. The statements of a batch must keep to the indexes under such a plan,
+ * or every batch would scan every account: latency would grow with the number of users.
+ */
+describe('cached plans of the batch statements on postgres', () => {
+  let h: LedgerHarness;
+
+  beforeAll(async () => {
+    h = await openLedger('postgres');
+    await h.db.query(
+      `INSERT INTO accounts (owner_id, owner_kind, asset, balance, locked, created_at)
+       SELECT 'many-' || g, 'user', a.code, '10', '0', 0 FROM generate_series(1, 1000) g CROSS JOIN assets a`,
+    );
+    await h.db.query(`INSERT INTO account_totals (account_id, type, action, total) SELECT id, 'mining', 'seed', '10' FROM accounts`);
+    await h.db.query('ANALYZE');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('never scan all accounts or all totals', async () => {
+    const statements: string[] = [];
+    await h.db.read(async (reader) => {
+      const recording: Reader = {
+        dialect: reader.dialect,
+        query: (sql, params) => {
+          statements.push(sql);
+          return reader.query(sql, params);
+        },
+      };
+      const buffer = new PostingBuffer(recording, new TransactionIds());
+      const pairs = [{ ownerId: 'many-1', asset: 'rents' }, { ownerId: 'many-2', asset: 'rents' }];
+      const held = [...(await buffer.lock(pairs)).values()];
+      expect(held).toHaveLength(2);
+      const [from, to] = held;
+      buffer.stage({
+        transaction: { id: await buffer.nextTransactionId(), kind: 'transfer', action: 'donation', metadata: '{}', createdAt: 0 },
+        entries: [
+          { accountId: from.state.id, asset: 'rents', amount: -1n, balanceAfter: from.state.balance - 1n, type: 'spending', action: 'donation' },
+          { accountId: to.state.id, asset: 'rents', amount: 1n, balanceAfter: to.state.balance + 1n, type: 'mining', action: 'donation' },
+        ],
+        accounts: [
+          { ...from, state: { ...from.state, balance: from.state.balance - 1n } },
+          { ...to, state: { ...to.state, balance: to.state.balance + 1n } },
+        ],
+        totals: [{ accountId: from.state.id, type: 'spending', action: 'donation', total: 1n }],
+      });
+      statements.push(buffer.takeWrites()!.sql);
+
+      const plans: Record<string, string> = {};
+      for (const sql of statements.filter((s) => /accounts/.test(s))) {
+        // Sent without values (the simple protocol): the plan is made for any values.
+        const rows = (await h.db.dataSource.query(`EXPLAIN (GENERIC_PLAN) ${placeholders('postgres', sql)}`)) as Array<{ 'QUERY PLAN': string }>;
+        plans[sql.replace(/\s+/g, ' ').slice(0, 60)] = rows.map((r) => r['QUERY PLAN']).join('\n');
+      }
+      expect(Object.keys(plans)).toHaveLength(3);
+      for (const [statement, plan] of Object.entries(plans)) {
+        expect({ statement, scans: plan.match(/Seq Scan on (accounts|account_totals)\b.*/g) ?? [] }).toEqual({ statement, scans: [] });
+      }
+    });
+  });
+});
