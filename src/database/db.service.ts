@@ -72,7 +72,7 @@ export class Db {
       this.current,
       (work) => this.alone(work),
       (error) => this.logger.error(`after-commit hook failed: ${describe(error)}`),
-      (units, reason) => this.logger.debug(`a batch of ${units} units of work runs again unit by unit: ${describe(reason)}`),
+      (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
     );
   }
 

@@ -4,7 +4,6 @@ import { settle, type Job, type Outcome } from './batched-units.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
 import { TxParticipants, type TxParticipant } from './tx-participant.js';
 
-
 /** Units of work committed together at most; bounds how long one batch holds its row locks. */
 const MAX_BATCH = 256;
 
@@ -19,7 +18,7 @@ class RunAlone extends Error {
     /** The unit that failed after writing, when one did (else the batch failed as a whole). */
     readonly culprit: Job | null,
   ) {
-    super('batch rolled back: its units run again one at a time');
+    super('batch rolled back: its units run again');
   }
 
   /** With a code the connection goes back to the pool; without one (ROLLBACK failed) it is dropped. */
@@ -27,6 +26,9 @@ class RunAlone extends Error {
     return this.rolledBack ? 'run_alone' : undefined;
   }
 }
+
+/** An error the server answered with (a SQLSTATE): the statement reached it, and failed there. */
+const fromServer = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown } | null)?.code));
 
 /**
  * Group commit for PostgreSQL. With one transaction per request, each transfer costs about eight
@@ -43,10 +45,11 @@ class RunAlone extends Error {
  * - if a unit fails after writing (or a statement of its own fails), the batch is rolled back;
  *   that unit runs again in a transaction of its own, exactly as without batching, and the
  *   others go back to the head of the queue to share the next batch;
- * - if the batch fails as a whole (BEGIN, the shared lock, its writes), each of its units runs
- *   again alone.
+ * - if the batch fails as a whole (BEGIN, the shared lock, its writes refused by the server),
+ *   each of its units runs again alone.
  * Nobody hears of an outcome, and no after-commit hook runs, until the COMMIT holding it has
- * succeeded, so an acknowledgement still means durable. If the COMMIT itself fails, whether it
+ * succeeded, so an acknowledgement still means durable. If the COMMIT (or the writes queued just
+ * before it) fails without an answer from the server, as when the connection drops, whether it
  * took effect is unknown: every unit in the batch fails with that error, none is run again.
  */
 export class PgGroupCommit {
@@ -153,7 +156,7 @@ export class PgGroupCommit {
     // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
     const begun = reader.query('BEGIN');
     begun.catch(() => undefined);
-    let committed: Promise<unknown> = Promise.resolve();
+    let committed: Promise<unknown> | null = null;
     let culprit: Job | null = null;
     try {
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
@@ -162,27 +165,29 @@ export class PgGroupCommit {
       await begun;
       // … so what they will need can be fetched (and locked) at once, in one order …
       await participants.beforeTurns();
-      // … then each has the transaction to itself, in arrival order.
+      // … then each has the transaction to itself, in arrival order. A statement failed during
+      // a unit's turn is that unit's, even if the unit caught it and went on.
       for (const unit of units) {
         const outcome = await unit.takeTurn();
-        if (!outcome.ok && (outcome.wrote || failedStatement)) {
+        if (failedStatement || (!outcome.ok && outcome.wrote)) {
           culprit = unit.job;
-          throw outcome.error;
+          throw outcome.ok ? new Error('a statement failed during this unit of work') : outcome.error;
         }
         outcomes.push(outcome);
       }
-      // A unit that caught a failed statement and went on would otherwise commit a rolled-back transaction.
-      if (failedStatement) throw new Error('a statement failed in the batch');
       unitsDone();
-      // COMMIT is queued right behind the staged writes. Should they fail, PostgreSQL turns that
-      // COMMIT into a rollback, and the batch runs again unit by unit.
+      // COMMIT is queued right behind the staged writes. Should the server refuse them, it
+      // turns that COMMIT into a rollback, and the batch runs again.
       const flushed = participants.queueWrites();
       committed = connection.query('COMMIT');
       committed.catch(() => undefined);
       await flushed;
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
-      await committed.catch(() => undefined);
+      // Writes that got no answer (the connection dropped) may have committed with the COMMIT
+      // behind them: nothing may run again.
+      if (committed && !fromServer(reason)) throw reason;
+      await committed?.catch(() => undefined);
       throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
     }
     await committed;
@@ -198,6 +203,7 @@ class Unit {
   private wrote = false;
   private mark = new Map<TxParticipant, number>();
   private hasTurn = false;
+  private ended = false;
   private arrive!: () => void;
   private grant!: () => void;
   private refuse!: (error: Error) => void;
@@ -218,6 +224,8 @@ class Unit {
       dialect: 'postgres',
       query: async (sql, params) => {
         await this.turn();
+        // A statement left running after the unit finished would land in someone else's turn.
+        if (this.ended) throw new Error('this unit of work has ended');
         if (participants.touches(sql)) {
           // This unit's staged writes reach the database now: they can no longer be dropped alone.
           if (participants.stagedSince(this.mark)) this.wrote = true;
@@ -246,11 +254,12 @@ class Unit {
     this.hasTurn = true;
     this.grant();
     const outcome = await this.result;
+    this.ended = true;
     if (!outcome.ok && !this.wrote) this.participants.rollbackTo(this.mark);
     return { ...outcome, wrote: this.wrote };
   }
 
-  /** The batch is being rolled back: a unit still waiting for its turn unwinds (its job runs again alone). */
+  /** The batch is being rolled back: a unit still waiting for its turn unwinds (its job runs again). */
   abandon(): void {
     if (!this.hasTurn) this.refuse(new Error('batch abandoned'));
   }

@@ -42,9 +42,9 @@ export class AccountsRepository {
 
   /**
    * The accounts of these pairs. With `lock` on PostgreSQL the rows are locked FOR UPDATE in
-   * ascending id order (the sort runs before the lock), so every writer takes its locks in that
-   * one order: two transfers never wait on each other in a cycle (no deadlock), and no update is
-   * lost. Owners x assets may be a superset of the pairs; locking a few extra rows is harmless.
+   * ascending id order (the sort runs before the lock), so writers that lock all they need in one
+   * such statement never wait on each other in a cycle, and no update is lost. (A batch that
+   * locks again later can still deadlock with another; PostgreSQL breaks it, and it is retried.) Owners x assets may be a superset of the pairs; locking a few extra rows is harmless.
    * On SQLite the whole unit of work already holds the database's single write lock.
    */
   async find(reader: Reader, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, lock = false): Promise<Map<string, AccountState>> {

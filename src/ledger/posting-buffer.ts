@@ -104,7 +104,7 @@ export class PostingBuffer implements TxParticipant {
 
   /**
    * The accounts of these pairs, locked FOR UPDATE in ascending id order when first asked for
-   * (see AccountsRepository.find), then held. Pairs without an account are absent.
+   * (the order every writer locks in), then held. Pairs without an account are absent.
    */
   async lock(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<Map<string, HeldAccount>> {
     const wanted = [...new Set(pairs.map((p) => accountKey(p.ownerId, p.asset)))];
@@ -190,7 +190,8 @@ export class PostingBuffer implements TxParticipant {
    * Locks and reads accounts, then reads their totals. Two statements, sent back to back: a
    * lock that waited for another transaction re-reads the locked row only, so totals joined
    * into the locking statement could predate that transaction; the second statement takes its
-   * snapshot after the lock is held.
+   * snapshot after the lock is held. A unit's postings run one after another (never two at once),
+   * so nothing flushes and clears `held` while this waits.
    */
   private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     const owners = [...new Set(pairs.map((p) => p.ownerId))];
