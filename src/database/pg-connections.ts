@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Reader } from './db.service.js';
 import { placeholders } from './dialect.js';
+import { refuseNul } from './text-values.js';
 
 interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -23,6 +24,7 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
     return await work({
       dialect: 'postgres',
       query: async <R extends object>(sql: string, params: unknown[] = []) => {
+        params.forEach(refuseNul);
         const text = placeholders('postgres', sql);
         return (await client.query({ name: statementName(text), text, values: params.map(toPgValue) })).rows as R[];
       },

@@ -1,4 +1,5 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
+import { DomainError } from '../common/errors.js';
 import type { Reader, Tx } from './db.service.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
@@ -145,7 +146,8 @@ export class PgGroupCommit {
       dialect: 'postgres',
       query: <T extends object>(sql: string, params?: unknown[]) =>
         connection.query<T>(sql, params).catch((error: unknown) => {
-          failedStatement = true;
+          // A value refused before sending (DomainError) left the transaction as it was.
+          if (!(error instanceof DomainError)) failedStatement = true;
           throw error;
         }),
     };

@@ -1,4 +1,5 @@
 import type { Reader } from './db.service.js';
+import { refuseNul } from './text-values.js';
 
 interface Statement {
   readonly reader: boolean;
@@ -27,6 +28,7 @@ export function sqliteReader(connection: BetterSqlite3): Reader {
           statement = connection.prepare(sql);
           cache.set(sql, statement);
         }
+        params.forEach(refuseNul);
         const values = params.map(toSqliteValue);
         return Promise.resolve((statement.reader ? statement.all(...values) : (statement.run(...values), [])) as T[]);
       } catch (error) {

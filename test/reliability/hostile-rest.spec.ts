@@ -67,6 +67,14 @@ describe.each(DATABASE_KINDS)('hostile input on the REST backoffice on %s', (kin
     expect((await fetch(`${app.url}/health`)).status).toBe(200);
   });
 
+  it('refuses a NUL character with 400, whichever database is behind', async () => {
+    const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
+    const search = await fetch(`${app.url}${BO}/users?search=%00`, { headers });
+    expect({ status: search.status, body: await search.json() }).toEqual({ status: 400, body: expect.objectContaining({ message: expect.stringMatching(/NUL/) }) });
+    const balances = await fetch(`${app.url}${BO}/balances`, { method: 'POST', headers, body: JSON.stringify({ userIds: ['a\u0000b'] }) });
+    expect(balances.status).toBe(400);
+  });
+
   it('refuses an oversized body with 413', async () => {
     const res = await fetch(`${app.url}${BO}/balances`, {
       method: 'POST',
