@@ -23,10 +23,12 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
   try {
     return await work({
       dialect: 'postgres',
-      query: async <R extends object>(sql: string, params: unknown[] = []) => {
+      // Refused values throw at once, before anything is sent: a caller queueing statements back
+      // to back (the group commit queues COMMIT behind its writes) must not queue past one.
+      query: <R extends object>(sql: string, params: unknown[] = []) => {
         params.forEach(refuseNul);
         const text = placeholders('postgres', sql);
-        return (await client.query({ name: statementName(text), text, values: params.map(toPgValue) })).rows as R[];
+        return client.query({ name: statementName(text), text, values: params.map(toPgValue) }).then((result) => result.rows as R[]);
       },
     });
   } catch (error) {

@@ -34,10 +34,12 @@ const fromServer = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as { c
 /**
  * Group commit for PostgreSQL. With one transaction per request, each transfer costs about eight
  * statements (eight round trips, each with its own share of Node's CPU) and a WAL flush. Here the
- * units of work that arrive while a batch is being written wait, then run one after another in
- * one transaction on one connection. The ledger holds its writes back (a TxParticipant) and
- * writes the whole batch's transactions, entries, balances and totals in a few set-based
- * statements just before COMMIT: N transfers cost a handful of round trips and one commit.
+ * units of work that arrive while a batch is being written wait, then share one transaction on
+ * one connection: each runs up to its first statement, the participants fetch what they all
+ * asked for at once (the ledger locks their accounts in one statement), then the units take
+ * their turns one after another. The ledger holds its writes back (a TxParticipant) and hands
+ * over the whole batch's transactions, entries, balances and totals as one set-based statement,
+ * with COMMIT queued right behind it: N transfers cost three round trips and one commit.
  *
  * PostgreSQL has no cheap undo for one unit: a failed statement aborts the whole transaction, and
  * a savepoint per unit would cost the round trips saved. So:

@@ -69,7 +69,10 @@ export class TxParticipants {
     }
   }
 
-  /** Queues every participant's staged writes, without waiting for them (COMMIT goes right behind). */
+  /**
+   * Queues every participant's staged writes, without waiting for them (COMMIT goes right
+   * behind). A write refused before sending throws here, before COMMIT can be queued.
+   */
   queueWrites(): Promise<unknown> {
     const writes = [...this.byKind.values()].map((p) => p.takeWrites()).filter((w) => w !== null);
     return Promise.all(writes.map((w) => this.reader.query(w.sql, w.params)));

@@ -139,8 +139,12 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
     await expectStored(h, model);
   });
 
-  it('runs every unit again alone when the batch as a whole fails', async () => {
-    // A participant whose held-back write the server refuses: the batch cannot commit, through no unit's fault.
+  // A participant's held-back write that fails: the batch cannot commit, through no unit's fault.
+  // Refused by the server, or refused before it was sent (then COMMIT must not go out behind it).
+  it.each([
+    ['refused by the server', { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }],
+    ['refused before it is sent', { sql: 'SELECT ? AS never_sent', params: ['nul \u0000'] }],
+  ])('runs every unit again alone when the batch fails as a whole: its write %s', async (_case, write) => {
     let handedOver = 0;
     const failingWrites = (): TxParticipant => ({
       touches: () => false,
@@ -149,7 +153,7 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
       rollbackTo: () => undefined,
       takeWrites: () => {
         handedOver++;
-        return { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] };
+        return write;
       },
     });
     // Run alone, the units race each other in no order: everyone can pay whatever comes first.
