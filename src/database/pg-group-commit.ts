@@ -1,5 +1,4 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import { DomainError } from '../common/errors.js';
 import type { Reader, Tx } from './db.service.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
@@ -147,9 +146,10 @@ export class PgGroupCommit {
     const reader: Reader = {
       dialect: 'postgres',
       query: <T extends object>(sql: string, params?: unknown[]) =>
+        // A value refused before sending throws right here and leaves the transaction as it was;
+        // anything failing later reached the server (or lost it) and spoils the transaction.
         connection.query<T>(sql, params).catch((error: unknown) => {
-          // A value refused before sending (DomainError) left the transaction as it was.
-          if (!(error instanceof DomainError)) failedStatement = true;
+          failedStatement = true;
           throw error;
         }),
     };
@@ -233,7 +233,13 @@ class Unit {
         if (participants.touches(sql)) {
           // This unit's staged writes reach the database now: they can no longer be dropped alone.
           if (participants.stagedSince(this.mark)) this.wrote = true;
-          await participants.flush();
+          try {
+            await participants.flush();
+          } catch (error) {
+            // Staged writes (maybe other units') were handed over and not written: never commit.
+            this.wrote = true;
+            throw error;
+          }
           this.mark = participants.mark();
         }
         if (!isRead(sql)) this.wrote = true;

@@ -74,8 +74,18 @@ export class TxParticipants {
    * behind). A write refused before sending throws here, before COMMIT can be queued.
    */
   queueWrites(): Promise<unknown> {
-    const writes = [...this.byKind.values()].map((p) => p.takeWrites()).filter((w) => w !== null);
-    return Promise.all(writes.map((w) => this.reader.query(w.sql, w.params)));
+    const sent: Array<Promise<unknown>> = [];
+    try {
+      for (const p of this.byKind.values()) {
+        const writes = p.takeWrites();
+        if (writes) sent.push(this.reader.query(writes.sql, writes.params));
+      }
+    } catch (error) {
+      // The batch is abandoned; what was already sent fails with it, heard or not.
+      sent.forEach((s) => s.catch(() => undefined));
+      throw error;
+    }
+    return Promise.all(sent);
   }
 
   async beforeTurns(): Promise<void> {

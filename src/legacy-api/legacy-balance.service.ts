@@ -14,6 +14,9 @@ import { postBillingUpdate } from './billing-update.js';
 
 const ONE: Ratio = { num: 1n, den: 1n };
 
+/** A name no user can have: absent, or with a NUL character (which no database stores). */
+const storable = (value: string | undefined): value is string => value !== undefined && !value.includes('\u0000');
+
 export interface BalanceAnswer {
   readonly balance: string;
   /** Only with user_currency=1: the upper-case code of the currency the balance is in. */
@@ -49,7 +52,7 @@ export class LegacyBalanceService {
 
   private async readBalance(params: LegacyParams): Promise<BalanceAnswer> {
     const username = params.nonEmpty('username');
-    const user = username === undefined ? null : await this.users.findByUsername(username);
+    const user = !storable(username) ? null : await this.users.findByUsername(username);
     if (!user) throw new LegacyError('user_not_found');
 
     // The spec: user_currency=1 wins over currency, and also names the currency in the answer.
@@ -64,7 +67,7 @@ export class LegacyBalanceService {
   async balanceUpdate(params: LegacyParams): Promise<BalanceUpdatedAnswer> {
     this.requireFeature();
     const userId = params.nonEmpty('user_id');
-    const user = userId === undefined ? null : await this.users.find(userId);
+    const user = !storable(userId) ? null : await this.users.find(userId);
     if (!user) throw new LegacyError('user_not_found');
 
     const asset = this.config.defaultCurrency;

@@ -161,6 +161,8 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
     it('answers User was not found for an unknown or missing username', async () => {
       expectXml(await call(app, 'user_balance_get', getParams('nobody')), pageError('User was not found'));
       expectXml(await call(app, 'user_balance_get', { hash: sha1Hex(SECRET) }), pageError('User was not found'));
+      // No database can store a NUL, so no user has one in their name.
+      expectXml(await call(app, 'user_balance_get', getParams('no\u0000body')), pageError('User was not found'));
     });
   });
 
@@ -246,6 +248,7 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
 
     it('answers User was not found for an unknown user_id, and a wrong hash changes nothing', async () => {
       expectXml(await call(app, 'user_balance_update', updateParams('ghost', '1')), pageError('User was not found'));
+      expectXml(await call(app, 'user_balance_update', updateParams('gh\u0000ost', '1')), pageError('User was not found'));
       expectXml(await call(app, 'user_balance_update', { ...updateParams('bob-1', '1'), hash: sha1Hex('bob-1', '2', SECRET) }), statusError('Incorrect hash'));
       expect(await usd(app, 'bob-1')).toBe(500n);
     });
