@@ -1,11 +1,7 @@
-import { createHash } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { tokenFor } from '../test/support/tokens.js';
+import { adminToken as testAdminToken, tokenFor } from '../test/support/tokens.js';
 
-export interface Envelope {
-  data?: unknown;
-  error: { status: boolean; code: number; message: string };
-}
+export type { Envelope } from '../test/support/socket-client.js';
 
 export function connectAs(url: string, token: string | null): Promise<Socket> {
   const socket = io(url, { transports: ['websocket'], ...(token ? { auth: { token } } : {}), reconnection: false, forceNew: true });
@@ -24,7 +20,7 @@ export function connectAs(url: string, token: string | null): Promise<Socket> {
   });
 }
 
-export const adminToken = () => tokenFor('bench-admin', { roles: ['admin'] });
+export const adminToken = () => testAdminToken('bench-admin');
 export const userToken = (id: string) => tokenFor(id, { username: id });
 
 export async function rest(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
@@ -37,9 +33,6 @@ export async function rest(url: string, method: string, path: string, body?: unk
   return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
 
-export function legacyHash(values: string[], secret: string): string {
-  return createHash('sha1').update(values.join('') + secret).digest('hex');
-}
 
 /** Runs `items` through `fn` with at most `concurrency` in flight. */
 export async function parallel<T>(items: T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {

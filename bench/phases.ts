@@ -9,7 +9,8 @@ import { AssetRegistry } from '../src/ledger/asset-registry.js';
 import { LedgerEvents } from '../src/ledger/ledger-events.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
 import { Clock } from '../src/common/clock.js';
-import { adminToken, connectAs, legacyHash, parallel, rest, userToken, type Envelope } from './clients.js';
+import { sha1Hex } from '../test/support/legacy-client.js';
+import { adminToken, connectAs, parallel, rest, userToken, type Envelope } from './clients.js';
 import { drive, median, percentile, rssMiB, type LoadResult } from './stats.js';
 
 export const LEGACY_SECRET = 'bench-legacy-secret-0123456789';
@@ -102,7 +103,7 @@ export async function backofficeBalances(url: string, requests: number): Promise
  * generator shares the machine, and fetch costs it several times more CPU per request.
  */
 export async function legacyThroughput(url: string, seconds: number): Promise<LoadResult> {
-  const body = new URLSearchParams({ username: 'bo-1', hash: legacyHash(['bo-1'], LEGACY_SECRET) }).toString();
+  const body = new URLSearchParams({ username: 'bo-1', hash: sha1Hex('bo-1', LEGACY_SECRET) }).toString();
   const agent = new Agent({ keepAlive: true, maxSockets: 32 });
   const target = new URL(`${url}/api/user_balance_get`);
   const post = () =>

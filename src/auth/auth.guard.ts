@@ -1,6 +1,7 @@
-import { ForbiddenException, HttpException, HttpStatus, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { tooManyRequests } from '../common/errors.js';
 import { RateLimiter } from '../common/rate-limiter.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { IS_PUBLIC, ROLES } from './auth.decorators.js';
@@ -29,7 +30,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     await (super.canActivate(context) as Promise<boolean>);
     const required = this.reflector.getAllAndOverride<string[]>(ROLES, targets) ?? [];
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
-    if (!this.limiter.take(user.id)) throw new HttpException('Too many requests', HttpStatus.TOO_MANY_REQUESTS);
+    if (!this.limiter.take(user.id)) throw tooManyRequests();
     if (!required.every((role) => user.roles.includes(role))) {
       throw new ForbiddenException(`Requires role: ${required.join(', ')}`);
     }

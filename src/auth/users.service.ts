@@ -55,7 +55,9 @@ export class UsersService {
 
   async find(id: string): Promise<UserRecord | null> {
     const rows = await this.db.query<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
-    return rows.length > 0 ? toRecord(rows[0]) : null;
+    if (rows.length === 0) return null;
+    this.remember(id);
+    return toRecord(rows[0]);
   }
 
   async findMany(ids: readonly string[]): Promise<Map<string, UserRecord>> {
@@ -78,20 +80,25 @@ export class UsersService {
     const pattern = text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const where = pattern ? `WHERE LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(email) LIKE ? ESCAPE '\\'` : '';
     const params = pattern ? [pattern, pattern] : [];
-    const [{ n }] = await this.db.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM users ${where}`, params);
-    const rows = await this.db.query<UserRow>(`SELECT * FROM users ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, query.limit, query.offset]);
-    return { total: Number(n), users: rows.map(toRecord) };
+    // One read: the count and the page see the same users.
+    return this.db.read(async (reader) => {
+      const [{ n }] = await reader.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM users ${where}`, params);
+      const rows = await reader.query<UserRow>(`SELECT * FROM users ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [...params, query.limit, query.offset]);
+      return { total: Number(n), users: rows.map(toRecord) };
+    });
   }
 
   /** Users are never deleted, so a user once seen exists for good (a positive-only cache). */
   async exists(id: string): Promise<boolean> {
     if (this.written.has(id) || this.known.has(id)) return true;
     const rows = await this.db.query('SELECT 1 AS one FROM users WHERE id = ?', [id]);
-    if (rows.length > 0) {
-      if (this.known.size >= CACHE_LIMIT) this.known.clear();
-      this.known.add(id);
-    }
+    if (rows.length > 0) this.remember(id);
     return rows.length > 0;
+  }
+
+  private remember(id: string): void {
+    if (this.known.size >= CACHE_LIMIT) this.known.clear();
+    this.known.add(id);
   }
 }
 

@@ -70,7 +70,7 @@ export class TokenActionsController {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);
       const definition = await this.actions.get(action);
-      const result = await this.actions.apply(tx, userId, action);
+      const result = await this.actions.apply(tx, userId, definition);
       const asset = this.config.tokenAsset;
       const amount = definition.type === 'spending' ? `-${definition.token}` : definition.token;
       return { transactionId: result.transactionId, userId, action, type: definition.type, asset, amount, balance: balanceAfter(this.assets, result, userId, asset) };

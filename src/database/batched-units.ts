@@ -9,6 +9,21 @@ export interface Job {
 
 export type Outcome = { job: Job; ok: true; value: unknown; hooks: Array<() => void> } | { job: Job; ok: false; error: unknown };
 
+/** Runs after-commit hooks; one that throws is reported and does not stop the others. */
+export function runHooks(hooks: ReadonlyArray<() => void>, onHookError: (error: unknown) => void): void {
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (error) {
+      try {
+        onHookError(error);
+      } catch {
+        // Reporting failed too; the callers must still hear of their outcomes.
+      }
+    }
+  }
+}
+
 /** After the COMMIT holding them: runs each successful unit's after-commit hooks, then answers every caller. */
 export function settle(outcomes: readonly Outcome[], onHookError: (error: unknown) => void): void {
   for (const outcome of outcomes) {
@@ -16,17 +31,7 @@ export function settle(outcomes: readonly Outcome[], onHookError: (error: unknow
       outcome.job.reject(outcome.error);
       continue;
     }
-    for (const hook of outcome.hooks) {
-      try {
-        hook();
-      } catch (error) {
-        try {
-          onHookError(error);
-        } catch {
-          // Reporting failed too; the callers must still hear of their outcomes.
-        }
-      }
-    }
+    runHooks(outcome.hooks, onHookError);
     outcome.job.resolve(outcome.value);
   }
 }

@@ -6,6 +6,7 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { sqliteReader } from './sqlite-statements.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
 import { PgGroupCommit } from './pg-group-commit.js';
+import { runHooks } from './batched-units.js';
 import type { ParticipantFactory, TxParticipant } from './tx-participant.js';
 
 export type Row = Record<string, unknown>;
@@ -52,6 +53,7 @@ const MAX_ATTEMPTS = 5;
  */
 export class Db {
   private readonly logger = new Logger('Db');
+  private readonly reportHookError = (error: unknown) => this.logger.error(`after-commit hook failed: ${describe(error)}`);
   private readonly current = new AsyncLocalStorage<Tx>();
   /** The connection of the read in progress (PostgreSQL), which nested reads share. */
   private readonly currentRead = new AsyncLocalStorage<Reader>();
@@ -65,13 +67,13 @@ export class Db {
     this.sqlite = new SqliteGroupCommit(
       () => (this.sqliteConnection ??= sqliteReader((this.dataSource.driver as unknown as { databaseConnection: Parameters<typeof sqliteReader>[0] }).databaseConnection)),
       this.current,
-      (error) => this.logger.error(`after-commit hook failed: ${describe(error)}`),
+      this.reportHookError,
     );
     this.pg = new PgGroupCommit(
       () => this.pgPool,
       this.current,
       (work) => this.alone(work),
-      (error) => this.logger.error(`after-commit hook failed: ${describe(error)}`),
+      this.reportHookError,
       (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
     );
   }
@@ -87,9 +89,9 @@ export class Db {
   private async alone<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(work, 'BEGIN');
+        return await this.attempt(work);
       } catch (error) {
-        const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+        const code = (error as { code?: string }).code;
         if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_ATTEMPTS) throw error;
         await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
       }
@@ -119,10 +121,10 @@ export class Db {
   }
 
   /** One PostgreSQL transaction on a pooled connection. */
-  private async attempt<T>(work: (tx: Tx) => Promise<T>, begin: string): Promise<T> {
+  private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
     const result = await withPgClient(this.pgPool, async (reader) => {
-      await reader.query(begin);
+      await reader.query('BEGIN');
       try {
         const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
         const value = await this.current.run(tx, () => work(tx));
@@ -133,13 +135,7 @@ export class Db {
         throw error;
       }
     });
-    for (const hook of hooks) {
-      try {
-        hook();
-      } catch (error) {
-        this.logger.error(`after-commit hook failed: ${(error as Error).message}`);
-      }
-    }
+    runHooks(hooks, this.reportHookError);
     return result;
   }
 

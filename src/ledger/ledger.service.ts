@@ -9,7 +9,7 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
-import { addToTotals, emptyTotals, planPosting, totalsDeltas } from './posting-plan.js';
+import { addToTotals, emptyTotals, entryRows, planPosting, totalsDeltas, type EntryRow } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
 
 /**
@@ -65,7 +65,8 @@ export class LedgerService {
     }
 
     const locked = await this.accounts.lockAccounts(tx, request.legs, now);
-    const { after, balancesAfter, changed } = planPosting(request, locked);
+    const plan = planPosting(request, locked);
+    const { after, changed } = plan;
 
     const [txRow] = await tx.query<{ id: string | number }>(
       `INSERT INTO ledger_transactions (kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
@@ -81,7 +82,7 @@ export class LedgerService {
       ],
     );
     const transactionId = String(txRow.id);
-    await this.insertEntries(tx, transactionId, request, after, balancesAfter, now);
+    await this.insertEntries(tx, transactionId, entryRows(request, plan), now);
     await this.accounts.setBalances(tx, changed);
     const totals = await this.writeTotals(tx, request, after);
     return this.posted(tx, request, transactionId, after, changed, totals);
@@ -115,7 +116,7 @@ export class LedgerService {
       held = await buffer.lock(request.legs);
       planned = plan(held);
     }
-    const { after, balancesAfter, changed } = planned;
+    const { after, changed } = planned;
     const transactionId = await buffer.nextTransactionId();
 
     // The held accounts after this posting: new balances, and new totals where they moved.
@@ -131,14 +132,7 @@ export class LedgerService {
     });
     buffer.stage({
       transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), idempotency: request.idempotency, createdAt: now },
-      entries: request.legs.map((leg, i) => ({
-        accountId: after.get(accountKey(leg.ownerId, leg.asset))!.id,
-        asset: leg.asset,
-        amount: leg.amount,
-        balanceAfter: balancesAfter[i],
-        type: leg.type,
-        action: leg.action ?? request.action,
-      })),
+      entries: entryRows(request, planned),
       accounts: [...next.values()],
       totals: totalsRows,
     });
@@ -221,25 +215,9 @@ export class LedgerService {
     }
   }
 
-  private async insertEntries(
-    tx: Tx,
-    transactionId: string,
-    request: PostingRequest,
-    accounts: Map<string, AccountState>,
-    balancesAfter: bigint[],
-    now: number,
-  ): Promise<void> {
-    const values = request.legs.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = request.legs.flatMap((leg, i) => [
-      transactionId,
-      accounts.get(accountKey(leg.ownerId, leg.asset))!.id,
-      leg.asset,
-      leg.amount,
-      balancesAfter[i],
-      leg.type,
-      leg.action ?? request.action,
-      now,
-    ]);
+  private async insertEntries(tx: Tx, transactionId: string, entries: readonly EntryRow[], now: number): Promise<void> {
+    const values = entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    const params = entries.flatMap((e) => [transactionId, e.accountId, e.asset, e.amount, e.balanceAfter, e.type, e.action, now]);
     await tx.query(
       `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at) VALUES ${values}`,
       params,

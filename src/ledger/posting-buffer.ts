@@ -2,7 +2,7 @@ import type { Reader } from '../database/db.service.js';
 import type { TxParticipant } from '../database/tx-participant.js';
 import { accountKey } from './accounts.repository.js';
 import type { AccountState, IdempotencyKey, Totals, UserEntryType } from './ledger.types.js';
-import { emptyTotals } from './posting-plan.js';
+import { emptyTotals, type EntryRow } from './posting-plan.js';
 
 /** An account row locked by the shared transaction, with its running totals, as it stands now. */
 export interface HeldAccount {
@@ -19,7 +19,7 @@ export interface StagedPosting {
     readonly idempotency?: IdempotencyKey;
     readonly createdAt: number;
   };
-  readonly entries: ReadonlyArray<{ accountId: number; asset: string; amount: bigint; balanceAfter: bigint; type: string; action: string }>;
+  readonly entries: readonly EntryRow[];
   /** Accounts after this posting (balance and totals). */
   readonly accounts: readonly HeldAccount[];
   /** The running totals this posting changed, with their new values. */

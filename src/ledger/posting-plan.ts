@@ -38,6 +38,27 @@ export function planPosting(request: PostingRequest, before: ReadonlyMap<string,
   return { after, balancesAfter, changed };
 }
 
+/** The entries of a planned posting, one per leg, in leg order. */
+export function entryRows(request: PostingRequest, plan: Pick<PostingPlan, 'after' | 'balancesAfter'>): EntryRow[] {
+  return request.legs.map((leg, i) => ({
+    accountId: plan.after.get(accountKey(leg.ownerId, leg.asset))!.id,
+    asset: leg.asset,
+    amount: leg.amount,
+    balanceAfter: plan.balancesAfter[i],
+    type: leg.type,
+    action: leg.action ?? request.action,
+  }));
+}
+
+export interface EntryRow {
+  readonly accountId: number;
+  readonly asset: string;
+  readonly amount: bigint;
+  readonly balanceAfter: bigint;
+  readonly type: string;
+  readonly action: string;
+}
+
 /** What a posting adds to running totals: positive amounts per user account, type and action. */
 export function totalsDeltas(request: PostingRequest, accounts: ReadonlyMap<string, AccountState>): Array<{ accountId: number; type: UserEntryType; action: string; amount: bigint }> {
   const sums = new Map<string, { accountId: number; type: UserEntryType; action: string; amount: bigint }>();

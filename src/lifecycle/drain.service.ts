@@ -11,10 +11,6 @@ export class DrainService {
   private isDraining = false;
   private idleWaiters: Array<() => void> = [];
 
-  get draining(): boolean {
-    return this.isDraining;
-  }
-
   /** Marks one unit of work started; call the returned function when it has been answered. */
   begin(): () => void {
     if (this.isDraining) throw new DomainError('unavailable', 'Server is shutting down; retry on another instance');

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { DrainService } from './drain.service.js';
 
 /** How long in-flight requests may take to finish after SIGTERM. */
-export const SHUTDOWN_GRACE_MS = 15_000;
+const SHUTDOWN_GRACE_MS = 15_000;
 /** How long requests already sent may take to arrive once draining has begun. */
 const LATE_ARRIVALS_MS = 300;
 

@@ -46,17 +46,17 @@ export class BalanceEndpoints {
 
   async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     const started = process.hrtime.bigint();
-    const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: principalOf(client).id };
-    const envelope = await this.log.runInContext(() => this.run(client, endpoint, payload, spec), { bindings });
+    const principal = principalOf(client);
+    const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: principal.id };
+    const envelope = await this.log.runInContext(() => this.run(principal, endpoint, payload, spec), { bindings });
     this.metrics.observe('socket', endpoint, envelope.error.code, Number(process.hrtime.bigint() - started) / 1e9);
     return envelope;
   }
 
-  private async run<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+  private async run<T extends object>(principal: Principal, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     let done = () => undefined as void;
     try {
       done = this.drain.begin();
-      const principal = principalOf(client);
       if (!this.limiter.take(principal.id)) throw tooManyRequests();
       const request = parseBalanceRequest(payload, spec.dto);
       const ctx = { principal, data: request.data };

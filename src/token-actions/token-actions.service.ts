@@ -69,11 +69,10 @@ export class TokenActionsService {
    * Applies an action to a user: mining and buying credit the user from the issuer (for buying,
    * the caller has already taken the payment), spending debits the user into platform revenue.
    */
-  async apply(tx: Tx, userId: string, actionName: string): Promise<PostingResult> {
-    const action = await this.get(actionName);
+  async apply(tx: Tx, userId: string, action: TokenAction): Promise<PostingResult> {
     const asset = this.config.tokenAsset;
     const amount = parseAmount(action.token, this.assets.get(asset).scale);
-    if (amount <= 0n) throw invalid(`Token action ${actionName} moves no tokens`);
+    if (amount <= 0n) throw invalid(`Token action ${action.action} moves no tokens`);
     const counterparty = action.type === 'spending' ? SYSTEM_ACCOUNTS.revenue : SYSTEM_ACCOUNTS.issuer;
     const sign = action.type === 'spending' ? -1n : 1n;
     return this.ledger.postIn(tx, {

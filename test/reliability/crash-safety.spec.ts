@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
-import { connectUrl } from '../support/socket-client.js';
+import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
 import { openDatabase } from '../../src/database/open-database.js';
 import { Random, seedFromEnv } from '../support/random.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -15,11 +15,6 @@ import { tokenFor } from '../support/tokens.js';
  */
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
 const USERS = ['crash-a', 'crash-b', 'crash-c', 'crash-d'];
-
-interface Envelope {
-  data?: { transactionId?: string };
-  error: { status: boolean; code: number };
-}
 
 describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
   let database: TestDatabase;
@@ -59,7 +54,7 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
         }
       };
       const drivers = users.map((s, i) => drive(s, USERS[i], i));
-      await new Promise((r) => setTimeout(r, 300 + rnd.int(0, 700)));
+      await sleep(300 + rnd.int(0, 700));
       running = false;
       await server.kill();
       await Promise.all(drivers);

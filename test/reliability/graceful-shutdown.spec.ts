@@ -1,14 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
-import { connectUrl } from '../support/socket-client.js';
+import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
-interface Envelope {
-  data?: unknown;
-  error: { status: boolean; code: number };
-}
 const USERS = ['calm-a', 'calm-b', 'calm-c'];
 const admin = tokenFor('calm-admin', { roles: ['admin'] });
 
@@ -51,7 +47,7 @@ describe.each(DATABASE_KINDS)('graceful shutdown on %s', (kind) => {
       }
     };
     const drivers = sockets.map(drive);
-    await new Promise((r) => setTimeout(r, 400));
+    await sleep(400);
     terminated = true;
     server.child.kill('SIGTERM');
     const outcomes = await Promise.all(sentBeforeTerm);

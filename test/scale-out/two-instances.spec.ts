@@ -1,15 +1,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
-import { connectUrl } from '../support/socket-client.js';
+import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
 import { findRedisServer, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
-interface Envelope {
-  data?: Record<string, unknown>;
-  error: { status: boolean; code: number };
-}
 const admin = tokenFor('scale-admin', { roles: ['admin'] });
 
 const redisBinary = findRedisServer();
@@ -66,7 +62,7 @@ if (!redisBinary) {
         });
       const [ra, rb] = await Promise.all([advance(a.url, 7 * 86_400), advance(b.url, 0)]);
       expect([ra.status, rb.status]).toEqual([200, 200]);
-      await new Promise((r) => setTimeout(r, 2500)); // both instances' background loops run meanwhile
+      await sleep(2500); // both instances' background loops run meanwhile
       await advance(b.url, 0);
       const subscriptions = ((await y.emitWithAck('balance:getSubscriptions')) as Envelope).data!.subscriptions as Array<{ status: string }>;
       expect(subscriptions[0].status).toBe('active');
