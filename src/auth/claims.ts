@@ -18,5 +18,6 @@ export function principalFromClaims(claims: unknown): Principal | null {
     email: typeof c.email === 'string' && c.email.length <= 320 ? c.email : null,
     roles,
     currency: typeof c.currency === 'string' && /^[A-Za-z][A-Za-z0-9]{1,15}$/.test(c.currency) ? c.currency.toLowerCase() : null,
+    network: typeof c.network === 'string' && c.network.length > 0 && c.network.length <= 128 ? c.network : null,
   };
 }

@@ -5,6 +5,8 @@ export interface Principal {
   readonly email: string | null;
   readonly roles: readonly string[];
   readonly currency: string | null;
+  /** The platform network the session belongs to (the `network` claim); absent → NETWORK_ID. */
+  readonly network?: string | null;
 }
 
 export type Role = 'admin' | 'network-admin';
