@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly legacy: LegacyApiConfig;
   readonly redisUrl: string | null;
   readonly socketPath: string;
+  /** `network.id` in `user_info` when the token has no `network` claim. */
+  readonly networkId: string;
   /** Balance API requests per user: sustained per second, and burst. */
   readonly socketRate: { readonly perSecond: number; readonly burst: number };
   /** Authenticated REST requests per user: sustained per second, and burst. */

@@ -42,6 +42,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     redisUrl: reader.optional('REDIS_URL'),
     socketPath: reader.optional('SOCKET_PATH') ?? '/socket.io',
+    networkId: reader.optional('NETWORK_ID') ?? 'default',
     socketRate: {
       perSecond: reader.integer('SOCKET_RATE_PER_SECOND', 200, 1, 1_000_000),
       burst: reader.integer('SOCKET_RATE_BURST', 400, 1, 1_000_000),
@@ -55,6 +56,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
 
   if (!config.socketPath.startsWith('/')) problems.push('SOCKET_PATH must start with "/"');
+  if (config.networkId.length > 128) problems.push('NETWORK_ID must be at most 128 characters');
   if (production && config.enableTestClock) {
     problems.push('ENABLE_TEST_CLOCK must not be true with NODE_ENV=production');
   }

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { invalid } from '../common/errors.js';
+import { DomainError, invalid } from '../common/errors.js';
 
 export interface BalanceRequest<T> {
   readonly data: T;
@@ -12,6 +12,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** No Balance API request nests deeper or holds more values than this. */
 const MAX_DEPTH = 8;
 const MAX_NODES = 500;
+/**
+ * Text a request may carry (keys and string values, in UTF-16 code units). The transport admits
+ * frames up to 1 MB so that a larger request can still be answered, with 413, not dropped.
+ */
+export const MAX_REQUEST_TEXT = 16 * 1024;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -22,7 +27,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 export function parseBalanceRequest<T extends object>(payload: unknown, dto: (new () => T) | null): BalanceRequest<T> {
   if (dto === null && (payload === undefined || payload === null)) return { data: {} as T, eventId: null };
   if (!isPlainObject(payload)) throw invalid('payload must be an object: { data, event }');
-  if (!withinLimits(payload)) throw invalid(`payload must nest at most ${MAX_DEPTH} levels and hold at most ${MAX_NODES} values`);
+  const limit = exceededLimit(payload);
+  if (limit === 'shape') throw invalid(`payload must nest at most ${MAX_DEPTH} levels and hold at most ${MAX_NODES} values`);
+  if (limit === 'size') throw new DomainError('payload_too_large', `payload must carry at most ${MAX_REQUEST_TEXT} characters`);
   const eventId = readEventId(payload.event);
   if (dto === null) return { data: {} as T, eventId };
   if (!('data' in payload)) throw invalid('data is required');
@@ -47,17 +54,23 @@ function readEventId(event: unknown): string | null {
 }
 
 /** Walks the payload iteratively (no recursion a hostile payload could exhaust). */
-function withinLimits(payload: unknown): boolean {
+function exceededLimit(payload: unknown): 'shape' | 'size' | null {
   const stack: Array<[unknown, number]> = [[payload, 1]];
   let nodes = 0;
+  let text = 0;
   while (stack.length > 0) {
     const [value, depth] = stack.pop()!;
-    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return 'shape';
+    if (typeof value === 'string') text += value.length;
     if (typeof value === 'object' && value !== null) {
-      for (const child of Object.values(value)) stack.push([child, depth + 1]);
+      for (const [key, child] of Object.entries(value)) {
+        text += key.length;
+        stack.push([child, depth + 1]);
+      }
     }
+    if (text > MAX_REQUEST_TEXT) return 'size';
   }
-  return true;
+  return null;
 }
 
 /**

@@ -11,6 +11,7 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { failure, success } from './balance-envelope.js';
 import { principalOf } from './balance-endpoints.js';
 import { totalsAsNumbers } from './totals-as-numbers.js';
+import { userInfo } from './user-info.js';
 import { userRoom } from './user-rooms.js';
 
 /**
@@ -51,7 +52,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const ack = args[args.length - 1];
       if (client.listeners(event).length === 0 && typeof ack === 'function') ack(failure(404, 'Resource not found'));
     });
-    client.emit('user_info', { data: { id: principal.id, username: principal.username, roles: principal.roles } });
+    client.emit('user_info', userInfo(principal, this.config.networkId));
   }
 
   private pushBalances(changes: readonly BalanceChange[]): void {

@@ -13,7 +13,7 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
   let app: RunningApp;
   let root: Socket;
   const sockets: Socket[] = [];
-  const open = async (token: string, how?: 'auth' | 'header' | 'query') => {
+  const open = async (token: string, how?: 'auth' | 'header' | 'query' | 'session') => {
     const socket = await connect(app, token, how);
     sockets.push(socket);
     return socket;
@@ -32,10 +32,11 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
   });
 
   describe('handshake', () => {
-    it('accepts a token as auth.token, Authorization header or token query, and greets with user_info', async () => {
-      for (const how of ['auth', 'header', 'query'] as const) {
+    it('accepts a token as auth.token, Authorization header, token or sessionId query, and greets with user_info', async () => {
+      for (const how of ['auth', 'header', 'query', 'session'] as const) {
         const socket = await open(tokenFor('greeted', { username: 'Greta', roles: ['network-admin'] }), how);
-        expect({ how, info: userInfoOf.get(socket) }).toEqual({ how, info: { data: { id: 'greeted', username: 'Greta', roles: ['network-admin'] } } });
+        const user = { id: 'greeted', username: 'Greta', roles: ['network-admin'] };
+        expect({ how, info: userInfoOf.get(socket) }).toEqual({ how, info: { data: { ...user, user, network: { id: 'default' } } } });
       }
     });
 

@@ -17,7 +17,11 @@ export interface RunningApp {
 
 /** The real application listening on a free port, over a fresh database of the given kind. */
 export async function startApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<RunningApp> {
-  const database = await createTestDatabase(kind);
+  return startAppOn(await createTestDatabase(kind), env);
+}
+
+/** The real application over a database that already exists (a second instance, or a restart with other settings). */
+export function startAppOn(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningApp> {
   const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...env });
   return listen(config, database);
 }

@@ -10,7 +10,7 @@ export interface Envelope {
 export const userInfoOf = new WeakMap<Socket, unknown>();
 
 /** Connects with a token and waits for `user_info`, or rejects with the connect_error message. */
-export function connect(app: RunningApp, token: string | null, how: 'auth' | 'header' | 'query' = 'auth'): Promise<Socket> {
+export function connect(app: RunningApp, token: string | null, how: 'auth' | 'header' | 'query' | 'session' = 'auth'): Promise<Socket> {
   const options = {
     path: app.config.socketPath,
     transports: ['websocket'],
@@ -19,6 +19,7 @@ export function connect(app: RunningApp, token: string | null, how: 'auth' | 'he
     ...(token && how === 'auth' ? { auth: { token } } : {}),
     ...(token && how === 'header' ? { extraHeaders: { authorization: `Bearer ${token}` } } : {}),
     ...(token && how === 'query' ? { query: { token } } : {}),
+    ...(token && how === 'session' ? { query: { sessionId: token } } : {}),
   };
   const socket = io(app.url, options);
   return new Promise((resolve, reject) => {

@@ -16,7 +16,7 @@ describe('configuration', () => {
   it('defaults to an embedded SQLite file and the contract defaults', () => {
     const config = loadConfig({ JWT_SECRET: secret });
     expect(config.database).toEqual({ type: 'sqlite', path: './data/ledger.sqlite' });
-    expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', enableTestClock: false });
+    expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', networkId: 'default', enableTestClock: false });
     expect(config.legacy).toEqual({ enabled: true, secret: null, allowGet: false, balanceGetEnabled: true, numberDigits: 2, hashFailLimit: 10, hashFailWindowSeconds: 60 });
   });
 
