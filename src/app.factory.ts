@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
+import { jsonBodyPolicy } from './common/json-body-policy.js';
 import { Logger } from 'nestjs-pino';
 import { DrainService } from './lifecycle/drain.service.js';
 import { drainMiddleware } from './lifecycle/graceful-shutdown.js';
@@ -27,6 +28,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.use(drainMiddleware(app.get(DrainService)));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+  // Forms are for the legacy billing API; the backoffice reads JSON only.
+  app.use('/back-api', jsonBodyPolicy);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new HttpErrorFilter());
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));

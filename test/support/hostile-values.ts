@@ -30,3 +30,10 @@ export function deeplyNested(depth: number): unknown {
   for (let i = 0; i < depth; i++) value = { a: value };
   return value;
 }
+
+/** JSON arrays nested `depth` levels deep: `[[[…1…]]]`. */
+export function deeplyNestedArray(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}

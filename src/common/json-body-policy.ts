@@ -1,0 +1,46 @@
+import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+
+/** Deeper than any request of the REST API nests (the deepest, a product's plans, nests 3). */
+export const MAX_BODY_DEPTH = 32;
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+type Next = (error?: unknown) => void;
+
+/**
+ * The REST API reads JSON bodies only. Two things the body parsers alone would let through are
+ * refused here, before validation sees the body:
+ * - a body of another type (a form, text) would reach the handler as an empty object and be
+ *   answered as if nothing had been asked: 415;
+ * - a body nested thousands of levels deep exhausts the stack of the recursive transformer
+ *   behind validation, a 500: 400 instead. The walk is iterative, so the check cannot do the same.
+ */
+export function jsonBodyPolicy(request: IncomingMessage & { body?: unknown }, _response: unknown, next: Next): void {
+  if (hasBody(request) && !JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+    next(new UnsupportedMediaTypeException('Request body must be JSON (Content-Type: application/json)'));
+    return;
+  }
+  if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
+    next(new BadRequestException(`Request body must nest at most ${MAX_BODY_DEPTH} levels`));
+    return;
+  }
+  next();
+}
+
+/** As HTTP defines it: a length that is not zero, or a chunked body. */
+function hasBody(request: IncomingMessage): boolean {
+  if (request.headers['transfer-encoding'] !== undefined) return true;
+  const length = request.headers['content-length'];
+  return length !== undefined && length !== '0';
+}
+
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
