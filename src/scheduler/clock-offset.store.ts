@@ -12,10 +12,15 @@ export class ClockOffsetStore {
     private readonly clock: Clock,
   ) {}
 
-  /** Applies the stored offset to this instance's clock. */
+  /** Applies the stored offset to this instance's clock (only ever with the test clock on). */
   async load(): Promise<void> {
+    this.clock.setOffset(await this.stored());
+  }
+
+  /** The offset a test-clock run left in the database, in milliseconds (0 when none). */
+  async stored(): Promise<number> {
     const rows = await this.db.query<{ value: string }>('SELECT value FROM settings WHERE name = ?', [SETTING]);
-    this.clock.setOffset(rows.length > 0 ? Number(rows[0].value) : 0);
+    return rows.length > 0 ? Number(rows[0].value) : 0;
   }
 
   /** Moves the shared clock forward by `ms` and returns the new offset. */

@@ -32,11 +32,24 @@ export class DueWorkService implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.clockOffset.load();
+    await this.applyClockOffset();
     this.timer = setInterval(() => {
       this.runDue().catch((error: unknown) => this.logger.error(`due work failed: ${(error as Error).message}`));
     }, INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /**
+   * The test clock's offset moves time only while the test clock is on. A database that a test
+   * clock once touched (a staging run, a reused test database) must not shift a real server's
+   * holds and renewals, so with the clock off the offset is ignored, and said to be there.
+   */
+  private async applyClockOffset(): Promise<void> {
+    if (this.config.enableTestClock) return this.clockOffset.load();
+    const stored = await this.clockOffset.stored();
+    if (stored !== 0) {
+      this.logger.warn(`The database holds a test-clock offset of ${stored / 1000} s; it is ignored because ENABLE_TEST_CLOCK is off`);
+    }
   }
 
   onApplicationShutdown(): void {
