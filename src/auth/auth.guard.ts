@@ -8,11 +8,13 @@ import { IS_PUBLIC, ROLES } from './auth.decorators.js';
 import type { Principal } from './principal.js';
 
 /**
- * The one global HTTP guard: a valid bearer JWT everywhere except @Public() routes, and the
- * roles a route names with @Roles(). Socket events are authenticated at the handshake instead.
+ * The one global HTTP guard: a valid bearer credential everywhere except @Public() routes, and
+ * the roles a route names with @Roles(). The credential is a JWT ('jwt') or, when introspection
+ * is configured, an opaque session token ('introspection'); passport tries them in that order.
+ * Socket events are authenticated at the handshake instead.
  */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class JwtAuthGuard extends AuthGuard(['jwt', 'introspection']) {
   private readonly limiter: RateLimiter;
 
   constructor(

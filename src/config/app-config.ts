@@ -24,11 +24,24 @@ export interface LegacyApiConfig {
   readonly hashFailWindowSeconds: number;
 }
 
+/** OAuth 2.0 token introspection (RFC 7662) of opaque session tokens; null when not configured. */
+export interface IntrospectionConfig {
+  readonly url: string;
+  /** HTTP Basic client credentials; both null for an endpoint that needs none (never in production). */
+  readonly clientId: string | null;
+  readonly clientSecret: string | null;
+  /** How long an active answer is reused; never beyond the answer's `exp`. 0 disables the cache. */
+  readonly cacheSeconds: number;
+  /** A request slower than this refuses the credential. */
+  readonly timeoutMs: number;
+}
+
 export interface AppConfig {
   readonly production: boolean;
   readonly port: number;
   readonly database: DatabaseConfig;
   readonly jwt: JwtConfig;
+  readonly introspection: IntrospectionConfig | null;
   readonly tokenAsset: string;
   readonly rootAsset: string;
   readonly defaultCurrency: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppConfig, DatabaseConfig, JwtConfig } from './app-config.js';
+import type { AppConfig, DatabaseConfig, IntrospectionConfig, JwtConfig } from './app-config.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -28,6 +28,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: reader.integer('PORT', 3000, 0, 65535),
     database: readDatabase(reader, env),
     jwt: readJwt(reader, env, production, problems),
+    introspection: readIntrospection(reader, production),
     tokenAsset: reader.assetCode('TOKEN_ASSET', 'rents'),
     rootAsset: reader.assetCode('ROOT_ASSET', 'usd'),
     defaultCurrency: reader.assetCode('DEFAULT_CURRENCY', 'usd'),
@@ -102,6 +103,39 @@ function readJwt(reader: EnvReader, env: Env, production: boolean, problems: str
   }
   if (env.JWT_SECRET === undefined && publicKey !== null) secret = null;
   return { secret, publicKey, issuer, audience, isDevelopmentSecret };
+}
+
+function readIntrospection(reader: EnvReader, production: boolean): IntrospectionConfig | null {
+  const url = reader.optional('AUTH_INTROSPECTION_URL');
+  const clientId = reader.optional('AUTH_INTROSPECTION_CLIENT_ID');
+  const clientSecret = reader.optional('AUTH_INTROSPECTION_CLIENT_SECRET');
+  const cacheSeconds = reader.integer('AUTH_INTROSPECTION_CACHE_S', 30, 0, 3600);
+  const timeoutMs = reader.integer('AUTH_INTROSPECTION_TIMEOUT_MS', 3000, 100, 60_000);
+  if (url === null) {
+    // Credentials without an endpoint mean introspection was meant to be on: say so rather than
+    // silently refusing every opaque token.
+    for (const [name, value] of [['AUTH_INTROSPECTION_CLIENT_ID', clientId], ['AUTH_INTROSPECTION_CLIENT_SECRET', clientSecret]] as const) {
+      if (value !== null) reader.fail(`${name} is set but AUTH_INTROSPECTION_URL is not`);
+    }
+    return null;
+  }
+  // The value is not echoed: a URL with a password in it must not reach the logs.
+  if (!isHttpUrl(url)) reader.fail('AUTH_INTROSPECTION_URL must be an http:// or https:// URL with no credentials in it (they go in AUTH_INTROSPECTION_CLIENT_ID/SECRET)');
+  if ((clientId === null) !== (clientSecret === null)) {
+    reader.fail(`${clientId === null ? 'AUTH_INTROSPECTION_CLIENT_ID' : 'AUTH_INTROSPECTION_CLIENT_SECRET'} is required with the other client credential`);
+  } else if (clientId === null && production) {
+    reader.fail('AUTH_INTROSPECTION_CLIENT_ID and AUTH_INTROSPECTION_CLIENT_SECRET are required with AUTH_INTROSPECTION_URL and NODE_ENV=production');
+  }
+  return { url, clientId, clientSecret, cacheSeconds, timeoutMs };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
 }
 
 /** A random secret generated once per checkout and kept under ./data (never committed). */

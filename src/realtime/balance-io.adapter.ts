@@ -48,8 +48,8 @@ export class BalanceIoAdapter extends IoAdapter {
     if (redis.pub && redis.sub) server.adapter(createAdapter(redis.pub, redis.sub));
     const verifier = this.app.get(TokenVerifier);
     const users = this.app.get(UsersService);
-    server.use((socket: Socket, next: (error?: Error) => void) => {
-      const principal = verifier.verify(handshakeToken(socket));
+    server.use(async (socket: Socket, next: (error?: Error) => void) => {
+      const principal = await verifier.verify(handshakeToken(socket));
       if (!principal) return next(new Error('unauthorized'));
       users.upsert(principal).then(
         () => {
