@@ -48,16 +48,15 @@ export class BalanceIoAdapter extends IoAdapter {
     if (redis.pub && redis.sub) server.adapter(createAdapter(redis.pub, redis.sub));
     const verifier = this.app.get(TokenVerifier);
     const users = this.app.get(UsersService);
-    server.use(async (socket: Socket, next: (error?: Error) => void) => {
-      const principal = await verifier.verify(handshakeToken(socket));
-      if (!principal) return next(new Error('unauthorized'));
-      users.upsert(principal).then(
-        () => {
-          socket.data.principal = principal;
-          next();
-        },
-        () => next(new Error('unavailable')),
-      );
+    server.use((socket: Socket, next: (error?: Error) => void) => {
+      const admit = async () => {
+        const principal = await verifier.verify(handshakeToken(socket));
+        if (!principal) return next(new Error('unauthorized'));
+        await users.upsert(principal);
+        socket.data.principal = principal;
+        next();
+      };
+      admit().catch(() => next(new Error('unavailable')));
     });
     return server;
   }

@@ -4,6 +4,7 @@ import jwt from 'jsonwebtoken';
 import { Db } from '../../src/database/db.service.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { freePort } from '../support/free-port.js';
+import { connectPlatform, platformCall } from '../support/platform-client.js';
 import { startIntrospectionServer, type IntrospectionServer, type SessionBehaviour } from '../support/introspection-server.js';
 import { connect, sleep, userInfoOf } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
@@ -154,6 +155,18 @@ describe.each(DATABASE_KINDS)('opaque session tokens by introspection on %s', (k
       }
       expect(idp.count(token)).toBe(1);
     }
+  });
+
+  it("admits the platform SDK's opaque sessionId (socket.io-client 2.5.0), with the answer's network", async () => {
+    const token = session('platform', { answer: { active: true, sub: 'platform-user', username: 'walker', network: 'net-7' } });
+    const { socket, userId, networkId } = await connectPlatform(app.url, app.config.socketPath, token);
+    try {
+      expect({ userId, networkId }).toEqual({ userId: 'platform-user', networkId: 'net-7' });
+      expect((await platformCall(socket, 'balance:getTransactions')).error.code).toBe(0);
+    } finally {
+      socket.close();
+    }
+    await expect(connectPlatform(app.url, app.config.socketPath, session('platform-off', { answer: { active: false } }))).rejects.toThrow('unauthorized');
   });
 
   it('refuses an inactive session, a failing endpoint and a malformed answer at the handshake with unauthorized', async () => {
