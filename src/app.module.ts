@@ -6,7 +6,6 @@ import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 import { HealthModule } from './health/health.module.js';
-import { LedgerGatewayModule } from './ledger/gateway/ledger-gateway.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
 import { LegacyApiModule } from './legacy-api/legacy-api.module.js';
 import { LifecycleModule } from './lifecycle/lifecycle.module.js';
@@ -32,7 +31,6 @@ export class AppModule {
         AuthModule,
         LedgerModule,
         RealtimeModule,
-        LedgerGatewayModule,
         TokenActionsModule,
         ExchangeRatesModule,
         SubscriptionsModule,

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module.js';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
-import { LedgerGatewayModule } from '../ledger/gateway/ledger-gateway.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
+import { SchedulerModule } from '../scheduler/scheduler.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { TokenActionsModule } from '../token-actions/token-actions.module.js';
 import { AdjustmentsController } from './adjustments.controller.js';
@@ -17,12 +17,13 @@ import { LedgerCheckController } from './ledger-check.controller.js';
 import { ProductsController } from './products.controller.js';
 import { TokenActionsController } from './token-actions.controller.js';
 import { TransactionsQueryService } from './transactions-query.service.js';
+import { TestClockController } from './test-clock.controller.js';
 import { TransactionsController } from './transactions.controller.js';
 import { UsersController } from './users.controller.js';
 
 /** REST controllers for operators, over the feature modules; no money logic of its own. */
 @Module({
-  imports: [AuthModule, LedgerModule, LedgerGatewayModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule],
+  imports: [AuthModule, LedgerModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule, SchedulerModule],
   controllers: [
     UsersController,
     BalancesController,
@@ -33,6 +34,7 @@ import { UsersController } from './users.controller.js';
     ExchangeRatesController,
     ProductsController,
     LedgerCheckController,
+    TestClockController,
   ],
   providers: [BackofficeUsers, BalancesReportService, TransactionsQueryService, IdempotentRequests],
 })

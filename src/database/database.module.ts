@@ -1,7 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Clock } from '../common/clock.js';
-import { seedDefaultCatalog } from '../catalog/seed-default-catalog.js';
 import { Db } from './db.service.js';
 import { openDatabase } from './open-database.js';
 
@@ -10,12 +8,8 @@ import { openDatabase } from './open-database.js';
   providers: [
     {
       provide: Db,
-      inject: [APP_CONFIG, Clock],
-      useFactory: async (config: AppConfig, clock: Clock) => {
-        const db = await openDatabase(config.database);
-        await seedDefaultCatalog(db, clock.now());
-        return db;
-      },
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openDatabase(config.database),
     },
   ],
   exports: [Db],

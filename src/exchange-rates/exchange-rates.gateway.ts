@@ -6,7 +6,7 @@ import { notFound } from '../common/errors.js';
 import { ratioToString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
-import { BalanceEndpoints } from '../realtime/balance-endpoints.js';
+import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
 import { ExchangeRatesService } from './exchange-rates.service.js';
 
 export class GetCurrencyExchangeRateDto {

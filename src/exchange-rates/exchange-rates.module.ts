@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
+import { BalanceApiModule } from '../balance-api/balance-api.module.js';
 import { ExchangeRatesGateway } from './exchange-rates.gateway.js';
 import { ExchangeRatesService } from './exchange-rates.service.js';
 
 @Module({
-  imports: [LedgerModule, RealtimeModule],
+  imports: [LedgerModule, BalanceApiModule],
   providers: [ExchangeRatesService, ExchangeRatesGateway],
   exports: [ExchangeRatesService],
 })

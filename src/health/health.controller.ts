@@ -3,7 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthInd
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
 import { Db } from '../database/db.service.js';
-import { RedisConnections } from '../realtime/redis-connections.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 
 /** Liveness and readiness: the database, and Redis when configured. 503 when either is down. */
 @ApiExcludeController()

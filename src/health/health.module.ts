@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { RealtimeModule } from '../realtime/realtime.module.js';
+import { RedisModule } from '../redis/redis.module.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ imports: [TerminusModule, RealtimeModule], controllers: [HealthController] })
+@Module({ imports: [TerminusModule, RedisModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -1,16 +1,23 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { BalanceApiModule } from '../balance-api/balance-api.module.js';
+import { CatalogModule, DefaultCatalog } from '../catalog/catalog.module.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
+import { LedgerGateway } from './ledger.gateway.js';
 import { LedgerService } from './ledger.service.js';
+import { UserTransfersService } from './user-transfers.service.js';
 
 @Module({
+  imports: [AuthModule, BalanceApiModule, CatalogModule],
   providers: [
     {
       provide: AssetRegistry,
-      inject: [Db],
+      // After the default catalog is seeded: an empty database gets its assets first.
+      inject: [Db, DefaultCatalog],
       useFactory: async (db: Db) => {
         const registry = new AssetRegistry(db);
         await registry.load();
@@ -21,7 +28,9 @@ import { LedgerService } from './ledger.service.js';
     LedgerService,
     HoldsService,
     LedgerCheckService,
+    UserTransfersService,
+    LedgerGateway,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService],
 })
 export class LedgerModule {}

@@ -5,7 +5,7 @@ import type { Server, ServerOptions, Socket } from 'socket.io';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { UsersService } from '../auth/users.service.js';
 import type { AppConfig } from '../config/app-config.js';
-import { RedisConnections } from './redis-connections.js';
+import { RedisConnections } from '../redis/redis-connections.js';
 
 /**
  * Largest socket.io frame accepted: socket.io's default. A Balance API request is a few hundred

@@ -8,9 +8,9 @@ import { LedgerEvents } from '../ledger/ledger-events.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceChange } from '../ledger/ledger.types.js';
 import { MetricsService } from '../observability/metrics.service.js';
-import { failure, success } from './balance-envelope.js';
-import { principalOf } from './balance-endpoints.js';
-import { totalsAsNumbers } from './totals-as-numbers.js';
+import { failure, success } from '../balance-api/balance-envelope.js';
+import { principalOf } from '../balance-api/balance-endpoints.js';
+import { totalsAsNumbers } from '../ledger/totals-as-numbers.js';
 import { userInfo } from './user-info.js';
 import { userRoom } from './user-rooms.js';
 

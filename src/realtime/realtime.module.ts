@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { BalanceEndpoints } from './balance-endpoints.js';
+import { RedisModule } from '../redis/redis.module.js';
 import { RealtimeGateway } from './realtime.gateway.js';
-import { RedisConnections, redisConnectionsProvider } from './redis-connections.js';
 
+/** Socket connections, per-user rooms and the after-commit `user:balance` push. */
 @Module({
-  imports: [LedgerModule, IdempotencyModule],
-  providers: [RealtimeGateway, BalanceEndpoints, redisConnectionsProvider],
-  exports: [BalanceEndpoints, RedisConnections],
+  imports: [LedgerModule, RedisModule],
+  providers: [RealtimeGateway],
 })
 export class RealtimeModule {}

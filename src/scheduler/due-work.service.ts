@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { HoldsService } from '../ledger/holds.service.js';
 import { RenewalsService } from '../subscriptions/renewals.service.js';
-import { Mutex } from '../database/mutex.js';
+import { Mutex } from '../common/mutex.js';
 import { ClockOffsetStore } from './clock-offset.store.js';
 
 const INTERVAL_MS = 2000;

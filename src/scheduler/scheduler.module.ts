@@ -4,12 +4,10 @@ import { LedgerModule } from '../ledger/ledger.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { ClockOffsetStore } from './clock-offset.store.js';
 import { DueWorkService } from './due-work.service.js';
-import { TestClockController } from './test-clock.controller.js';
 
 @Module({
   imports: [LedgerModule, SubscriptionsModule, IdempotencyModule],
   providers: [ClockOffsetStore, DueWorkService],
-  controllers: [TestClockController],
-  exports: [DueWorkService],
+  exports: [DueWorkService, ClockOffsetStore],
 })
 export class SchedulerModule {}

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.gateway.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
-import { BalanceEndpoints } from '../realtime/balance-endpoints.js';
+import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
 import { ProductsService } from './products.service.js';
 import type { Subscription } from './subscription.js';
 import { CreateRoomSubscriptionDto, ExpireRoomSubscriptionDto, GetProductSubscriptionOptionsDto } from './subscriptions.dto.js';

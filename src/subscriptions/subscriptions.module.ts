@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { RealtimeModule } from '../realtime/realtime.module.js';
+import { BalanceApiModule } from '../balance-api/balance-api.module.js';
 import { ProductsService } from './products.service.js';
 import { RenewalsService } from './renewals.service.js';
 import { SubscriptionsGateway } from './subscriptions.gateway.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
-  imports: [LedgerModule, ExchangeRatesModule, RealtimeModule],
+  imports: [LedgerModule, ExchangeRatesModule, BalanceApiModule],
   providers: [ProductsService, SubscriptionsService, RenewalsService, SubscriptionsGateway],
   exports: [ProductsService, SubscriptionsService, RenewalsService],
 })

@@ -1,7 +1,7 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { IsString, Length } from 'class-validator';
 import type { Socket } from 'socket.io';
-import { BalanceEndpoints } from '../realtime/balance-endpoints.js';
+import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
 import { TokenActionsService, type TokenAction } from './token-actions.service.js';
 
 export class GetTokenActionDto {

@@ -1,5 +1,5 @@
 import { toJsonNumber } from '../common/money.js';
-import type { Totals } from '../ledger/ledger.types.js';
+import type { Totals } from './ledger.types.js';
 
 /** The spec's `transactions` map: per type, per action, as JSON numbers. */
 export function totalsAsNumbers(totals: Totals, scale: number) {

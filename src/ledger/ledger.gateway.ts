@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { toJsonNumber } from '../../common/money.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { BalanceEndpoints } from '../../realtime/balance-endpoints.js';
-import { totalsAsNumbers } from '../../realtime/totals-as-numbers.js';
-import { AssetRegistry } from '../asset-registry.js';
-import { LedgerService } from '../ledger.service.js';
-import type { PostingResult } from '../ledger.types.js';
-import { UserTransfersService } from '../user-transfers.service.js';
+import { toJsonNumber } from '../common/money.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
+import { totalsAsNumbers } from './totals-as-numbers.js';
+import { AssetRegistry } from './asset-registry.js';
+import { LedgerService } from './ledger.service.js';
+import type { PostingResult } from './ledger.types.js';
+import { UserTransfersService } from './user-transfers.service.js';
 import { AddUserBalanceDto, DonateTokenDto } from './ledger.dto.js';
 
 /** balance:getTransactions, balance:donateToken, balance:addUserBalanceByAdmin. */

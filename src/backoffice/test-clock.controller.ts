@@ -1,24 +1,17 @@
-import { Body, Controller, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
-import { IsInt, Max, Min } from 'class-validator';
-import { Roles } from '../auth/auth.decorators.js';
+import { Body, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { ClockOffsetStore } from './clock-offset.store.js';
-import { DueWorkService } from './due-work.service.js';
-
-export class AdvanceClockDto {
-  @IsInt({ message: 'seconds must be a whole number' })
-  @Min(0, { message: 'seconds must not be negative' })
-  @Max(100 * 365 * 86_400, { message: 'seconds must be at most 100 years' })
-  seconds!: number;
-}
+import { ClockOffsetStore } from '../scheduler/clock-offset.store.js';
+import { DueWorkService } from '../scheduler/due-work.service.js';
+import { ApiInvalid, BackofficeController } from './api-docs.js';
+import { AdvanceClockDto } from './test-clock.dto.js';
 
 /**
  * The test clock (ENABLE_TEST_CLOCK=true only, never in production): moves the service's clock
  * forward and runs what became due before answering, like Stripe's test clocks.
  */
-@Controller('back-api/backoffice/test-clock')
-@Roles('admin')
+@BackofficeController('test clock')
 export class TestClockController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,8 +20,12 @@ export class TestClockController {
     private readonly clock: Clock,
   ) {}
 
-  @Post('advance')
+  @Post('test-clock/advance')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Move the service clock forward (ENABLE_TEST_CLOCK=true only; 404 otherwise) and run what became due' })
+  @ApiOkResponse({ description: 'The new time', example: { now: '2025-03-02T12:00:00.000Z', offsetSeconds: 86400 } })
+  @ApiInvalid('seconds must be a whole number')
+  @ApiNotFoundResponse({ description: 'The test clock is disabled', example: { statusCode: 404, message: 'The test clock is disabled (ENABLE_TEST_CLOCK)' } })
   async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; offsetSeconds: number }> {
     if (!this.config.enableTestClock) throw new NotFoundException('The test clock is disabled (ENABLE_TEST_CLOCK)');
     const offset = await this.clockOffset.advance(body.seconds * 1000);

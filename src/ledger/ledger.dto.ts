@@ -1,6 +1,6 @@
 import { IsString, Matches } from 'class-validator';
-import { USER_ID_PATTERN } from '../../auth/user-id.js';
-import { IsAmount } from '../../common/is-amount.decorator.js';
+import { USER_ID_PATTERN } from '../auth/user-id.js';
+import { IsAmount } from '../common/is-amount.decorator.js';
 
 export class DonateTokenDto {
   @IsString({ message: 'targetUser must be a string' })
