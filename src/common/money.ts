@@ -136,3 +136,25 @@ export function convertMinor(minor: bigint, fromScale: number, rate: Ratio, toSc
   const den = rate.den * 10n ** BigInt(fromScale);
   return divideHalfEven(num, den);
 }
+
+/**
+ * Integer division rounding half away from zero ("half-up" as printed figures are rounded:
+ * 0.125 → 0.13, -0.125 → -0.13), for any signs. Only for surfaces that must print as another
+ * system does (the legacy XML API); conversions inside the service stay half-even.
+ */
+export function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new RangeError('division by zero');
+  if (denominator < 0n) return divideHalfUp(-numerator, -denominator);
+  const quotient = numerator / denominator; // truncates toward zero
+  const remainder = numerator % denominator;
+  const twice = 2n * (remainder < 0n ? -remainder : remainder);
+  if (twice < denominator) return quotient;
+  return numerator < 0n ? quotient - 1n : quotient + 1n;
+}
+
+/** convertMinor with one half-up rounding at the end instead of half-even. */
+export function convertMinorHalfUp(minor: bigint, fromScale: number, rate: Ratio, toScale: number): bigint {
+  const num = minor * rate.num * 10n ** BigInt(toScale);
+  const den = rate.den * 10n ** BigInt(fromScale);
+  return divideHalfUp(num, den);
+}

@@ -4,12 +4,14 @@ import { LegacyBalanceService } from './legacy-balance.service.js';
 import { LegacyError } from './legacy-error.js';
 import { LegacyExceptionFilter } from './legacy-exception.filter.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
+import { resolveLegacyMethod } from './legacy-methods.js';
 import { LegacyParams, type LegacyRequest } from './legacy-params.js';
 import { XML_CONTENT_TYPE, renderBalance, renderBalanceUpdated } from './legacy-xml.js';
 
 /**
- * The Kolmisoft-style billing API at /billing/api/<method> and /api/<method>. Authenticated by
- * its own SHA1 hash (LegacyHashGuard), not by JWT; answers XML, always 200 except throttling.
+ * The Kolmisoft-style billing API at /billing/api/<method> and /api/<method>, each method also
+ * under its older name. Authenticated by its own SHA1 hash (LegacyHashGuard), not by JWT;
+ * answers XML, always 200 except throttling.
  */
 @Public()
 @Controller(['billing/api', 'api'])
@@ -25,7 +27,7 @@ export class LegacyApiController {
     return this.dispatch(method, LegacyParams.from(request));
   }
 
-  /** Reached only when LEGACY_ALLOW_GET=true; the guard refuses GET otherwise. */
+  /** The guard lets GET through for user_balance_get always, for the others only with LEGACY_ALLOW_GET=true. */
   @Get(':method')
   @Header('Content-Type', XML_CONTENT_TYPE)
   get(@Param('method') method: string, @Req() request: LegacyRequest): Promise<string> {
@@ -33,7 +35,7 @@ export class LegacyApiController {
   }
 
   private async dispatch(method: string, params: LegacyParams): Promise<string> {
-    switch (method) {
+    switch (resolveLegacyMethod(method)) {
       case 'user_balance_get': {
         const { balance, currency } = await this.balances.balanceGet(params);
         return renderBalance(balance, currency);

@@ -7,6 +7,7 @@ import { HashFailureThrottle } from './hash-failure-throttle.js';
 import { LegacyApiController } from './legacy-api.controller.js';
 import { LegacyBalanceService } from './legacy-balance.service.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
+import { UnreadableBodyHandler } from './unreadable-body.handler.js';
 
 /** The Kolmisoft-style XML billing API. */
 @Module({
@@ -15,6 +16,7 @@ import { LegacyHashGuard } from './legacy-hash.guard.js';
   providers: [
     LegacyBalanceService,
     LegacyHashGuard,
+    UnreadableBodyHandler,
     {
       provide: HashFailureThrottle,
       inject: [APP_CONFIG],

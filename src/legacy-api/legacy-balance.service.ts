@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AmountFormatError, convertMinor, formatAmount, formatFixed, parseAmount, type Ratio } from '../common/money.js';
+import { AmountFormatError, convertMinorHalfUp, formatAmount, formatFixed, parseAmount, type Ratio } from '../common/money.js';
 import { DomainError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UsersService, type UserRecord } from '../auth/users.service.js';
@@ -29,9 +29,13 @@ export interface BalanceUpdatedAnswer {
   readonly balance: string;
 }
 
+/** The role that makes a user an operator who may change balances through `u`. */
+const OPERATOR_ROLE = 'admin';
+
 /**
- * user_balance_get and user_balance_update, after the hash guard has passed: the feature toggle,
- * the user, then the work. Reads and converts here; money moves only through LedgerService.
+ * user_balance_get and user_balance_update, after the hash guard has passed: the feature toggle
+ * (get only), the operator (update only), the user, then the work. Reads and converts here;
+ * money moves only through LedgerService.
  */
 @Injectable()
 export class LegacyBalanceService {
@@ -64,8 +68,9 @@ export class LegacyBalanceService {
     return withCurrency ? { balance, currency: code.toUpperCase() } : { balance };
   }
 
+  /** The feature toggle does not apply here: the real server gates only user_balance_get with it. */
   async balanceUpdate(params: LegacyParams): Promise<BalanceUpdatedAnswer> {
-    this.requireFeature();
+    const operator = await this.requireOperator(params.nonEmpty('u'));
     const userId = params.nonEmpty('user_id');
     const user = !storable(userId) ? null : await this.users.find(userId);
     if (!user) throw new LegacyError('user_not_found');
@@ -73,9 +78,8 @@ export class LegacyBalanceService {
     const asset = this.config.defaultCurrency;
     const amount = this.parseChange(params.get('balance'));
     const requestId = params.nonEmpty('request_id');
-    const operator = params.nonEmpty('u') ?? null;
-    // Both end up in bounded columns; refuse rather than cut someone's key or name short.
-    if ((requestId?.length ?? 0) > 255 || (operator?.length ?? 0) > 255) throw new LegacyError('not_updated');
+    // Both end up in bounded places; refuse rather than cut someone's key or name short.
+    if ((requestId?.length ?? 0) > 255 || operator.length > 255) throw new LegacyError('not_updated');
 
     try {
       await postBillingUpdate(this.ledger, {
@@ -94,6 +98,16 @@ export class LegacyBalanceService {
       throw error;
     }
     return { username: user.username, id: user.id, balance: await this.formatSystemBalance(user) };
+  }
+
+  /**
+   * `u` names the operator making the change, as on the real server: it must be the username of
+   * a known user with the admin role, else `Bad login` and nothing changes. Gives that username.
+   */
+  private async requireOperator(login: string | undefined): Promise<string> {
+    const operator = !storable(login) ? null : await this.users.findByUsername(login);
+    if (!operator?.username || !operator.roles.includes(OPERATOR_ROLE)) throw new LegacyError('bad_login');
+    return operator.username;
   }
 
   private requireFeature(): void {
@@ -126,9 +140,12 @@ export class LegacyBalanceService {
     return balance - locked;
   }
 
-  /** System-currency minor units → LEGACY_NUMBER_DIGITS decimals of the target, one half-even rounding. */
+  /**
+   * System-currency minor units → LEGACY_NUMBER_DIGITS decimals of the target: the exact value,
+   * rounded once, half-up, as the real server prints numbers (CONTRACT §6).
+   */
   private toDigits(minor: bigint, rate: Ratio): bigint {
-    return convertMinor(minor, this.assets.get(this.config.defaultCurrency).scale, rate, this.config.legacy.numberDigits);
+    return convertMinorHalfUp(minor, this.assets.get(this.config.defaultCurrency).scale, rate, this.config.legacy.numberDigits);
   }
 
   private async formatSystemBalance(user: UserRecord): Promise<string> {

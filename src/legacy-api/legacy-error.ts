@@ -11,6 +11,7 @@ export const LEGACY_ERRORS = {
   unknown_method: { root: 'status', message: 'Unknown API method', httpStatus: 200 },
   bad_hash: { root: 'status', message: 'Incorrect hash', httpStatus: 200 },
   feature_disabled: { root: 'page', message: 'Feature disabled', httpStatus: 200 },
+  bad_login: { root: 'page', message: 'Bad login', httpStatus: 200 },
   user_not_found: { root: 'page', message: 'User was not found', httpStatus: 200 },
   not_updated: { root: 'page', message: 'User balance not updated', httpStatus: 200 },
   // Legacy clients treat any non-200 other than throttling as a transport failure and retry

@@ -11,11 +11,9 @@ const NOT_XML_CHAR = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u
 type Fields = ReadonlyArray<readonly [string, string | null]>;
 
 /** A document `<root>` with one text element per field, pretty-printed like the Kolmisoft examples. */
-function documentOf(root: string, fields: Fields, nested?: { name: string; fields: Fields }): string {
+function documentOf(root: string, fields: Fields): string {
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const top = doc.ele(root);
-  addFields(top, fields);
-  if (nested) addFields(top.ele(nested.name), nested.fields);
+  addFields(doc.ele(root), fields);
   return doc.end({ prettyPrint: true });
 }
 
@@ -38,14 +36,19 @@ export function renderBalance(balance: string, currency?: string): string {
   return documentOf('page', fields);
 }
 
-/** `<page><status>User balance updated</status><user><username/><id/><balance/></user></page>` */
+/**
+ * `<page><page><status>User balance updated</status><user><username/><id/><balance/></user></page></page>`:
+ * nested twice, because the real server opens a `page` inside its `page` there and integrators
+ * parse exactly that shape.
+ */
 export function renderBalanceUpdated(user: { username: string | null; id: string; balance: string }): string {
-  return documentOf('page', [['status', 'User balance updated']], {
-    name: 'user',
-    fields: [
-      ['username', user.username],
-      ['id', user.id],
-      ['balance', user.balance],
-    ],
-  });
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const inner = doc.ele('page').ele('page');
+  addFields(inner, [['status', 'User balance updated']]);
+  addFields(inner.ele('user'), [
+    ['username', user.username],
+    ['id', user.id],
+    ['balance', user.balance],
+  ]);
+  return doc.end({ prettyPrint: true });
 }

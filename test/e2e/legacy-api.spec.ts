@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { UsersService } from '../../src/auth/users.service.js';
 import { Db } from '../../src/database/db.service.js';
 import { ExchangeRatesService } from '../../src/exchange-rates/exchange-rates.service.js';
 import { HoldsService } from '../../src/ledger/holds.service.js';
-import { LedgerService } from '../../src/ledger/ledger.service.js';
-import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
 import { HashFailureThrottle } from '../../src/legacy-api/hash-failure-throttle.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
-import { legacyCall, legacyXml, sha1Hex, type LegacyAnswer, type LegacyCall } from '../support/legacy-client.js';
+import { addLegacyUser, fundLegacyUser as fund, legacyCall, legacyXml, sha1Hex, usdBalance as usd, type LegacyAnswer, type LegacyCall } from '../support/legacy-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { adminToken } from '../support/tokens.js';
 
@@ -24,9 +21,12 @@ function getParams(username: string, extra: { currency?: string; user_currency?:
   return { username, ...extra, hash: sha1Hex(username, extra.currency ?? '', secret) };
 }
 
+/** The operator (`u`) every update names unless a test says otherwise: a user with the admin role. */
+const OPERATOR = 'ops';
+
 /** user_balance_update parameters, hashed over user_id, balance, request_id (when present), secret. */
 function updateParams(userId: string, balance: string, extra: { u?: string; request_id?: string } = {}): Params {
-  return { user_id: userId, balance, ...extra, hash: sha1Hex(userId, balance, extra.request_id ?? '', SECRET) };
+  return { user_id: userId, balance, u: OPERATOR, ...extra, hash: sha1Hex(userId, balance, extra.request_id ?? '', SECRET) };
 }
 
 const call = (app: RunningApp, method: string, params: Params, options: LegacyCall & { path?: string; asForm?: boolean } = {}) =>
@@ -39,26 +39,11 @@ function expectXml(answer: LegacyAnswer, body: string, status = 200): void {
   expect(answer).toEqual({ status, contentType: XML_TYPE, body });
 }
 
-async function addUser(app: RunningApp, id: string, username: string, currency: string | null = null): Promise<void> {
-  await app.app.get(UsersService).upsert({ id, username, email: null, roles: [], currency });
-}
+const addUser = (app: RunningApp, id: string, username: string, currency: string | null = null) => addLegacyUser(app, { id, username, currency });
 
-/** Funds a user the way money enters the system: a posting from the issuer. */
-async function fund(app: RunningApp, userId: string, minor: bigint, asset = 'usd'): Promise<void> {
-  await app.app.get(LedgerService).post({
-    kind: 'adjustment',
-    action: 'testFunding',
-    legs: [
-      { ownerId: SYSTEM_ACCOUNTS.issuer, asset, amount: -minor, type: 'system' },
-      { ownerId: userId, asset, amount: minor, type: 'mining' },
-    ],
-  });
-}
-
-const usd = async (app: RunningApp, userId: string) => (await app.app.get(LedgerService).balanceOf(userId, 'usd')).balance;
-
-/** alice 12.34 usd (currency eur), bob 5 usd, and quotes eur 1.25 usd, usdt 2 usd. */
+/** alice 12.34 usd (currency eur), bob 5 usd, the admin operator ops, and quotes eur 1.25 usd, usdt 2 usd. */
 async function seedBasics(app: RunningApp): Promise<void> {
+  await addLegacyUser(app, { id: 'ops-1', username: OPERATOR, roles: ['admin'] });
   await addUser(app, 'alice-1', 'alice', 'eur');
   await addUser(app, 'bob-1', 'bob');
   await fund(app, 'alice-1', 1234n);
@@ -109,14 +94,15 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
       expectXml(await call(app, 'user_balance_get', getParams('bob', { user_currency: '1' })), legacyXml.balance('5.00', 'USD'));
     });
 
-    it('converts to a quoted currency code in any case, rounding half-even', async () => {
+    it('converts to a quoted currency code in any case, rounding the exact value once, half-up', async () => {
       for (const currency of ['eur', 'EUR', 'Eur']) {
         expectXml(await call(app, 'user_balance_get', getParams('alice', { currency })), legacyXml.balance('9.87'));
       }
       await addUser(app, 'dave-1', 'dave');
       await fund(app, 'dave-1', 25n);
-      // 0.25 usd at 2 usd per usdt = 0.125 usdt: half-even gives 0.12 (half-up would say 0.13).
-      expectXml(await call(app, 'user_balance_get', getParams('dave', { currency: 'USDT' })), legacyXml.balance('0.12'));
+      // 0.25 usd at 2 usd per usdt = 0.125 usdt exactly: half-up prints 0.13, as the real server
+      // does (half-even would have said 0.12).
+      expectXml(await call(app, 'user_balance_get', getParams('dave', { currency: 'USDT' })), legacyXml.balance('0.13'));
     });
 
     it('answers in the system currency for an unknown or unquoted currency', async () => {
@@ -166,10 +152,12 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
     });
   });
 
-  it('refuses GET unless LEGACY_ALLOW_GET=true', async () => {
+  it('answers user_balance_get by GET always, and refuses a GET update unless LEGACY_ALLOW_GET=true', async () => {
     for (const path of PATHS) {
-      expectXml(await call(app, 'user_balance_get', getParams('alice'), { path, method: 'GET' }), statusError('GET Requests are disabled'));
+      expectXml(await call(app, 'user_balance_get', getParams('alice'), { path, method: 'GET' }), legacyXml.balance('12.34'));
+      expectXml(await call(app, 'user_balance_update', updateParams('bob-1', '1'), { path, method: 'GET' }), statusError('GET Requests are disabled'));
     }
+    expect(await usd(app, 'bob-1')).toBe(500n);
   });
 
   it('answers an unknown method in XML', async () => {
@@ -309,18 +297,23 @@ describe.each(DATABASE_KINDS)('legacy XML API toggles on %s', (kind) => {
   it('answers API must have Secret Key without a secret (after the GET check)', async () => {
     const app = await start({});
     expectXml(await call(app, 'user_balance_get', getParams('alice', {}, '')), statusError('API must have Secret Key'));
+    expectXml(await call(app, 'user_balance_get', getParams('alice'), { method: 'GET' }), statusError('API must have Secret Key'));
     expectXml(await call(app, 'user_balance_update', updateParams('bob-1', '1'), { path: '/api' }), statusError('API must have Secret Key'));
-    expectXml(await call(app, 'user_balance_get', getParams('alice'), { method: 'GET' }), statusError('GET Requests are disabled'));
+    expectXml(await call(app, 'user_balance_update', updateParams('bob-1', '1'), { method: 'GET' }), statusError('GET Requests are disabled'));
     expect(await usd(app, 'bob-1')).toBe(500n);
   });
 
-  it('answers Feature disabled after the hash and before the user when the feature is off', async () => {
+  it('answers Feature disabled to user_balance_get only, after the hash and before the user, when the feature is off', async () => {
     const app = await start({ LEGACY_API_SECRET: SECRET, LEGACY_BALANCE_GET_ENABLED: 'false' });
-    expectXml(await call(app, 'user_balance_get', getParams('alice')), pageError('Feature disabled'));
-    expectXml(await call(app, 'user_balance_get', getParams('nobody')), pageError('Feature disabled'));
-    expectXml(await call(app, 'user_balance_get', { ...getParams('alice'), hash: '0'.repeat(40) }), statusError('Incorrect hash'));
-    expectXml(await call(app, 'user_balance_update', updateParams('bob-1', '1')), pageError('Feature disabled'));
-    expect(await usd(app, 'bob-1')).toBe(500n);
+    for (const method of ['user_balance_get', 'balance']) {
+      expectXml(await call(app, method, getParams('alice')), pageError('Feature disabled'));
+      expectXml(await call(app, method, getParams('nobody')), pageError('Feature disabled'));
+      expectXml(await call(app, method, { ...getParams('alice'), hash: '0'.repeat(40) }), statusError('Incorrect hash'));
+    }
+    // The toggle is "balance check over API" on the real server; updates do not depend on it.
+    expectXml(await call(app, 'user_balance_update', updateParams('bob-1', '1')), legacyXml.updated('bob', 'bob-1', '6.00'));
+    expectXml(await call(app, 'user_balance_change', updateParams('bob-1', '1')), legacyXml.updated('bob', 'bob-1', '7.00'));
+    expect(await usd(app, 'bob-1')).toBe(700n);
   });
 
   it('answers an unexpected failure with a generic XML error, never a 5xx', async () => {
