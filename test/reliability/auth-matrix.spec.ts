@@ -103,7 +103,9 @@ describe.each(DATABASE_KINDS)('authentication and authorisation matrix on %s', (
     const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
     const methods: Record<string, Record<string, string>> = {
       user_balance_get: { username: 'alice' },
+      balance: { username: 'alice' },
       user_balance_update: { user_id: 'alice', balance: '5' },
+      user_balance_change: { user_id: 'alice', balance: '5' },
     };
     for (const prefix of ['/api/', '/billing/api/']) {
       for (const [method, params] of Object.entries(methods)) {
