@@ -3,6 +3,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         DatabaseModule,
         AuthModule,
         LedgerModule,
+        CatalogModule,
         RealtimeModule,
         TokenActionsModule,
         ExchangeRatesModule,

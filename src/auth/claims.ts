@@ -1,6 +1,6 @@
 import type { Principal } from './principal.js';
 
-import { USER_ID_PATTERN as USER_ID } from './user-id.js';
+import { isUserId } from './user-id.js';
 
 /**
  * Turns verified JWT claims into a Principal, or null when they do not describe a user.
@@ -9,7 +9,7 @@ import { USER_ID_PATTERN as USER_ID } from './user-id.js';
 export function principalFromClaims(claims: unknown): Principal | null {
   if (typeof claims !== 'object' || claims === null) return null;
   const c = claims as Record<string, unknown>;
-  if (typeof c.sub !== 'string' || !USER_ID.test(c.sub) || c.sub.startsWith('system:')) return null;
+  if (typeof c.sub !== 'string' || !isUserId(c.sub)) return null;
   const username = typeof c.username === 'string' ? c.username : typeof c.preferred_username === 'string' ? c.preferred_username : null;
   const roles = Array.isArray(c.roles) ? c.roles.filter((r): r is string => typeof r === 'string') : [];
   return {

@@ -2,7 +2,7 @@ import { Body, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { type IdempotencyKey } from '../idempotency/idempotency.service.js';
+import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { UserTransfersService } from '../ledger/user-transfers.service.js';
 import { balanceAfter } from './account-view.js';
@@ -33,7 +33,7 @@ export class AdjustmentsController {
     @Param('userId') userId: string,
     @Body() body: AdjustmentDto,
     @CurrentUser() admin: Principal,
-    @IdempotencyKeyOf() key: IdempotencyKey | null,
+    @IdempotencyKeyOf() key: RequestKey | null,
   ) {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);

@@ -1,7 +1,7 @@
 import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { formatAmount } from '../common/money.js';
-import { type IdempotencyKey } from '../idempotency/idempotency.service.js';
+import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { HoldsService, type Hold } from '../ledger/holds.service.js';
 import { ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
@@ -31,7 +31,7 @@ export class HoldsController {
   @ApiUnknownUser()
   @ApiUnprocessableEntityResponse({ description: 'Not enough available funds', example: { statusCode: 422, message: 'Insufficient funds in rents' } })
   @ApiIdempotent()
-  place(@Param('userId') userId: string, @Body() body: PlaceHoldDto, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+  place(@Param('userId') userId: string, @Body() body: PlaceHoldDto, @IdempotencyKeyOf() key: RequestKey | null) {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);
       const asset = bodyAsset(this.assets, body.asset);
@@ -69,7 +69,7 @@ export class HoldsController {
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   @ApiConflictResponse(ENDED)
   @ApiIdempotent()
-  capture(@Param('holdId') holdId: string, @Body() body: CaptureHoldDto, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+  capture(@Param('holdId') holdId: string, @Body() body: CaptureHoldDto, @IdempotencyKeyOf() key: RequestKey | null) {
     return this.requests.run(key, async () => {
       const amount = body.amount === undefined ? undefined : this.assets.parse((await this.holds.get(holdId)).asset, body.amount);
       return this.view(await this.holds.capture(holdId, amount));
@@ -84,7 +84,7 @@ export class HoldsController {
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   @ApiConflictResponse(ENDED)
   @ApiIdempotent()
-  release(@Param('holdId') holdId: string, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+  release(@Param('holdId') holdId: string, @IdempotencyKeyOf() key: RequestKey | null) {
     return this.requests.run(key, async () => this.view(await this.holds.release(holdId)));
   }
 

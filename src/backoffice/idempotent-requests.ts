@@ -2,7 +2,7 @@ import { createParamDecorator, HttpException, Injectable, type ExecutionContext 
 import type { Request } from 'express';
 import { invalid } from '../common/errors.js';
 import { Db, type Tx } from '../database/db.service.js';
-import { IdempotencyService, requestHash, type IdempotencyKey } from '../idempotency/idempotency.service.js';
+import { IdempotencyService, requestHash, type RequestKey } from '../idempotency/idempotency.service.js';
 
 const MAX_KEY_LENGTH = 255;
 /** The scope column's width; a longer path is hashed so it still scopes exactly. */
@@ -12,7 +12,7 @@ const MAX_SCOPE_LENGTH = 200;
  * The request's `Idempotency-Key`, scoped to its concrete path (so one key may be reused on
  * another hold or user), with a hash of its body; null when the header is absent.
  */
-export const IdempotencyKeyOf = createParamDecorator((_: unknown, ctx: ExecutionContext): IdempotencyKey | null => {
+export const IdempotencyKeyOf = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestKey | null => {
   const request = ctx.switchToHttp().getRequest<Request>();
   const key = request.header('idempotency-key');
   if (key === undefined) return null;
@@ -38,7 +38,7 @@ export class IdempotentRequests {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async run<T>(key: IdempotencyKey | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  async run<T>(key: RequestKey | null, work: (tx: Tx) => Promise<T>): Promise<T> {
     if (!key) return this.db.transaction(work);
     const { value } = await this.idempotency.run<StoredAnswer>(
       key,

@@ -2,7 +2,7 @@ import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/c
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { toDecimalString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { type IdempotencyKey } from '../idempotency/idempotency.service.js';
+import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { TokenActionsService } from '../token-actions/token-actions.service.js';
 import { balanceAfter } from './account-view.js';
@@ -66,7 +66,7 @@ export class TokenActionsController {
   @ApiPathParam('action', 'dailyLogin')
   @ApiNotFoundResponse(UNKNOWN_ACTION)
   @ApiIdempotent()
-  apply(@Param('userId') userId: string, @Param('action') action: string, @IdempotencyKeyOf() key: IdempotencyKey | null) {
+  apply(@Param('userId') userId: string, @Param('action') action: string, @IdempotencyKeyOf() key: RequestKey | null) {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);
       const definition = await this.actions.get(action);

@@ -1,25 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.service.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { seedDefaultCatalog } from './seed-default-catalog.js';
 
-/** Whether this start seeded an empty database; a dependency of whatever reads the catalog's assets. */
-export class DefaultCatalog {
-  constructor(readonly seededNow: boolean) {}
-}
-
 /**
- * The default catalog (assets, quotes, token actions, a demo room), seeded into an empty
- * database at start. Readers of the catalog inject DefaultCatalog, so they run after the seed.
+ * The default catalog (assets, quotes, token actions, a demo room): seeded into an empty
+ * database at start, before the application serves anything. The asset registry loaded
+ * nothing from an empty database, so it is loaded again once the assets exist.
  */
-@Module({
-  providers: [
-    {
-      provide: DefaultCatalog,
-      inject: [Db, Clock],
-      useFactory: async (db: Db, clock: Clock) => new DefaultCatalog(await seedDefaultCatalog(db, clock.now())),
-    },
-  ],
-  exports: [DefaultCatalog],
-})
-export class CatalogModule {}
+@Module({ imports: [LedgerModule] })
+export class CatalogModule implements OnModuleInit {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly assets: AssetRegistry,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (await seedDefaultCatalog(this.db, this.clock.now())) await this.assets.load();
+  }
+}

@@ -1,3 +1,5 @@
+import type { UserEntryType } from '../ledger/ledger.types.js';
+
 /**
  * What an empty database starts with: the assets of the contract, quotes against the root
  * asset, a small token-action catalog and one demo room offering every plan. Operators change
@@ -29,7 +31,7 @@ export const DEFAULT_QUOTES: Readonly<Record<string, string>> = {
 
 export const DEFAULT_TOKEN_ACTIONS: ReadonlyArray<{
   action: string;
-  type: 'mining' | 'spending' | 'buying';
+  type: UserEntryType;
   token: string;
   price: string;
   category: 'event' | 'product' | 'subscription';

@@ -7,16 +7,13 @@ import { ratioToString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
-import { ExchangeRatesService } from './exchange-rates.service.js';
+import { ExchangeRatesService, RATE_DECIMALS } from './exchange-rates.service.js';
 
 export class GetCurrencyExchangeRateDto {
   @IsString({ message: 'currency must be a string' })
   @Length(1, 16, { message: 'currency must be 1 to 16 characters' })
   currency!: string;
 }
-
-/** Decimals kept when a derived rate is turned into the spec's float. */
-export const RATE_DECIMALS = 12;
 
 /** balance:getCurrencyExchangeRate: units of `currency` per one TOKEN_ASSET. */
 @WebSocketGateway()

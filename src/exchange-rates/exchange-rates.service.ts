@@ -6,6 +6,17 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Reader } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 
+/** Decimals kept when a derived rate is turned into the socket API's float. */
+export const RATE_DECIMALS = 12;
+
+/** A rate read once, and conversions at it. */
+export interface Converter {
+  /** Units of `to` per one unit of `from`. */
+  readonly rate: Ratio;
+  /** Minor units of `from` → minor units of `to`, half-even. */
+  convert(minor: bigint): bigint;
+}
+
 export interface Quote {
   readonly asset: string;
   /** Root-asset units per one unit of `asset`, as an exact decimal string. */
@@ -56,9 +67,15 @@ export class ExchangeRatesService {
 
   /** Converts minor units of `from` into minor units of `to`, half-even; null without a rate. */
   async convert(minor: bigint, from: string, to: string): Promise<bigint | null> {
+    return (await this.converter(from, to))?.convert(minor) ?? null;
+  }
+
+  /** Conversions from `from` to `to` at one rate, read once; null without a rate. */
+  async converter(from: string, to: string): Promise<Converter | null> {
     const rate = await this.rate(from, to);
     if (!rate) return null;
-    return convertMinor(minor, this.assets.get(from).scale, rate, this.assets.get(to).scale);
+    const [fromScale, toScale] = [this.assets.get(from).scale, this.assets.get(to).scale];
+    return { rate, convert: (minor) => convertMinor(minor, fromScale, rate, toScale) };
   }
 
   async set(asset: string, rateInput: unknown): Promise<Quote> {

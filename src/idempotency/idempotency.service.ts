@@ -5,7 +5,12 @@ import { DomainError, IdempotencyConflictError } from '../common/errors.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { Db, type Tx } from '../database/db.service.js';
 
-export interface IdempotencyKey {
+/**
+ * A client's retry key (socket `event.id`, REST `Idempotency-Key`): the first answer is stored
+ * with the write, in its transaction, and replayed for the same key and request. For keys that
+ * need no answer replayed, the ledger's PostingKey is enough; see ARCHITECTURE.md.
+ */
+export interface RequestKey {
   /** Whose keys these are: "socket:<userId>", "rest:<path>". */
   readonly scope: string;
   readonly key: string;
@@ -48,7 +53,7 @@ export class IdempotencyService {
   ) {}
 
   async run<T>(
-    key: IdempotencyKey,
+    key: RequestKey,
     work: (tx: Tx) => Promise<T>,
     refusalAnswer: (error: DomainError) => T,
   ): Promise<IdempotentResult<T>> {
@@ -78,13 +83,13 @@ export class IdempotencyService {
     return rows.length;
   }
 
-  private async storedOrConflict<T>(key: IdempotencyKey): Promise<IdempotentResult<T>> {
+  private async storedOrConflict<T>(key: RequestKey): Promise<IdempotentResult<T>> {
     const stored = await this.db.read((reader) => this.find<T>(reader as Tx, key));
     if (!stored) throw new Error('idempotency record vanished');
     return stored;
   }
 
-  private async find<T>(tx: Pick<Tx, 'query'>, key: IdempotencyKey): Promise<IdempotentResult<T> | null> {
+  private async find<T>(tx: Pick<Tx, 'query'>, key: RequestKey): Promise<IdempotentResult<T> | null> {
     const rows = await tx.query<{ request_hash: string; response: string }>(
       'SELECT request_hash, response FROM idempotency_records WHERE scope = ? AND key = ?',
       [key.scope, key.key],
@@ -94,7 +99,7 @@ export class IdempotencyService {
     return { value: JSON.parse(rows[0].response) as T, replayed: true };
   }
 
-  private async insert(tx: Tx, key: IdempotencyKey, value: unknown, onConflict: 'fail' | 'ignore'): Promise<void> {
+  private async insert(tx: Tx, key: RequestKey, value: unknown, onConflict: 'fail' | 'ignore'): Promise<void> {
     await tx.query(
       `INSERT INTO idempotency_records (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)
        ${onConflict === 'ignore' ? 'ON CONFLICT (scope, key) DO NOTHING' : ''}`,

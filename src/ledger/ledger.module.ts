@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { BalanceApiModule } from '../balance-api/balance-api.module.js';
-import { CatalogModule, DefaultCatalog } from '../catalog/catalog.module.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
 import { HoldsService } from './holds.service.js';
@@ -12,12 +11,11 @@ import { LedgerService } from './ledger.service.js';
 import { UserTransfersService } from './user-transfers.service.js';
 
 @Module({
-  imports: [AuthModule, BalanceApiModule, CatalogModule],
+  imports: [AuthModule, BalanceApiModule],
   providers: [
     {
       provide: AssetRegistry,
-      // After the default catalog is seeded: an empty database gets its assets first.
-      inject: [Db, DefaultCatalog],
+      inject: [Db],
       useFactory: async (db: Db) => {
         const registry = new AssetRegistry(db);
         await registry.load();

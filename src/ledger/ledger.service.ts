@@ -41,7 +41,7 @@ export class LedgerService {
     } catch (error) {
       // Two first attempts with one idempotency key racing (PostgreSQL): the loser hits the
       // unique index instead of seeing the winner's row. Once more, it sees the row and replays.
-      if (request.idempotency && isUniqueViolation(error)) return this.db.transaction((tx) => this.postIn(tx, request));
+      if (request.postingKey && isUniqueViolation(error)) return this.db.transaction((tx) => this.postIn(tx, request));
       throw error;
     }
   }
@@ -56,10 +56,10 @@ export class LedgerService {
   /** Written at once: the transaction is this unit's alone (SQLite, or PostgreSQL running alone). */
   private async postNow(tx: Tx, request: PostingRequest): Promise<PostingResult> {
     const now = this.clock.now();
-    if (request.idempotency) {
+    if (request.postingKey) {
       const existing = await tx.query<{ id: string | number; request_hash: string | null }>(
         'SELECT id, request_hash FROM ledger_transactions WHERE idempotency_scope = ? AND idempotency_key = ?',
-        [request.idempotency.scope, request.idempotency.key],
+        [request.postingKey.scope, request.postingKey.key],
       );
       if (existing.length > 0) return this.replay(request, String(existing[0].id), existing[0].request_hash);
     }
@@ -75,9 +75,9 @@ export class LedgerService {
         request.kind,
         request.action,
         JSON.stringify(request.metadata ?? {}),
-        request.idempotency?.scope ?? null,
-        request.idempotency?.key ?? null,
-        request.idempotency?.requestHash ?? null,
+        request.postingKey?.scope ?? null,
+        request.postingKey?.key ?? null,
+        request.postingKey?.requestHash ?? null,
         now,
       ],
     );
@@ -96,8 +96,8 @@ export class LedgerService {
   private async postStaged(tx: Tx, buffer: PostingBuffer, request: PostingRequest): Promise<PostingResult> {
     await tx.turn?.(() => buffer.want(request.legs));
     const now = this.clock.now();
-    if (request.idempotency) {
-      const existing = await buffer.findPosted(request.idempotency);
+    if (request.postingKey) {
+      const existing = await buffer.findPosted(request.postingKey);
       if (existing) return this.replay(request, existing.id, existing.requestHash);
     }
     const plan = (held: Map<string, HeldAccount>) => {
@@ -131,7 +131,7 @@ export class LedgerService {
       return { accountId, type, action, total: totals[type][action] };
     });
     buffer.stage({
-      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), idempotency: request.idempotency, createdAt: now },
+      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt: now },
       entries: entryRows(request, planned),
       accounts: [...next.values()],
       totals: totalsRows,
@@ -141,7 +141,7 @@ export class LedgerService {
   }
 
   private replay(request: PostingRequest, transactionId: string, requestHash: string | null): PostingResult {
-    if (requestHash !== request.idempotency!.requestHash) throw new IdempotencyConflictError();
+    if (requestHash !== request.postingKey!.requestHash) throw new IdempotencyConflictError();
     return { transactionId, replayed: true, accounts: [] };
   }
 

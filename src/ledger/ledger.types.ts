@@ -17,7 +17,13 @@ export interface Leg {
   readonly action?: string;
 }
 
-export interface IdempotencyKey {
+/**
+ * At most one posting per key, enforced by the ledger itself (a unique key on the transaction):
+ * for writes that must never happen twice but have no answer to replay (a subscription period's
+ * charge, a billing request_id). Callers that must replay an answer use the stored answers of
+ * idempotency/ (RequestKey) instead; see ARCHITECTURE.md, "Two kinds of idempotency".
+ */
+export interface PostingKey {
   readonly scope: string;
   readonly key: string;
   /** Hash of what was asked, so the same key with a different request is refused. */
@@ -30,7 +36,7 @@ export interface PostingRequest {
   readonly action: string;
   readonly legs: readonly Leg[];
   readonly metadata?: Record<string, unknown>;
-  readonly idempotency?: IdempotencyKey;
+  readonly postingKey?: PostingKey;
 }
 
 export interface AccountState {

@@ -1,7 +1,7 @@
 import type { Reader } from '../database/db.service.js';
 import type { TxParticipant } from '../database/tx-participant.js';
 import { accountKey } from './accounts.repository.js';
-import type { AccountState, IdempotencyKey, Totals, UserEntryType } from './ledger.types.js';
+import type { AccountState, PostingKey, Totals, UserEntryType } from './ledger.types.js';
 import { emptyTotals, type EntryRow } from './posting-plan.js';
 
 /** An account row locked by the shared transaction, with its running totals, as it stands now. */
@@ -16,7 +16,7 @@ export interface StagedPosting {
     readonly kind: string;
     readonly action: string;
     readonly metadata: string;
-    readonly idempotency?: IdempotencyKey;
+    readonly postingKey?: PostingKey;
     readonly createdAt: number;
   };
   readonly entries: readonly EntryRow[];
@@ -118,15 +118,15 @@ export class PostingBuffer implements TxParticipant {
     return found;
   }
 
-  /** The id and request hash of the posting with this idempotency key, staged or stored. */
-  async findPosted(idempotency: IdempotencyKey): Promise<{ id: string; requestHash: string | null } | null> {
+  /** The id and request hash of the posting with this posting key, staged or stored. */
+  async findPosted(postingKey: PostingKey): Promise<{ id: string; requestHash: string | null } | null> {
     for (const { posting } of this.staged) {
-      const staged = posting.transaction.idempotency;
-      if (staged?.scope === idempotency.scope && staged.key === idempotency.key) return { id: posting.transaction.id, requestHash: staged.requestHash };
+      const staged = posting.transaction.postingKey;
+      if (staged?.scope === postingKey.scope && staged.key === postingKey.key) return { id: posting.transaction.id, requestHash: staged.requestHash };
     }
     const rows = await this.reader.query<{ id: string | number; request_hash: string | null }>(
       'SELECT id, request_hash FROM ledger_transactions WHERE idempotency_scope = ? AND idempotency_key = ?',
-      [idempotency.scope, idempotency.key],
+      [postingKey.scope, postingKey.key],
     );
     return rows.length > 0 ? { id: String(rows[0].id), requestHash: rows[0].request_hash } : null;
   }
@@ -174,7 +174,7 @@ export class PostingBuffer implements TxParticipant {
        ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
       params: [
         JSON.stringify(
-          txs.map((t) => ({ id: t.id, kind: t.kind, action: t.action, metadata: t.metadata, scope: t.idempotency?.scope, key: t.idempotency?.key, hash: t.idempotency?.requestHash, at: t.createdAt })),
+          txs.map((t) => ({ id: t.id, kind: t.kind, action: t.action, metadata: t.metadata, scope: t.postingKey?.scope, key: t.postingKey?.key, hash: t.postingKey?.requestHash, at: t.createdAt })),
         ),
         JSON.stringify(
           entries.map((e) => ({ tx: e.transactionId, account: e.accountId, asset: e.asset, amount: e.amount.toString(), after: e.balanceAfter.toString(), type: e.type, action: e.action, at: e.createdAt })),

@@ -1,9 +1,9 @@
 import { insufficientFunds } from '../common/errors.js';
 import { accountKey } from './accounts.repository.js';
-import type { AccountState, PostingRequest, Totals, UserEntryType } from './ledger.types.js';
+import { USER_ENTRY_TYPES, type AccountState, type PostingRequest, type Totals, type UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
 
-const TOTALS_TYPES = new Set(['mining', 'spending', 'buying']);
+const TOTALS_TYPES = new Set<string>(USER_ENTRY_TYPES);
 
 /** What a posting does to its accounts, computed before anything is written. */
 export interface PostingPlan {

@@ -1,6 +1,8 @@
+import { RESERVED_ID_PREFIX } from '../auth/user-id.js';
+
 /**
- * The platform's own accounts. Users own the rest. A system owner id starts with "system:",
- * which user ids may not (see auth/claims.ts).
+ * The platform's own accounts. Users own the rest. A system owner id starts with the reserved
+ * prefix, which user ids may not (see auth/user-id.ts).
  */
 export const SYSTEM_ACCOUNTS = {
   /** Source of minted tokens and sink of withdrawn ones: its balance is minus what is in circulation. */
@@ -9,7 +11,7 @@ export const SYSTEM_ACCOUNTS = {
   revenue: 'system:revenue',
 } as const;
 
-export const SYSTEM_PREFIX = 'system:';
+export const SYSTEM_PREFIX = RESERVED_ID_PREFIX;
 
 export function isSystemOwner(ownerId: string): boolean {
   return ownerId.startsWith(SYSTEM_PREFIX);

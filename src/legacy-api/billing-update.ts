@@ -26,6 +26,6 @@ export function postBillingUpdate(ledger: LedgerService, update: BillingUpdate):
     action: BILLING_UPDATE_ACTION,
     legs: adjustmentLegs(userId, asset, amount),
     metadata: { source: 'legacy_api', operator: update.operator, requestId: requestId ?? null },
-    idempotency: requestId === undefined ? undefined : { scope: BILLING_UPDATE_SCOPE, key: requestId, requestHash: update.requestHash },
+    postingKey: requestId === undefined ? undefined : { scope: BILLING_UPDATE_SCOPE, key: requestId, requestHash: update.requestHash },
   });
 }

@@ -1,15 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { notFound } from '../common/errors.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { ratioToString, toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.gateway.js';
-import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
+import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
-import { ProductsService } from './products.service.js';
 import type { Subscription } from './subscription.js';
 import { CreateRoomSubscriptionDto, ExpireRoomSubscriptionDto, GetProductSubscriptionOptionsDto } from './subscriptions.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
@@ -19,9 +16,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
 export class SubscriptionsGateway {
   constructor(
     private readonly endpoints: BalanceEndpoints,
-    private readonly products: ProductsService,
     private readonly subscriptions: SubscriptionsService,
-    private readonly rates: ExchangeRatesService,
     private readonly assets: AssetRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -31,22 +26,19 @@ export class SubscriptionsGateway {
     return this.endpoints.answer(client, 'getProductSubscriptionOptions', payload, {
       dto: GetProductSubscriptionOptionsDto,
       read: async ({ data }) => {
-        const product = await this.products.get(data.productType, data.productId);
-        const token = this.assets.get(this.config.tokenAsset);
-        const price = (minor: bigint) => toJsonNumber(minor, token.scale);
-        const alt = data.currency ? this.assets.find(data.currency) : undefined;
-        if (data.currency && !alt) throw notFound(`Currency ${data.currency} not found`);
-        if (!alt || alt.code === token.code) {
-          return { subscriptionOptions: product.options.map((o) => ({ plan: o.plan, price: price(o.price) })) };
-        }
-        const rate = await this.rates.rate(token.code, alt.code);
-        if (!rate) throw notFound(`Currency ${data.currency} has no exchange rate`);
-        const options = [];
-        for (const o of product.options) {
-          const altPrice = (await this.rates.convert(o.price, token.code, alt.code))!;
-          options.push({ plan: o.plan, price: price(o.price), altCurrency: alt.code, altPrice: toJsonNumber(altPrice, alt.scale) });
-        }
-        return { subscriptionOptions: options, altCurrencyExchangeRate: Number(ratioToString(rate, RATE_DECIMALS)) };
+        const { options, alt } = await this.subscriptions.optionsFor(data.productType, data.productId, data.currency);
+        const tokenScale = this.assets.get(this.config.tokenAsset).scale;
+        if (!alt) return { subscriptionOptions: options.map((o) => ({ plan: o.plan, price: toJsonNumber(o.price, tokenScale) })) };
+        const altScale = this.assets.get(alt.currency).scale;
+        return {
+          subscriptionOptions: options.map((o) => ({
+            plan: o.plan,
+            price: toJsonNumber(o.price, tokenScale),
+            altCurrency: alt.currency,
+            altPrice: toJsonNumber(o.altPrice!, altScale),
+          })),
+          altCurrencyExchangeRate: Number(ratioToString(alt.rate, RATE_DECIMALS)),
+        };
       },
     });
   }

@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { Db, type Tx } from '../database/db.service.js';
+import type { Ratio } from '../common/money.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
@@ -15,6 +16,13 @@ import { toSubscription, type Subscription, type SubscriptionRow } from './subsc
 
 /** Crypto currencies a subscription may be paid in besides TOKEN_ASSET (they need a wallet address). */
 export const CRYPTO_CURRENCIES = ['roomi', 'valu'];
+
+/** A product's plans priced in TOKEN_ASSET, and in another currency when one was asked for. */
+export interface ProductOptions {
+  readonly options: ReadonlyArray<{ readonly plan: string; readonly price: bigint; readonly altPrice?: bigint }>;
+  /** The other currency, its rate (units per one TOKEN_ASSET) and asset code; absent when none was asked for. */
+  readonly alt?: { readonly currency: string; readonly rate: Ratio };
+}
 
 export interface CreateSubscription {
   readonly userId: string;
@@ -78,6 +86,24 @@ export class SubscriptionsService {
     return rows.map(toSubscription);
   }
 
+  /**
+   * What balance:getProductSubscriptionOptions shows: every plan's price, and with `currency`
+   * (any quoted asset, for display) the price converted at one rate read once.
+   */
+  async optionsFor(productType: string, productId: string, currency: string | undefined): Promise<ProductOptions> {
+    const product = await this.products.get(productType, productId);
+    const token = this.config.tokenAsset;
+    const alt = currency ? this.assets.find(currency) : undefined;
+    if (currency && !alt) throw notFound(`Currency ${currency} not found`);
+    if (!alt || alt.code === token) return { options: product.options.map((o) => ({ plan: o.plan, price: o.price })) };
+    const converter = await this.rates.converter(token, alt.code);
+    if (!converter) throw notFound(`Currency ${currency} has no exchange rate`);
+    return {
+      options: product.options.map((o) => ({ plan: o.plan, price: o.price, altPrice: converter.convert(o.price) })),
+      alt: { currency: alt.code, rate: converter.rate },
+    };
+  }
+
   /** The price of a plan in the paying currency: TOKEN_ASSET, or a crypto at the converted price. */
   async priceIn(tokenPrice: bigint, requested: string | undefined): Promise<{ currency: string; price: bigint }> {
     if (!requested) return { currency: this.config.tokenAsset, price: tokenPrice };
@@ -100,7 +126,7 @@ export class SubscriptionsService {
       kind: 'subscription',
       action: 'roomSubscription',
       metadata: { subscriptionId: subscription.id, period: periodIndex, roomId: subscription.productId, plan: subscription.plan },
-      idempotency: { scope: 'subscription-period', key: `${subscription.id}:${periodIndex}`, requestHash: `${subscription.id}:${periodIndex}` },
+      postingKey: { scope: 'subscription-period', key: `${subscription.id}:${periodIndex}`, requestHash: `${subscription.id}:${periodIndex}` },
       legs: [
         { ownerId: subscription.userId, asset: subscription.currency, amount: -subscription.price, type: 'spending' },
         { ownerId: payee, asset: subscription.currency, amount: subscription.price, type: payee === ownerId ? 'mining' : 'system' },

@@ -6,10 +6,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import type { PostingResult } from '../ledger/ledger.types.js';
+import { USER_ENTRY_TYPES, type PostingResult } from '../ledger/ledger.types.js';
 import { SYSTEM_ACCOUNTS } from '../ledger/system-accounts.js';
 
-export const TOKEN_ACTION_TYPES = ['mining', 'spending', 'buying'] as const;
+/** A token action records one of the user entry types. */
+export const TOKEN_ACTION_TYPES = USER_ENTRY_TYPES;
 export const TOKEN_ACTION_CATEGORIES = ['event', 'product', 'subscription'] as const;
 export type TokenActionType = (typeof TOKEN_ACTION_TYPES)[number];
 
