@@ -4,11 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import type { DatabaseConfig } from '../src/config/app-config.js';
-import { openDatabase } from '../src/database/open-database.js';
-import { AssetRegistry } from '../src/ledger/asset-registry.js';
-import { LedgerEvents } from '../src/ledger/ledger-events.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
-import { Clock } from '../src/common/clock.js';
+import { ledgerContext } from '../test/support/ledger-context.js';
 import { sha1Hex } from '../test/support/legacy-client.js';
 import { adminToken, connectAs, parallel, rest, userToken, type Envelope } from './clients.js';
 import { drive, median, percentile, rssMiB, type LoadResult } from './stats.js';
@@ -55,11 +52,9 @@ export async function transportLimit(clientCount: number, seconds: number): Prom
 
 /** The storage limit: the same double-entry transfer straight against the database, one transaction each, in a loop. */
 export async function storageLimit(config: DatabaseConfig, seconds: number): Promise<LoadResult> {
-  const db = await openDatabase(config);
+  const context = await ledgerContext(config);
   try {
-    const assets = new AssetRegistry(db);
-    await assets.load();
-    const ledger = new LedgerService(db, assets, new LedgerEvents(), new Clock());
+    const ledger = context.get(LedgerService);
     await ledger.post({ kind: 'mint', action: 'bench', legs: [
       { ownerId: 'system:issuer', asset: 'rents', amount: -(10n ** 15n), type: 'system' },
       { ownerId: 'storage-a', asset: 'rents', amount: 10n ** 15n, type: 'mining' },
@@ -72,7 +67,7 @@ export async function storageLimit(config: DatabaseConfig, seconds: number): Pro
       return true;
     });
   } finally {
-    await db.close();
+    await context.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Tx } from './db.service.js';
+import type { Tx } from './tx.js';
 
 /** A unit of work waiting in a group commit, and how to answer its caller. */
 export interface Job {

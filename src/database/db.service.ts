@@ -7,30 +7,9 @@ import { sqliteReader } from './sqlite-statements.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
 import { PgGroupCommit } from './pg-group-commit.js';
 import { runHooks } from './batched-units.js';
-import type { ParticipantFactory, TxParticipant } from './tx-participant.js';
+import type { Reader, Row, Tx } from './tx.js';
 
-export type Row = Record<string, unknown>;
-
-/** A connection inside one database transaction, plus work to run once it has committed. */
-export interface Tx {
-  readonly dialect: Dialect;
-  query<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Runs after COMMIT succeeds; never after a rollback. */
-  afterCommit(fn: () => void): void;
-  /**
-   * This transaction's participant of one kind, created on first use. Only transactions shared
-   * by a group commit have them (see PgGroupCommit); elsewhere writes go straight to the database.
-   */
-  participant?<P extends TxParticipant>(create: ParticipantFactory<P>): P;
-  /**
-   * In a shared transaction, waits for this unit's turn (statements wait for it by themselves).
-   * `intent` runs at once, so a participant can note what this unit will ask for.
-   */
-  turn?(intent?: () => void): Promise<void>;
-}
-
-/** A read-only view: the same query method, outside any write transaction. */
-export type Reader = Pick<Tx, 'dialect' | 'query'>;
+export type { Reader, Row, Tx } from './tx.js';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Reader } from './db.service.js';
+import type { Reader } from './tx.js';
 import { placeholders } from './dialect.js';
 import { refuseNul } from './text-values.js';
 

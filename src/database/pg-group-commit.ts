@@ -1,5 +1,5 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import type { Reader, Tx } from './db.service.js';
+import type { Reader, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
 import { TxParticipants, type TxParticipant } from './tx-participant.js';

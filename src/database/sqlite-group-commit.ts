@@ -1,6 +1,6 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { settle, type Job, type Outcome } from './batched-units.js';
-import type { Reader, Tx } from './db.service.js';
+import type { Reader, Tx } from './tx.js';
 
 interface SqliteJob extends Job {
   /** Reads need no savepoint: they have nothing to undo. */

@@ -1,4 +1,4 @@
-import type { Reader } from './db.service.js';
+import type { Reader } from './tx.js';
 import { refuseNul } from './text-values.js';
 
 interface Statement {

@@ -1,35 +1,6 @@
-import type { Reader } from './db.service.js';
+import type { ParticipantFactory, Reader, TxParticipant } from './tx.js';
 
-/**
- * Something that holds writes of a shared transaction back in memory and writes them in bulk
- * (the ledger's PostingBuffer). The group commit that owns the transaction keeps it honest:
- * - before any other statement that names one of its tables, it runs the participant's writes
- *   (so that statement sees them, and a cache of rows it may change is dropped);
- * - right before COMMIT, it runs them;
- * - when a unit of work fails without having touched the database, what that unit staged since
- *   its `mark()` is dropped with `rollbackTo`.
- */
-export interface TxParticipant {
-  /** True when `sql` names a table whose writes this participant holds back or caches. */
-  touches(sql: string): boolean;
-  /** A position in what is staged, to roll back to. */
-  mark(): number;
-  stagedSince(mark: number): boolean;
-  rollbackTo(mark: number): void;
-  /**
-   * Hands over what it has staged as one statement (null when nothing is), and forgets what it
-   * staged and cached. Whoever takes it must run it before any other statement.
-   */
-  takeWrites(): { sql: string; params: unknown[] } | null;
-  /**
-   * Called once the batch's units have all said what they will need (see Tx.turn), before the
-   * first unit's turn: one statement can then fetch it for all of them.
-   */
-  beforeTurns?(): Promise<void>;
-}
-
-/** Creates a transaction's participant of one kind; the function itself identifies the kind. */
-export type ParticipantFactory<P extends TxParticipant> = (reader: Reader) => P;
+export type { ParticipantFactory, TxParticipant } from './tx.js';
 
 /** The participants of one shared transaction. */
 export class TxParticipants {

@@ -1,5 +1,5 @@
 import { IdempotencyConflictError, invalid } from '../common/errors.js';
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { Db, type Reader, type Tx } from '../database/db.service.js';
@@ -31,7 +31,7 @@ export class LedgerService {
     private readonly assets: AssetRegistry,
     private readonly events: LedgerEvents,
     private readonly clock: Clock,
-    @Optional() private readonly metrics?: MetricsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Posts in a transaction of its own. */
@@ -147,7 +147,7 @@ export class LedgerService {
 
   private posted(tx: Tx, request: PostingRequest, transactionId: string, after: Map<string, AccountState>, changed: AccountState[], totals: Map<number, Totals>): PostingResult {
     this.publishAfterCommit(tx, changed, totals);
-    if (this.metrics) tx.afterCommit(() => this.metrics!.transactionCommitted(request.kind));
+    tx.afterCommit(() => this.metrics.transactionCommitted(request.kind));
     return { transactionId, replayed: false, accounts: [...after.values()] };
   }
 
