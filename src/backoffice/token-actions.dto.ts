@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IsAmount } from '../common/is-amount.decorator.js';
-import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES, type TokenActionType } from '../token-actions/token-actions.service.js';
+import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES, type TokenActionType } from '../token-actions/token-action.js';
 import { BALANCE_EXAMPLE } from './account-view.js';
 
 export class TokenActionDto {

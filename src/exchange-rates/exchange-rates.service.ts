@@ -3,8 +3,8 @@ import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
 import { AmountFormatError, convertMinor, divideRatios, formatAmount, parseRatio, type Ratio } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Db, type Reader } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
+import { ExchangeRatesRepository } from './exchange-rates.repository.js';
 
 /** Decimals kept when a derived rate is turned into the socket API's float. */
 export const RATE_DECIMALS = 12;
@@ -31,7 +31,7 @@ export interface Quote {
 @Injectable()
 export class ExchangeRatesService {
   constructor(
-    private readonly db: Db,
+    private readonly quotes: ExchangeRatesRepository,
     private readonly assets: AssetRegistry,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,19 +42,16 @@ export class ExchangeRatesService {
   }
 
   async list(): Promise<Quote[]> {
-    const rows = await this.db.query<{ asset: string; rate: string; updated_at: string | number }>(
-      'SELECT asset, rate, updated_at FROM exchange_rates ORDER BY asset',
-    );
-    const quotes = rows.map((r) => ({ asset: r.asset, rate: r.rate, updatedAt: Number(r.updated_at) }));
+    const quotes = await this.quotes.list();
     if (!quotes.some((q) => q.asset === this.rootAsset)) quotes.push({ asset: this.rootAsset, rate: '1', updatedAt: 0 });
     return quotes.sort((a, b) => a.asset.localeCompare(b.asset));
   }
 
   /** Root units per one unit of `asset`; the root asset is always 1; null when unquoted. */
-  async quote(asset: string, reader: Reader = this.db): Promise<Ratio | null> {
+  async quote(asset: string): Promise<Ratio | null> {
     if (asset === this.rootAsset) return { num: 1n, den: 1n };
-    const rows = await reader.query<{ rate: string }>('SELECT rate FROM exchange_rates WHERE asset = ?', [asset]);
-    return rows.length > 0 ? parseRatio(rows[0].rate) : null;
+    const rate = await this.quotes.find(asset);
+    return rate === null ? null : parseRatio(rate);
   }
 
   /** Units of `to` per one unit of `from`, derived from the two quotes; null if either is unquoted. */
@@ -92,33 +89,17 @@ export class ExchangeRatesService {
     // parseRatio keeps the decimals as a power of ten, so this is the canonical decimal text.
     const canonical = formatAmount(rate.num, rate.den.toString().length - 1);
     const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO exchange_rates (asset, rate, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (asset) DO UPDATE SET rate = excluded.rate, updated_at = excluded.updated_at`,
-        [asset, canonical, now],
-      );
-      await tx.query('INSERT INTO exchange_rate_history (asset, rate, changed_at) VALUES (?, ?, ?)', [asset, canonical, now]);
-    });
+    await this.quotes.save(asset, canonical, now);
     return { asset, rate: canonical, updatedAt: now };
   }
 
   async remove(asset: string): Promise<void> {
     this.assets.get(asset);
     if (asset === this.rootAsset) throw invalid(`The root asset ${asset} cannot be unquoted`);
-    const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
-      const deleted = await tx.query('DELETE FROM exchange_rates WHERE asset = ? RETURNING asset', [asset]);
-      if (deleted.length === 0) throw notFound(`Asset ${asset} has no quote`);
-      await tx.query('INSERT INTO exchange_rate_history (asset, rate, changed_at) VALUES (?, NULL, ?)', [asset, now]);
-    });
+    if (!(await this.quotes.delete(asset, this.clock.now()))) throw notFound(`Asset ${asset} has no quote`);
   }
 
-  async history(asset: string): Promise<Array<{ rate: string | null; changedAt: number }>> {
-    const rows = await this.db.query<{ rate: string | null; changed_at: string | number }>(
-      'SELECT rate, changed_at FROM exchange_rate_history WHERE asset = ? ORDER BY id DESC LIMIT 1000',
-      [asset],
-    );
-    return rows.map((r) => ({ rate: r.rate, changedAt: Number(r.changed_at) }));
+  history(asset: string): Promise<Array<{ rate: string | null; changedAt: number }>> {
+    return this.quotes.history(asset);
   }
 }

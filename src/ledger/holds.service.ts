@@ -7,6 +7,7 @@ import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { LedgerService } from './ledger.service.js';
 import type { AccountState } from './ledger.types.js';
 import { SYSTEM_ACCOUNTS } from './system-accounts.js';
+import { forUpdate, forUpdateSkipLocked } from '../database/sql-dialect.js';
 
 export type HoldStatus = 'pending' | 'captured' | 'released' | 'expired';
 
@@ -115,11 +116,10 @@ export class HoldsService {
    */
   async expireDue(limit = 100): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const skipLocked = tx.dialect === 'postgres' ? 'FOR UPDATE OF h SKIP LOCKED' : '';
       const rows = await tx.query<HoldRow>(
         `SELECT ${HOLD_COLUMNS} FROM holds h JOIN accounts a ON a.id = h.account_id
          WHERE h.status = 'pending' AND h.expires_at IS NOT NULL AND h.expires_at <= ?
-         ORDER BY h.expires_at LIMIT ${Math.trunc(limit)} ${skipLocked}`,
+         ORDER BY h.expires_at LIMIT ${Math.trunc(limit)} ${forUpdateSkipLocked(tx.dialect, 'h')}`,
         [this.clock.now()],
       );
       for (const row of rows) {
@@ -150,9 +150,8 @@ export class HoldsService {
   }
 
   private async lockPending(tx: Tx, holdId: string): Promise<Hold> {
-    const forUpdate = tx.dialect === 'postgres' ? 'FOR UPDATE OF h' : '';
     const rows = await tx.query<HoldRow>(
-      `SELECT ${HOLD_COLUMNS} FROM holds h JOIN accounts a ON a.id = h.account_id WHERE h.id = ? ${forUpdate}`,
+      `SELECT ${HOLD_COLUMNS} FROM holds h JOIN accounts a ON a.id = h.account_id WHERE h.id = ? ${forUpdate(tx.dialect, 'h')}`,
       [holdId],
     );
     if (rows.length === 0) throw notFound(`Hold ${holdId} not found`);

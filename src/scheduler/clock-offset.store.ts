@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.service.js';
+import { forUpdate } from '../database/sql-dialect.js';
 
 const SETTING = 'clock_offset_ms';
 
@@ -28,8 +29,7 @@ export class ClockOffsetStore {
     const offset = await this.db.transaction(async (tx) => {
       // Two advances at once must add up: the row is locked for the read-modify-write.
       await tx.query(`INSERT INTO settings (name, value) VALUES (?, '0') ON CONFLICT (name) DO NOTHING`, [SETTING]);
-      const lock = tx.dialect === 'postgres' ? 'FOR UPDATE' : '';
-      const [row] = await tx.query<{ value: string }>(`SELECT value FROM settings WHERE name = ? ${lock}`, [SETTING]);
+      const [row] = await tx.query<{ value: string }>(`SELECT value FROM settings WHERE name = ? ${forUpdate(tx.dialect)}`, [SETTING]);
       const next = Number(row.value) + ms;
       await tx.query('UPDATE settings SET value = ? WHERE name = ?', [String(next), SETTING]);
       return next;

@@ -3,9 +3,9 @@ import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
 import { parseAmount } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Db } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { isPlan, PLANS, type Plan } from './plans.js';
+import { ProductsRepository } from './products.repository.js';
 
 export interface ProductOption {
   readonly plan: Plan;
@@ -24,27 +24,20 @@ export interface Product {
 @Injectable()
 export class ProductsService {
   constructor(
-    private readonly db: Db,
+    private readonly products: ProductsRepository,
     private readonly assets: AssetRegistry,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(productType: string, productId: string): Promise<Product> {
-    const [product] = await this.db.query<{ owner_id: string | null }>(
-      'SELECT owner_id FROM products WHERE product_type = ? AND product_id = ?',
-      [productType, productId],
-    );
+    const product = await this.products.find(productType, productId);
     if (!product) throw notFound(`Product ${productType}/${productId} not found`);
-    const rows = await this.db.query<{ plan: Plan; price: string }>(
-      'SELECT plan, price FROM product_options WHERE product_type = ? AND product_id = ?',
-      [productType, productId],
-    );
     const scale = this.assets.get(this.config.tokenAsset).scale;
-    const options = rows
-      .map((r) => ({ plan: r.plan, price: parseAmount(r.price, scale) }))
+    const options = product.options
+      .map((r) => ({ plan: r.plan as Plan, price: parseAmount(r.price, scale) }))
       .sort((a, b) => PLANS.indexOf(a.plan) - PLANS.indexOf(b.plan));
-    return { productType, productId, ownerId: product.owner_id, options };
+    return { productType, productId, ownerId: product.ownerId, options };
   }
 
   /** Creates or replaces a product and its plans (prices as decimal strings in TOKEN_ASSET). */
@@ -58,19 +51,8 @@ export class ProductsService {
       return { plan: o.plan, price };
     });
     if (new Set(parsed.map((o) => o.plan)).size !== parsed.length) throw invalid('options must not repeat a plan');
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO products (product_type, product_id, owner_id, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (product_type, product_id) DO UPDATE SET owner_id = excluded.owner_id, updated_at = excluded.updated_at`,
-        [productType, productId, ownerId, this.clock.now()],
-      );
-      await tx.query('DELETE FROM product_options WHERE product_type = ? AND product_id = ?', [productType, productId]);
-      for (const o of parsed) {
-        await tx.query('INSERT INTO product_options (product_type, product_id, plan, price) VALUES (?, ?, ?, ?)', [
-          productType, productId, o.plan, this.assets.format(token, o.price),
-        ]);
-      }
-    });
+    const stored = parsed.map((o) => ({ plan: o.plan, price: this.assets.format(token, o.price) }));
+    await this.products.save(productType, productId, { ownerId, options: stored }, this.clock.now());
     return this.get(productType, productId);
   }
 }

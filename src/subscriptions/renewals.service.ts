@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { DomainError } from '../common/errors.js';
+import { forUpdateSkipLocked } from '../database/sql-dialect.js';
 import { Db } from '../database/db.service.js';
 import { periodEnd } from './plans.js';
 import { toSubscription, type SubscriptionRow } from './subscription.js';
@@ -41,10 +42,9 @@ export class RenewalsService {
 
   private renewOnePeriod(id: string): Promise<'renewed' | 'expired' | 'skipped'> {
     return this.db.transaction(async (tx) => {
-      const lock = tx.dialect === 'postgres' ? 'FOR UPDATE OF s SKIP LOCKED' : '';
       const rows = await tx.query<SubscriptionRow & { owner_id: string | null }>(
         `SELECT s.*, p.owner_id FROM subscriptions s LEFT JOIN products p ON p.product_type = s.product_type AND p.product_id = s.product_id
-         WHERE s.id = ? AND s.status = 'active' AND s.current_period_end IS NOT NULL AND s.current_period_end <= ? ${lock}`,
+         WHERE s.id = ? AND s.status = 'active' AND s.current_period_end IS NOT NULL AND s.current_period_end <= ? ${forUpdateSkipLocked(tx.dialect, 's')}`,
         [id, this.clock.now()],
       );
       if (rows.length === 0) return 'skipped';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { BalanceApiModule } from '../balance-api/balance-api.module.js';
+import { ProductsRepository } from './products.repository.js';
 import { ProductsService } from './products.service.js';
 import { RenewalsService } from './renewals.service.js';
 import { SubscriptionsGateway } from './subscriptions.gateway.js';
@@ -9,7 +10,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
   imports: [LedgerModule, ExchangeRatesModule, BalanceApiModule],
-  providers: [ProductsService, SubscriptionsService, RenewalsService, SubscriptionsGateway],
+  providers: [ProductsRepository, ProductsService, SubscriptionsService, RenewalsService, SubscriptionsGateway],
   exports: [ProductsService, SubscriptionsService, RenewalsService],
 })
 export class SubscriptionsModule {}

@@ -2,7 +2,8 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { IsString, Length } from 'class-validator';
 import type { Socket } from 'socket.io';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
-import { TokenActionsService, type TokenAction } from './token-actions.service.js';
+import type { TokenAction } from './token-action.js';
+import { TokenActionsService } from './token-actions.service.js';
 
 export class GetTokenActionDto {
   @IsString({ message: 'action must be a string' })

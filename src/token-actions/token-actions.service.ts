@@ -3,33 +3,19 @@ import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
 import { parseAmount } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Db, type Tx } from '../database/db.service.js';
+import type { Tx } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { USER_ENTRY_TYPES, type PostingResult } from '../ledger/ledger.types.js';
+import type { PostingResult } from '../ledger/ledger.types.js';
 import { SYSTEM_ACCOUNTS } from '../ledger/system-accounts.js';
-
-/** A token action records one of the user entry types. */
-export const TOKEN_ACTION_TYPES = USER_ENTRY_TYPES;
-export const TOKEN_ACTION_CATEGORIES = ['event', 'product', 'subscription'] as const;
-export type TokenActionType = (typeof TOKEN_ACTION_TYPES)[number];
-
-export interface TokenAction {
-  readonly action: string;
-  readonly type: TokenActionType;
-  /** TOKEN_ASSET amount the action moves, exact decimal string. */
-  readonly token: string;
-  /** What the action costs in the root asset when bought, exact decimal string. */
-  readonly price: string;
-  readonly category: string;
-  readonly description: string;
-}
+import type { TokenAction } from './token-action.js';
+import { TokenActionsRepository } from './token-actions.repository.js';
 
 /** The catalog of token actions, and applying one to a user through the ledger. */
 @Injectable()
 export class TokenActionsService {
   constructor(
-    private readonly db: Db,
+    private readonly actions: TokenActionsRepository,
     private readonly ledger: LedgerService,
     private readonly assets: AssetRegistry,
     private readonly clock: Clock,
@@ -37,33 +23,25 @@ export class TokenActionsService {
   ) {}
 
   list(): Promise<TokenAction[]> {
-    return this.db.query<TokenAction>('SELECT action, type, token, price, category, description FROM token_actions ORDER BY action');
+    return this.actions.list();
   }
 
   async get(action: string): Promise<TokenAction> {
-    const rows = await this.db.query<TokenAction>('SELECT action, type, token, price, category, description FROM token_actions WHERE action = ?', [action]);
-    if (rows.length === 0) throw notFound(`Token action ${action} not found`);
-    return rows[0];
+    const found = await this.actions.find(action);
+    if (!found) throw notFound(`Token action ${action} not found`);
+    return found;
   }
 
   async upsert(action: TokenAction): Promise<TokenAction> {
     const token = this.canonical(action.token, this.config.tokenAsset, 'token');
     const price = this.canonical(action.price, this.config.rootAsset, 'price');
     const stored = { ...action, token, price };
-    await this.db.transaction((tx) =>
-      tx.query(
-        `INSERT INTO token_actions (action, type, token, price, category, description, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (action) DO UPDATE SET type = excluded.type, token = excluded.token, price = excluded.price,
-           category = excluded.category, description = excluded.description, updated_at = excluded.updated_at`,
-        [stored.action, stored.type, stored.token, stored.price, stored.category, stored.description, this.clock.now()],
-      ),
-    );
+    await this.actions.save(stored, this.clock.now());
     return stored;
   }
 
   async remove(action: string): Promise<void> {
-    const deleted = await this.db.transaction((tx) => tx.query('DELETE FROM token_actions WHERE action = ? RETURNING action', [action]));
-    if (deleted.length === 0) throw notFound(`Token action ${action} not found`);
+    if (!(await this.actions.delete(action))) throw notFound(`Token action ${action} not found`);
   }
 
   /**

@@ -1,0 +1,17 @@
+import type { Dialect } from './dialect.js';
+
+/*
+ * The lock clauses, the one place where a service's SQL differs between the two databases.
+ * PostgreSQL locks the rows a writer read; on SQLite a writer already holds the whole database
+ * (BEGIN IMMEDIATE), so the clauses are empty there.
+ */
+
+/** `FOR UPDATE [OF table]`: the rows read stay this transaction's until it ends. */
+export function forUpdate(dialect: Dialect, of?: string): string {
+  return dialect === 'postgres' ? `FOR UPDATE${of ? ` OF ${of}` : ''}` : '';
+}
+
+/** `FOR UPDATE [OF table] SKIP LOCKED`: rows another instance is working on are passed over, not waited for. */
+export function forUpdateSkipLocked(dialect: Dialect, of?: string): string {
+  return dialect === 'postgres' ? `${forUpdate(dialect, of)} SKIP LOCKED` : '';
+}
