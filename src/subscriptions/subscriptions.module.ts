@@ -6,11 +6,12 @@ import { ProductsRepository } from './products.repository.js';
 import { ProductsService } from './products.service.js';
 import { RenewalsService } from './renewals.service.js';
 import { SubscriptionsGateway } from './subscriptions.gateway.js';
+import { SubscriptionsRepository } from './subscriptions.repository.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
   imports: [LedgerModule, ExchangeRatesModule, BalanceApiModule],
-  providers: [ProductsRepository, ProductsService, SubscriptionsService, RenewalsService, SubscriptionsGateway],
+  providers: [ProductsRepository, SubscriptionsRepository, ProductsService, SubscriptionsService, RenewalsService, SubscriptionsGateway],
   exports: [ProductsService, SubscriptionsService, RenewalsService],
 })
 export class SubscriptionsModule {}

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock.js';
 import { conflict, invalid, notFound } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/db-errors.js';
-import { Db, type Tx } from '../database/db.service.js';
+import type { Tx } from '../database/db.service.js';
 import type { Ratio } from '../common/money.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
@@ -12,7 +12,8 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import { SYSTEM_ACCOUNTS } from '../ledger/system-accounts.js';
 import { periodEnd } from './plans.js';
 import { ProductsService } from './products.service.js';
-import { toSubscription, type Subscription, type SubscriptionRow } from './subscription.js';
+import type { Subscription } from './subscription.js';
+import { SubscriptionsRepository } from './subscriptions.repository.js';
 
 /** Crypto currencies a subscription may be paid in besides TOKEN_ASSET (they need a wallet address). */
 export const CRYPTO_CURRENCIES = ['roomi', 'valu'];
@@ -35,7 +36,7 @@ export interface CreateSubscription {
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    private readonly db: Db,
+    private readonly stored: SubscriptionsRepository,
     private readonly ledger: LedgerService,
     private readonly products: ProductsService,
     private readonly rates: ExchangeRatesService,
@@ -53,37 +54,36 @@ export class SubscriptionsService {
     if (currency !== this.config.tokenAsset && !input.walletAddress) throw invalid(`walletAddress is required to pay in ${currency}`);
 
     const now = this.clock.now();
-    const id = randomUUID();
+    let subscription: Subscription;
     try {
-      await tx.query(
-        `INSERT INTO subscriptions (id, user_id, product_type, product_id, plan, currency, price, wallet_address, status,
-           anchor_at, period_index, current_period_start, current_period_end, created_at)
-         VALUES (?, ?, 'room', ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?)`,
-        [id, input.userId, input.roomId, option.plan, currency, price, input.walletAddress ?? null, now, now, periodEnd(option.plan, now, 0), now],
-      );
+      subscription = await this.stored.insert(tx, {
+        id: randomUUID(),
+        userId: input.userId,
+        roomId: input.roomId,
+        plan: option.plan,
+        currency,
+        price,
+        walletAddress: input.walletAddress ?? null,
+        now,
+        periodEnd: periodEnd(option.plan, now, 0),
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(`An active subscription to room ${input.roomId} already exists`);
       throw error;
     }
-    const subscription = toSubscription((await tx.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?', [id]))[0]);
     if (price > 0n) await this.charge(tx, subscription, product.ownerId, 0);
     return subscription;
   }
 
   /** Ends a user's active subscription to a room now, without refund. */
   async expire(tx: Tx, userId: string, roomId: string): Promise<Subscription> {
-    const rows = await tx.query<SubscriptionRow>(
-      `UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = 'network_admin'
-       WHERE user_id = ? AND product_type = 'room' AND product_id = ? AND status = 'active' RETURNING *`,
-      [this.clock.now(), userId, roomId],
-    );
-    if (rows.length === 0) throw notFound(`No active subscription to room ${roomId}`);
-    return toSubscription(rows[0]);
+    const expired = await this.stored.expireActive(tx, userId, roomId, this.clock.now(), 'network_admin');
+    if (!expired) throw notFound(`No active subscription to room ${roomId}`);
+    return expired;
   }
 
-  async listForUser(userId: string): Promise<Subscription[]> {
-    const rows = await this.db.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id', [userId]);
-    return rows.map(toSubscription);
+  listForUser(userId: string): Promise<Subscription[]> {
+    return this.stored.listForUser(userId);
   }
 
   /**

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { Db, type Tx } from '../database/db.service.js';
+import { forUpdateSkipLocked } from '../database/sql-dialect.js';
+import { toSubscription, type Subscription, type SubscriptionRow } from './subscription.js';
+
+export interface NewSubscription {
+  readonly id: string;
+  readonly userId: string;
+  readonly roomId: string;
+  readonly plan: string;
+  readonly currency: string;
+  readonly price: bigint;
+  readonly walletAddress: string | null;
+  readonly now: number;
+  readonly periodEnd: number | null;
+}
+
+/** The subscriptions table. Writes take the caller's transaction: they commit with its charge. */
+@Injectable()
+export class SubscriptionsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts an active room subscription (a unique index refuses a second active one to the room). */
+  async insert(tx: Tx, s: NewSubscription): Promise<Subscription> {
+    const rows = await tx.query<SubscriptionRow>(
+      `INSERT INTO subscriptions (id, user_id, product_type, product_id, plan, currency, price, wallet_address, status,
+         anchor_at, period_index, current_period_start, current_period_end, created_at)
+       VALUES (?, ?, 'room', ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?) RETURNING *`,
+      [s.id, s.userId, s.roomId, s.plan, s.currency, s.price, s.walletAddress, s.now, s.now, s.periodEnd, s.now],
+    );
+    return toSubscription(rows[0]);
+  }
+
+  /** Ends the user's active subscription to a room; null when there is none. */
+  async expireActive(tx: Tx, userId: string, roomId: string, now: number, reason: string): Promise<Subscription | null> {
+    const rows = await tx.query<SubscriptionRow>(
+      `UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = ?
+       WHERE user_id = ? AND product_type = 'room' AND product_id = ? AND status = 'active' RETURNING *`,
+      [now, reason, userId, roomId],
+    );
+    return rows.length > 0 ? toSubscription(rows[0]) : null;
+  }
+
+  async listForUser(userId: string): Promise<Subscription[]> {
+    const rows = await this.db.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id', [userId]);
+    return rows.map(toSubscription);
+  }
+
+  /** Ids of active subscriptions whose period ended by `now`, the oldest first. */
+  async dueIds(now: number, limit: number): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM subscriptions WHERE status = 'active' AND current_period_end IS NOT NULL AND current_period_end <= ?
+       ORDER BY current_period_end LIMIT ${Math.trunc(limit)}`,
+      [now],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The subscription, still due, locked for renewal with its product's owner; null when it is no
+   * longer due or another instance holds it (SKIP LOCKED).
+   */
+  async lockDue(tx: Tx, id: string, now: number): Promise<{ subscription: Subscription; ownerId: string | null } | null> {
+    const rows = await tx.query<SubscriptionRow & { owner_id: string | null }>(
+      `SELECT s.*, p.owner_id FROM subscriptions s LEFT JOIN products p ON p.product_type = s.product_type AND p.product_id = s.product_id
+       WHERE s.id = ? AND s.status = 'active' AND s.current_period_end IS NOT NULL AND s.current_period_end <= ? ${forUpdateSkipLocked(tx.dialect, 's')}`,
+      [id, now],
+    );
+    return rows.length > 0 ? { subscription: toSubscription(rows[0]), ownerId: rows[0].owner_id } : null;
+  }
+
+  async markExpired(tx: Tx, id: string, endedAt: number | null, reason: string): Promise<void> {
+    await tx.query(`UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = ? WHERE id = ?`, [endedAt, reason, id]);
+  }
+
+  async advancePeriod(tx: Tx, id: string, periodIndex: number, start: number | null, end: number | null): Promise<void> {
+    await tx.query('UPDATE subscriptions SET period_index = ?, current_period_start = ?, current_period_end = ? WHERE id = ?', [periodIndex, start, end, id]);
+  }
+}
