@@ -27,6 +27,21 @@ export class TransactionsController {
   @ApiUnknownUser()
   async list(@Param('userId') userId: string, @Query() query: TransactionsQueryDto) {
     await this.users.require(userId);
+    return this.page(userId, query);
+  }
+
+  @Get('transactions')
+  @ApiOperation({
+    summary: "Every user's ledger entries, newest first",
+    description: 'As `GET /user/{userId}/transactions`, over all users (system accounts left out); each entry names its `userId`.',
+  })
+  @ApiOkResponse({ example: TRANSACTIONS_EXAMPLE })
+  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
+  listAll(@Query() query: TransactionsQueryDto) {
+    return this.page(null, query);
+  }
+
+  private async page(userId: string | null, query: TransactionsQueryDto) {
     const from = query.from === undefined ? undefined : toEpochMs(query.from);
     const to = query.to === undefined ? undefined : toEpochMs(query.to);
     if (from !== undefined && to !== undefined && from > to) throw invalid('from must not be after to');

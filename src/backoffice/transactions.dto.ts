@@ -40,6 +40,7 @@ export const TRANSACTIONS_EXAMPLE = {
     {
       entryId: '42',
       transactionId: '17',
+      userId: '68e057fe-0aec-03db-20f8-5f811abf7da6',
       asset: 'usd',
       amount: '-12.5',
       balanceAfter: '87.5',

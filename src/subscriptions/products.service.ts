@@ -47,6 +47,24 @@ export class ProductsService {
     return { productType, productId, ownerId: product.owner_id, options };
   }
 
+  /** Every product and its plans, by type then id. */
+  async list(): Promise<Product[]> {
+    const products = await this.db.query<{ product_type: string; product_id: string; owner_id: string | null }>(
+      'SELECT product_type, product_id, owner_id FROM products ORDER BY product_type, product_id',
+    );
+    const rows = await this.db.query<{ product_type: string; product_id: string; plan: Plan; price: string }>('SELECT product_type, product_id, plan, price FROM product_options');
+    const scale = this.assets.get(this.config.tokenAsset).scale;
+    return products.map((p) => ({
+      productType: p.product_type,
+      productId: p.product_id,
+      ownerId: p.owner_id,
+      options: rows
+        .filter((r) => r.product_type === p.product_type && r.product_id === p.product_id)
+        .map((r) => ({ plan: r.plan, price: parseAmount(r.price, scale) }))
+        .sort((a, b) => PLANS.indexOf(a.plan) - PLANS.indexOf(b.plan)),
+    }));
+  }
+
   /** Creates or replaces a product and its plans (prices as decimal strings in TOKEN_ASSET). */
   async put(productType: string, productId: string, ownerId: string | null, options: ReadonlyArray<{ plan: string; price: unknown }>): Promise<Product> {
     const token = this.config.tokenAsset;

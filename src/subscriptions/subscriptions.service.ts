@@ -73,6 +73,18 @@ export class SubscriptionsService {
     return toSubscription(rows[0]);
   }
 
+  /** Ends one subscription now, without refund, for an operator: 404 unknown, 409 already ended. */
+  async expireById(tx: Tx, id: string): Promise<Subscription> {
+    const rows = await tx.query<SubscriptionRow>(
+      `UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = 'admin' WHERE id = ? AND status = 'active' RETURNING *`,
+      [this.clock.now(), id],
+    );
+    if (rows.length > 0) return toSubscription(rows[0]);
+    const [existing] = await tx.query<{ status: string }>('SELECT status FROM subscriptions WHERE id = ?', [id]);
+    if (!existing) throw notFound(`Subscription ${id} not found`);
+    throw conflict(`Subscription ${id} has already ended`);
+  }
+
   async listForUser(userId: string): Promise<Subscription[]> {
     const rows = await this.db.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id', [userId]);
     return rows.map(toSubscription);
