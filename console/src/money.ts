@@ -5,13 +5,9 @@
  */
 export type Decimal = string;
 
-/** Digits grouped by thousands, the string itself otherwise untouched ("-1234567.5" → "-1 234 567.5"). */
+/** The string itself, as the API sent it (so it can be copied into a form unchanged); absent is a dash. */
 export function showAmount(amount: Decimal | null | undefined): string {
-  if (amount === null || amount === undefined) return '—';
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(amount);
-  if (!match) return amount;
-  const [, sign, whole = '', fraction = ''] = match;
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009')}${fraction}`;
+  return amount === null || amount === undefined ? '—' : amount;
 }
 
 export const isNegative = (amount: Decimal) => amount.startsWith('-');
