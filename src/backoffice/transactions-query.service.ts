@@ -59,16 +59,17 @@ export class TransactionsQueryService {
          ORDER BY e.id DESC LIMIT ? OFFSET ?`,
         [...params, paging.per_page, paging.offset],
       );
-      return { total: Number(n), entries: rows.map((row) => this.view(row)) };
+      return { total: Number(n), entries: rows.map((row) => this.view(row, userId === null)) };
     });
   }
 
-  private view(row: EntryRow) {
+  /** With `withUser` (the all-users list) each entry names its user. */
+  private view(row: EntryRow, withUser: boolean) {
     const scale = this.assets.get(row.asset).scale;
     return {
       entryId: String(row.id),
       transactionId: String(row.transaction_id),
-      userId: row.owner_id,
+      ...(withUser ? { userId: row.owner_id } : {}),
       asset: row.asset,
       amount: formatAmount(BigInt(row.amount), scale),
       balanceAfter: formatAmount(BigInt(row.balance_after), scale),

@@ -7,7 +7,7 @@ import { BackofficeUsers } from './backoffice-users.js';
 import { pagingOf, pagingView } from './paging.js';
 import { bodyAsset, toEpochMs } from './request-values.js';
 import { TransactionsQueryService } from './transactions-query.service.js';
-import { TRANSACTIONS_EXAMPLE, TransactionsQueryDto } from './transactions.dto.js';
+import { ALL_TRANSACTIONS_EXAMPLE, TRANSACTIONS_EXAMPLE, TransactionsQueryDto } from './transactions.dto.js';
 
 @BackofficeController('history')
 export class TransactionsController {
@@ -35,7 +35,7 @@ export class TransactionsController {
     summary: "Every user's ledger entries, newest first",
     description: 'As `GET /user/{userId}/transactions`, over all users (system accounts left out); each entry names its `userId`.',
   })
-  @ApiOkResponse({ example: TRANSACTIONS_EXAMPLE })
+  @ApiOkResponse({ example: ALL_TRANSACTIONS_EXAMPLE })
   @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
   listAll(@Query() query: TransactionsQueryDto) {
     return this.page(null, query);

@@ -40,7 +40,6 @@ export const TRANSACTIONS_EXAMPLE = {
     {
       entryId: '42',
       transactionId: '17',
-      userId: '68e057fe-0aec-03db-20f8-5f811abf7da6',
       asset: 'usd',
       amount: '-12.5',
       balanceAfter: '87.5',
@@ -51,4 +50,10 @@ export const TRANSACTIONS_EXAMPLE = {
       createdAt: '2025-03-01T12:00:00.000Z',
     },
   ],
+};
+
+/** GET /transactions: the same entries, each naming its user. */
+export const ALL_TRANSACTIONS_EXAMPLE = {
+  ...TRANSACTIONS_EXAMPLE,
+  data: TRANSACTIONS_EXAMPLE.data.map((entry) => ({ ...entry, userId: '68e057fe-0aec-03db-20f8-5f811abf7da6' })),
 };

@@ -1170,7 +1170,6 @@ export interface operations {
                      *         {
                      *           "entryId": "42",
                      *           "transactionId": "17",
-                     *           "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
                      *           "asset": "usd",
                      *           "amount": "-12.5",
                      *           "balanceAfter": "87.5",
@@ -1199,7 +1198,6 @@ export interface operations {
                         data: {
                             entryId: string;
                             transactionId: string;
-                            userId: string;
                             asset: string;
                             amount: string;
                             balanceAfter: string;
@@ -1337,7 +1335,6 @@ export interface operations {
                      *         {
                      *           "entryId": "42",
                      *           "transactionId": "17",
-                     *           "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
                      *           "asset": "usd",
                      *           "amount": "-12.5",
                      *           "balanceAfter": "87.5",
@@ -1348,7 +1345,8 @@ export interface operations {
                      *             "comment": "Refund reversed",
                      *             "admin": "ops-1"
                      *           },
-                     *           "createdAt": "2025-03-01T12:00:00.000Z"
+                     *           "createdAt": "2025-03-01T12:00:00.000Z",
+                     *           "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6"
                      *         }
                      *       ]
                      *     }
@@ -1366,7 +1364,6 @@ export interface operations {
                         data: {
                             entryId: string;
                             transactionId: string;
-                            userId: string;
                             asset: string;
                             amount: string;
                             balanceAfter: string;
@@ -1378,6 +1375,7 @@ export interface operations {
                                 admin: string;
                             };
                             createdAt: string;
+                            userId: string;
                         }[];
                     };
                 };
