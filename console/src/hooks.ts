@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -47,4 +47,29 @@ export function useAction() {
     }
   }, []);
   return { error, busy, run, setError };
+}
+
+/**
+ * A function that runs `fn` at most once per `ms`, at the end of the window: a burst of live
+ * events costs one refresh, not one per transaction.
+ */
+export function useCoalesced(fn: () => void, ms: number): () => void {
+  const latest = useRef(fn);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      latest.current();
+    }, ms);
+  }, [ms]);
 }

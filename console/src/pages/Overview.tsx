@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, BO, unwrap } from '../api';
 import { Amount, ErrorBox, formatTime, Pager } from '../components';
-import { useLoad } from '../hooks';
+import { useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { hrefOf } from '../router';
 
@@ -13,10 +13,13 @@ export function Overview() {
   const latest = useLoad(() => unwrap(api.GET(`${BO}/transactions`, { params: { query: { page, per_page: 20 } } })), [page]);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
 
-  useLiveTransactions((transaction) => {
-    setFresh(new Set([transaction.transactionId]));
+  const refresh = useCoalesced(() => {
     latest.reload();
     totals.reload();
+  }, 250);
+  useLiveTransactions((transaction) => {
+    setFresh((previous) => new Set([...previous, transaction.transactionId].slice(-50)));
+    refresh();
   });
 
   return (

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { api, BO, newIdempotencyKey, unwrap } from '../api';
 import { StepChart } from '../charts';
 import { Amount, ConfirmDialog, ErrorBox, formatTime, Pager } from '../components';
-import { useAction, useLoad } from '../hooks';
+import { useAction, useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { DECIMAL_PATTERN, showAmount } from '../money';
 
-type Confirmation = { title: string; body: string; confirmLabel: string; run: (key: string) => Promise<unknown>; key: string };
+type Confirmation = { title: string; body: string; confirmLabel: string; run: (key: string) => Promise<unknown>; key: string; done?: () => void };
 
 /** One user: balances, holds, history with a chart, adjustments, token actions and subscriptions. */
 export function UserPage({ userId }: { userId: string }) {
@@ -26,8 +26,9 @@ export function UserPage({ userId }: { userId: string }) {
     setHistoryTick((t) => t + 1);
   };
   // Live: a committed transaction touching this user refreshes the page's figures.
+  const liveRefresh = useCoalesced(refresh, 250);
   useLiveTransactions((transaction) => {
-    if (transaction.entries.some((e) => e.userId === userId)) refresh();
+    if (transaction.entries.some((e) => e.userId === userId)) liveRefresh();
   });
 
   const [confirm, setConfirm] = useState<Confirmation | null>(null);
@@ -41,6 +42,7 @@ export function UserPage({ userId }: { userId: string }) {
     if (!confirm || confirming.busy) return;
     if (await confirming.run(() => confirm.run(confirm.key))) {
       setConfirm(null);
+      confirm.done?.();
       refresh();
     }
   };
@@ -105,8 +107,9 @@ export function UserPage({ userId }: { userId: string }) {
 
       <AdjustmentForm
         assets={assetCodes}
-        onSubmit={(asset, amount, comment) =>
+        onSubmit={(asset, amount, comment, done) =>
           ask({
+            done,
             title: 'Confirm adjustment',
             body: `${amount.startsWith('-') ? 'Debit' : 'Credit'} ${amount.replace(/^-/, '')} ${asset} ${amount.startsWith('-') ? 'from' : 'to'} ${userId} (${comment})?`,
             confirmLabel: 'Post adjustment',
@@ -223,13 +226,17 @@ function AssetSelect({ id, assets, value, onChange, optional }: { id: string; as
   );
 }
 
-function AdjustmentForm({ assets, onSubmit }: { assets: string[]; onSubmit: (asset: string, amount: string, comment: string) => void }) {
+function AdjustmentForm({ assets, onSubmit }: { assets: string[]; onSubmit: (asset: string, amount: string, comment: string, done: () => void) => void }) {
   const [asset, setAsset] = useState('');
   const [amount, setAmount] = useState('');
   const [comment, setComment] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit(asset, amount.trim(), comment.trim());
+    // The form is cleared once the adjustment is posted, so it cannot be sent again by mistake.
+    onSubmit(asset, amount.trim(), comment.trim(), () => {
+      setAmount('');
+      setComment('');
+    });
   };
   return (
     <section aria-labelledby="adjust-title">
@@ -295,6 +302,11 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
     event.preventDefault();
     const body = { asset, amount: amount.trim(), reason: reason.trim(), ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) };
     ask({
+      done: () => {
+        setAmount('');
+        setReason('');
+        setExpiresAt('');
+      },
       title: 'Confirm hold',
       body: `Hold ${body.amount} ${asset} of ${userId} (${body.reason})${expiresAt ? ` until ${body.expiresAt}` : ''}?`,
       confirmLabel: 'Place hold',
