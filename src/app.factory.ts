@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
+import { serveConsole } from './console/serve-console.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { jsonBodyPolicy } from './common/json-body-policy.js';
 import { Logger } from 'nestjs-pino';
@@ -34,5 +35,6 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.useGlobalFilters(new HttpErrorFilter());
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   setupOpenApi(app);
+  serveConsole(app, config);
   return app;
 }

@@ -7,6 +7,7 @@ import { SchedulerModule } from '../scheduler/scheduler.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { TokenActionsModule } from '../token-actions/token-actions.module.js';
 import { AdjustmentsController } from './adjustments.controller.js';
+import { AssetTotalsController, AssetTotalsService } from './asset-totals.controller.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { BalancesReportService } from './balances-report.service.js';
 import { BalancesController } from './balances.controller.js';
@@ -15,6 +16,7 @@ import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
 import { ProductsController } from './products.controller.js';
+import { SubscriptionsController } from './subscriptions.controller.js';
 import { TokenActionsController } from './token-actions.controller.js';
 import { TransactionsQueryService } from './transactions-query.service.js';
 import { TestClockController } from './test-clock.controller.js';
@@ -35,7 +37,9 @@ import { UsersController } from './users.controller.js';
     ProductsController,
     LedgerCheckController,
     TestClockController,
+    AssetTotalsController,
+    SubscriptionsController,
   ],
-  providers: [BackofficeUsers, BalancesReportService, TransactionsQueryService, IdempotentRequests],
+  providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, TransactionsQueryService, IdempotentRequests],
 })
 export class BackofficeModule {}

@@ -45,8 +45,8 @@ export const USER_BALANCE_EXAMPLE = [
 ];
 
 export const BALANCES_EXAMPLE = {
-  filters: { userIds: ['d3e84bed-94bb-59c1-bbf1-fcfea251e84b', '5122444f-2658-fb8f-8863-16fdf0a2028b'] },
-  paging: { page: 1, per_page: 20, total: 2 },
+  filters: { userIds: ['d3e84bed-94bb-59c1-bbf1-fcfea251e84b', '9a0b7c4e-1f2d-4e3a-8b5c-6d7e8f9a0b1c', '5122444f-2658-fb8f-8863-16fdf0a2028b'] },
+  paging: { page: 1, per_page: 20, total: 3 },
   data: [
     {
       userName: 'volgen',
@@ -57,6 +57,18 @@ export const BALANCES_EXAMPLE = {
         { asset: 'btc', amount: '1.5', locked: '0.5', fundsInRootAsset: '97500' },
         { asset: 'xmr', amount: '10', locked: '0' },
       ],
+      rootAsset: 'usd',
+    },
+    {
+      userName: 'marta',
+      userId: '9a0b7c4e-1f2d-4e3a-8b5c-6d7e8f9a0b1c',
+      userEmail: 'marta@example.com',
+      userRoles: [],
+      balances: [
+        { asset: 'btc', amount: '0.01', locked: '0', fundsInRootAsset: '650' },
+        { asset: 'usd', amount: '20.5', locked: '0', fundsInRootAsset: '20.5' },
+      ],
+      totalFundsInRootAsset: '670.5',
       rootAsset: 'usd',
     },
     { userId: '5122444f-2658-fb8f-8863-16fdf0a2028b', error: 'User with id:5122444f-2658-fb8f-8863-16fdf0a2028b not found.' },

@@ -10,7 +10,10 @@ export class LedgerCheckController {
   /** The ledger's invariants, for operators and monitoring. */
   @Get('ledger/check')
   @ApiOperation({ summary: 'Check the ledger invariants: entries sum to zero, balances equal their entries, no user below zero' })
-  @ApiOkResponse({ example: { ok: true, counts: { transactions: 120, entries: 240, accounts: 31 }, failures: [] } })
+  @ApiOkResponse({
+    description: '`ok: true` with no failures when every invariant holds; otherwise each failure (at most 100) names its rule',
+    example: { ok: false, counts: { transactions: 120, entries: 240, accounts: 31 }, failures: [{ rule: 'balance_matches_entries', detail: 'account 7 (alice/usd): balance 10 but entries sum to 12' }] },
+  })
   run(): Promise<LedgerCheckReport> {
     return this.check.run();
   }

@@ -17,6 +17,13 @@ export class ProductsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Get('products')
+  @ApiOperation({ summary: 'Every product and its plans, by type then id' })
+  @ApiOkResponse({ example: [PRODUCT_EXAMPLE] })
+  async list() {
+    return (await this.products.list()).map((p) => this.view(p));
+  }
+
   @Get('products/:productType/:productId')
   @ApiOperation({ summary: 'A product and its plans' })
   @ApiOkResponse({ example: PRODUCT_EXAMPLE })

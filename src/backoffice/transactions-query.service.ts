@@ -14,6 +14,7 @@ export interface EntryFilter {
 
 interface EntryRow {
   id: string | number;
+  owner_id: string;
   transaction_id: string | number;
   asset: string;
   amount: string;
@@ -25,7 +26,7 @@ interface EntryRow {
   created_at: string | number;
 }
 
-/** A user's ledger entries, newest first: read-only history for operators. */
+/** Users' ledger entries, newest first: read-only history for operators (system accounts left out). */
 @Injectable()
 export class TransactionsQueryService {
   constructor(
@@ -33,9 +34,10 @@ export class TransactionsQueryService {
     private readonly assets: AssetRegistry,
   ) {}
 
-  async list(userId: string, filter: EntryFilter, paging: Paging) {
-    const conditions = ['a.owner_id = ?'];
-    const params: unknown[] = [userId];
+  /** One user's entries, or with `userId` null every user's. */
+  async list(userId: string | null, filter: EntryFilter, paging: Paging) {
+    const conditions = userId === null ? ["a.owner_id NOT LIKE 'system:%'"] : ['a.owner_id = ?'];
+    const params: unknown[] = userId === null ? [] : [userId];
     const add = (sql: string, value: unknown) => {
       conditions.push(sql);
       params.push(value);
@@ -51,21 +53,23 @@ export class TransactionsQueryService {
     return this.db.read(async (reader) => {
       const [{ n }] = await reader.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE ${where}`, params);
       const rows = await reader.query<EntryRow>(
-        `SELECT e.id, e.transaction_id, e.asset, e.amount, e.balance_after, e.type, e.action, t.kind, t.metadata, e.created_at
+        `SELECT e.id, a.owner_id, e.transaction_id, e.asset, e.amount, e.balance_after, e.type, e.action, t.kind, t.metadata, e.created_at
          FROM ledger_entries e JOIN accounts a ON a.id = e.account_id JOIN ledger_transactions t ON t.id = e.transaction_id
          WHERE ${where}
          ORDER BY e.id DESC LIMIT ? OFFSET ?`,
         [...params, paging.per_page, paging.offset],
       );
-      return { total: Number(n), entries: rows.map((row) => this.view(row)) };
+      return { total: Number(n), entries: rows.map((row) => this.view(row, userId === null)) };
     });
   }
 
-  private view(row: EntryRow) {
+  /** With `withUser` (the all-users list) each entry names its user. */
+  private view(row: EntryRow, withUser: boolean) {
     const scale = this.assets.get(row.asset).scale;
     return {
       entryId: String(row.id),
       transactionId: String(row.transaction_id),
+      ...(withUser ? { userId: row.owner_id } : {}),
       asset: row.asset,
       amount: formatAmount(BigInt(row.amount), scale),
       balanceAfter: formatAmount(BigInt(row.balance_after), scale),

@@ -7,7 +7,7 @@ import { BackofficeUsers } from './backoffice-users.js';
 import { pagingOf, pagingView } from './paging.js';
 import { bodyAsset, toEpochMs } from './request-values.js';
 import { TransactionsQueryService } from './transactions-query.service.js';
-import { TRANSACTIONS_EXAMPLE, TransactionsQueryDto } from './transactions.dto.js';
+import { ALL_TRANSACTIONS_EXAMPLE, TRANSACTIONS_EXAMPLE, TransactionsQueryDto } from './transactions.dto.js';
 
 @BackofficeController('history')
 export class TransactionsController {
@@ -27,6 +27,21 @@ export class TransactionsController {
   @ApiUnknownUser()
   async list(@Param('userId') userId: string, @Query() query: TransactionsQueryDto) {
     await this.users.require(userId);
+    return this.page(userId, query);
+  }
+
+  @Get('transactions')
+  @ApiOperation({
+    summary: "Every user's ledger entries, newest first",
+    description: 'As `GET /user/{userId}/transactions`, over all users (system accounts left out); each entry names its `userId`.',
+  })
+  @ApiOkResponse({ example: ALL_TRANSACTIONS_EXAMPLE })
+  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
+  listAll(@Query() query: TransactionsQueryDto) {
+    return this.page(null, query);
+  }
+
+  private async page(userId: string | null, query: TransactionsQueryDto) {
     const from = query.from === undefined ? undefined : toEpochMs(query.from);
     const to = query.to === undefined ? undefined : toEpochMs(query.to);
     if (from !== undefined && to !== undefined && from > to) throw invalid('from must not be after to');

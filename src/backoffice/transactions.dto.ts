@@ -51,3 +51,9 @@ export const TRANSACTIONS_EXAMPLE = {
     },
   ],
 };
+
+/** GET /transactions: the same entries, each naming its user. */
+export const ALL_TRANSACTIONS_EXAMPLE = {
+  ...TRANSACTIONS_EXAMPLE,
+  data: TRANSACTIONS_EXAMPLE.data.map((entry) => ({ ...entry, userId: '68e057fe-0aec-03db-20f8-5f811abf7da6' })),
+};

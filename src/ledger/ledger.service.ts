@@ -85,7 +85,7 @@ export class LedgerService {
     await this.insertEntries(tx, transactionId, entryRows(request, plan), now);
     await this.accounts.setBalances(tx, changed);
     const totals = await this.writeTotals(tx, request, after);
-    return this.posted(tx, request, transactionId, after, changed, totals);
+    return this.posted(tx, request, transactionId, after, changed, totals, now);
   }
 
   /**
@@ -137,7 +137,7 @@ export class LedgerService {
       totals: totalsRows,
     });
     const totals = new Map(totalsRows.map((t) => [t.accountId, next.get(keyOf.get(t.accountId)!)!.totals]));
-    return this.posted(tx, request, transactionId, after, changed, totals);
+    return this.posted(tx, request, transactionId, after, changed, totals, now);
   }
 
   private replay(request: PostingRequest, transactionId: string, requestHash: string | null): PostingResult {
@@ -145,8 +145,9 @@ export class LedgerService {
     return { transactionId, replayed: true, accounts: [] };
   }
 
-  private posted(tx: Tx, request: PostingRequest, transactionId: string, after: Map<string, AccountState>, changed: AccountState[], totals: Map<number, Totals>): PostingResult {
+  private posted(tx: Tx, request: PostingRequest, transactionId: string, after: Map<string, AccountState>, changed: AccountState[], totals: Map<number, Totals>, now: number): PostingResult {
     this.publishAfterCommit(tx, changed, totals);
+    this.publishTransactionAfterCommit(tx, request, transactionId, now);
     tx.afterCommit(() => this.metrics.transactionCommitted(request.kind));
     return { transactionId, replayed: false, accounts: [...after.values()] };
   }
@@ -201,6 +202,15 @@ export class LedgerService {
     }
   }
 
+  /** The committed transaction itself (its user entries), for the operators' live feed. */
+  private publishTransactionAfterCommit(tx: Tx, request: PostingRequest, transactionId: string, now: number): void {
+    if (!this.events.hasTransactionListeners) return;
+    const entries = request.legs
+      .filter((leg) => !isSystemOwner(leg.ownerId))
+      .map((leg) => ({ userId: leg.ownerId, asset: leg.asset, amount: leg.amount, type: leg.type }));
+    if (entries.length === 0) return;
+    tx.afterCommit(() => this.events.publishTransaction({ transactionId, kind: request.kind, action: request.action, createdAt: now, entries }));
+  }
 
   private validate(request: PostingRequest): void {
     if (request.legs.length < 2) throw invalid('A transaction needs at least two entries');

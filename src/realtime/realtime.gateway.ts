@@ -2,9 +2,9 @@ import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { toJsonNumber } from '../common/money.js';
+import { formatAmount, toJsonNumber } from '../common/money.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
-import { LedgerEvents } from '../ledger/ledger-events.js';
+import { LedgerEvents, type CommittedTransaction } from '../ledger/ledger-events.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceChange } from '../ledger/ledger.types.js';
 import { MetricsService } from '../observability/metrics.service.js';
@@ -12,7 +12,7 @@ import { failure, success } from '../balance-api/balance-envelope.js';
 import { principalOf } from '../balance-api/balance-endpoints.js';
 import { totalsAsNumbers } from '../ledger/totals-as-numbers.js';
 import { userInfo } from './user-info.js';
-import { userRoom } from './user-rooms.js';
+import { ADMIN_ROOM, userRoom } from './user-rooms.js';
 
 /**
  * Connections and the `user:balance` push. Feature modules own their `balance:*` handlers; this
@@ -22,7 +22,7 @@ import { userRoom } from './user-rooms.js';
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private server!: Server;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: Array<() => void> = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,11 +33,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   ) {}
 
   afterInit(): void {
-    this.unsubscribe = this.events.subscribe((changes) => this.pushBalances(changes));
+    this.unsubscribe = [
+      this.events.subscribe((changes) => this.pushBalances(changes)),
+      this.events.subscribeTransactions((transaction) => this.pushTransaction(transaction)),
+    ];
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe?.();
+    this.unsubscribe.forEach((unsubscribe) => unsubscribe());
   }
 
   handleDisconnect(): void {
@@ -48,6 +51,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.metrics.socketOpened();
     const principal = principalOf(client);
     await client.join(userRoom(principal.id));
+    // Operators' live feed: the token's roles decide, once, at the handshake.
+    if (principal.roles.includes('admin')) await client.join(ADMIN_ROOM);
     client.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (client.listeners(event).length === 0 && typeof ack === 'function') ack(failure(404, 'Resource not found'));
@@ -63,6 +68,17 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         () => undefined,
       );
     }
+  }
+
+  /** `admin:transaction`: every committed transaction with a user entry, to admin sockets on every instance. */
+  private pushTransaction(transaction: CommittedTransaction): void {
+    this.server.to(ADMIN_ROOM).emit('admin:transaction', {
+      transactionId: transaction.transactionId,
+      kind: transaction.kind,
+      action: transaction.action,
+      createdAt: new Date(transaction.createdAt).toISOString(),
+      entries: transaction.entries.map((e) => ({ userId: e.userId, asset: e.asset, amount: formatAmount(e.amount, this.assets.get(e.asset).scale), type: e.type })),
+    });
   }
 
   private async balancePayload(change: BalanceChange) {

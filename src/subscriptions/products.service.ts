@@ -5,7 +5,7 @@ import { parseAmount } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { isPlan, PLANS, type Plan } from './plans.js';
-import { ProductsRepository } from './products.repository.js';
+import { ProductsRepository, type StoredProduct } from './products.repository.js';
 
 export interface ProductOption {
   readonly plan: Plan;
@@ -33,11 +33,20 @@ export class ProductsService {
   async get(productType: string, productId: string): Promise<Product> {
     const product = await this.products.find(productType, productId);
     if (!product) throw notFound(`Product ${productType}/${productId} not found`);
+    return this.toProduct(product);
+  }
+
+  /** Every product and its plans, by type then id. */
+  async list(): Promise<Product[]> {
+    return (await this.products.list()).map((p) => this.toProduct(p));
+  }
+
+  private toProduct(product: StoredProduct): Product {
     const scale = this.assets.get(this.config.tokenAsset).scale;
     const options = product.options
       .map((r) => ({ plan: r.plan as Plan, price: parseAmount(r.price, scale) }))
       .sort((a, b) => PLANS.indexOf(a.plan) - PLANS.indexOf(b.plan));
-    return { productType, productId, ownerId: product.ownerId, options };
+    return { productType: product.productType, productId: product.productId, ownerId: product.ownerId, options };
   }
 
   /** Creates or replaces a product and its plans (prices as decimal strings in TOKEN_ASSET). */

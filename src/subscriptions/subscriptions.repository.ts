@@ -41,6 +41,19 @@ export class SubscriptionsRepository {
     return rows.length > 0 ? toSubscription(rows[0]) : null;
   }
 
+  /** Ends this subscription if it is active; null when it is not (unknown or already ended). */
+  async expireById(tx: Tx, id: string, now: number, reason: string): Promise<Subscription | null> {
+    const rows = await tx.query<SubscriptionRow>(
+      `UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'active' RETURNING *`,
+      [now, reason, id],
+    );
+    return rows.length > 0 ? toSubscription(rows[0]) : null;
+  }
+
+  async exists(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.query('SELECT 1 AS one FROM subscriptions WHERE id = ?', [id])).length > 0;
+  }
+
   async listForUser(userId: string): Promise<Subscription[]> {
     const rows = await this.db.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE user_id = ? ORDER BY created_at DESC, id', [userId]);
     return rows.map(toSubscription);

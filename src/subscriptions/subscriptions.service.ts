@@ -82,6 +82,14 @@ export class SubscriptionsService {
     return expired;
   }
 
+  /** Ends one subscription now, without refund, for an operator: 404 unknown, 409 already ended. */
+  async expireById(tx: Tx, id: string): Promise<Subscription> {
+    const expired = await this.stored.expireById(tx, id, this.clock.now(), 'admin');
+    if (expired) return expired;
+    if (!(await this.stored.exists(tx, id))) throw notFound(`Subscription ${id} not found`);
+    throw conflict(`Subscription ${id} has already ended`);
+  }
+
   listForUser(userId: string): Promise<Subscription[]> {
     return this.stored.listForUser(userId);
   }

@@ -47,10 +47,14 @@ if (!redisBinary) {
       sockets.push(x, y, root);
       expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'scale-y', amount: 20 } })) as Envelope).error.code).toBe(0);
 
-      // A donation made through B reaches the receiver connected to A.
+      // A donation made through B reaches the receiver connected to A, and the operators' feed there.
+      const watcher = await connectUrl(a.url, admin);
+      sockets.push(watcher);
+      const fed = new Promise<{ action: string }>((resolve) => watcher.on('admin:transaction', (t: { action: string }) => t.action === 'donation' && resolve(t)));
       const received = new Promise<Envelope>((resolve) => x.once('user:balance', resolve));
       expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 1 } })) as Envelope).error.code).toBe(0);
       expect((await received).data).toMatchObject({ token: 1, transactions: { mining: { donation: 1 } } });
+      expect(await fed).toMatchObject({ action: 'donation', entries: expect.arrayContaining([{ userId: 'scale-x', asset: 'rents', amount: '1', type: 'mining' }]) });
 
       // A weekly subscription renews exactly once although both instances run due work.
       expect(((await y.emitWithAck('balance:createRoomSubscription', { data: { roomId: 'demo-room', subscriptionPlan: 'subscription_week' } })) as Envelope).error.code).toBe(0);

@@ -1,0 +1,26 @@
+// Builds the console into dist/console, unless it is already newer than every source file
+// (so `npm start` and `npm test` rebuild it only after a change). `--force` always builds.
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const consoleDir = fileURLToPath(new URL('..', import.meta.url));
+const stamp = join(consoleDir, '..', 'dist', 'console', '.built');
+const sources = ['src', 'index.html', 'vite.config.ts', join('..', 'package-lock.json')].map((p) => join(consoleDir, p));
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+const current = existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sources.map(newest));
+if (current && !process.argv.includes('--force')) {
+  console.log('console: dist/console is up to date');
+} else {
+  await build({ configFile: join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(stamp, new Date().toISOString());
+  console.log('console: built dist/console');
+}

@@ -1,0 +1,3740 @@
+// Generated from the service's OpenAPI document by console/scripts/api-types.mjs: do not edit.
+export interface paths {
+    "/back-api/backoffice/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users, oldest first; search by username or email */
+        get: operations["UsersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user */
+        get: operations["UsersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Available balance (amount less locked) per asset the user has an account in, as JSON numbers */
+        get: operations["BalancesController_userBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Balances by assets and users
+         * @description Paged over the requested users (or all users). `amount` includes `locked`; `fundsInRootAsset` only for quoted assets; `totalFundsInRootAsset` only when every listed asset is quoted and no asset filter was given. With an asset filter every requested asset is listed, "0" where the user has no account.
+         */
+        post: operations["BalancesController_balances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's ledger entries, newest first
+         * @description Each entry is one side of a transaction: signed exact amount, the balance after it, type and action. `from` is inclusive, `to` exclusive.
+         */
+        get: operations["TransactionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every user's ledger entries, newest first
+         * @description As `GET /user/{userId}/transactions`, over all users (system accounts left out); each entry names its `userId`.
+         */
+        get: operations["TransactionsController_listAll"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Credit or withdraw a user's balance (action `adjustment`) */
+        post: operations["AdjustmentsController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's holds, newest first */
+        get: operations["HoldsController_list"];
+        put?: never;
+        /** Reserve part of a user's available balance */
+        post: operations["HoldsController_place"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hold */
+        get: operations["HoldsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/holds/{holdId}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Capture a pending hold into platform revenue; a partial amount releases the rest */
+        post: operations["HoldsController_capture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/holds/{holdId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a pending hold */
+        post: operations["HoldsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/token-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalog */
+        get: operations["TokenActionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/token-actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace an action */
+        put: operations["TokenActionsController_upsert"];
+        post?: never;
+        /** Remove an action */
+        delete: operations["TokenActionsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/token-actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply an action to a user: mining and buying credit TOKEN_ASSET, spending debits it */
+        post: operations["TokenActionsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every quote; the root asset is always 1 */
+        get: operations["ExchangeRatesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/exchange-rates/{asset}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset's quote changes, newest first (null: unquoted) */
+        get: operations["ExchangeRatesController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/exchange-rates/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the quote of an asset */
+        put: operations["ExchangeRatesController_set"];
+        post?: never;
+        /** Remove the quote: the asset becomes unconvertible */
+        delete: operations["ExchangeRatesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every product and its plans, by type then id */
+        get: operations["ProductsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/products/{productType}/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product and its plans */
+        get: operations["ProductsController_get"];
+        /** Create or replace a product and its plans */
+        put: operations["ProductsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the ledger invariants: entries sum to zero, balances equal their entries, no user below zero */
+        get: operations["LedgerCheckController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/test-clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the service clock forward (ENABLE_TEST_CLOCK=true only; 404 otherwise) and run what became due */
+        post: operations["TestClockController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per asset: what users hold (amount, of which locked), their accounts, the quote and the value in the root asset
+         * @description Every known asset, system accounts left out. `fundsInRootAsset` is null for an unquoted asset; `totalFundsInRootAsset` is null when users hold any unquoted asset.
+         */
+        get: operations["AssetTotalsController_totals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews) */
+        get: operations["SubscriptionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/subscriptions/{subscriptionId}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an active subscription now, without refund (`endedReason: "admin"`) */
+        post: operations["SubscriptionsController_expire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        BalancesRequestDto: {
+            /**
+             * @description One asset code or a list of them; absent means every asset
+             * @example usdt
+             */
+            asset?: string | string[];
+            /**
+             * @description Users to report, in this order (at most 2000); absent means every user
+             * @example [
+             *       "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+             *       "5122444f-2658-fb8f-8863-16fdf0a2028b"
+             *     ]
+             */
+            userIds?: string[];
+        };
+        AdjustmentDto: {
+            /**
+             * @description Asset code
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Signed amount: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too.
+             * @example 0.3
+             */
+            amount: string | number;
+            /**
+             * @description Why; kept with the transaction
+             * @example Goodwill credit for ticket #4711
+             */
+            comment: string;
+        };
+        PlaceHoldDto: {
+            /**
+             * @description Asset code
+             * @example rents
+             */
+            asset: string;
+            /**
+             * @description Amount to reserve, > 0, at most what is available
+             * @example 25.5
+             */
+            amount: string | number;
+            /**
+             * @description Why the funds are held
+             * @example Order 8812 pending settlement
+             */
+            reason: string;
+            /**
+             * @description When the hold is released by itself: ISO 8601 (UTC when no zone) or epoch milliseconds; must be in the future
+             * @example 2030-01-01T00:00:00Z
+             */
+            expiresAt?: string | number;
+        };
+        CaptureHoldDto: {
+            /**
+             * @description Capture only this much; the rest is released. Absent: all of it.
+             * @example 10
+             */
+            amount?: string | number;
+        };
+        TokenActionDto: {
+            /**
+             * @description mining credits the user, spending debits, buying credits (payment taken elsewhere)
+             * @example mining
+             * @enum {string}
+             */
+            type: "mining" | "spending" | "buying";
+            /**
+             * @description TOKEN_ASSET amount the action moves
+             * @example 10
+             */
+            token: string | number;
+            /**
+             * @description Price in the root asset
+             * @example 0.99
+             */
+            price: string | number;
+            /**
+             * @example event
+             * @enum {string}
+             */
+            category: "event" | "product" | "subscription";
+            /** @example Logged in today */
+            description: string;
+        };
+        ExchangeRateDto: {
+            /**
+             * @description Root-asset units per one unit of the asset, > 0
+             * @example 65000.5
+             */
+            rate: string | number;
+        };
+        ProductOptionDto: {
+            /**
+             * @example subscription_month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+            /**
+             * @description Price in TOKEN_ASSET (0 for free)
+             * @example 15
+             */
+            price: string | number;
+        };
+        ProductDto: {
+            /**
+             * @description User credited with payments; absent: the platform
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            ownerId?: string;
+            /** @description The plans offered (each at most once) */
+            options: components["schemas"]["ProductOptionDto"][];
+        };
+        AdvanceClockDto: {
+            /**
+             * @description Seconds to move the clock forward
+             * @example 86400
+             */
+            seconds: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    UsersController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20) */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+                /** @description Case-insensitive substring of the username or email */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "search": "mailinator"
+                     *       },
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "userName": "volgen",
+                     *           "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "userEmail": "volgen@mailinator.com",
+                     *           "userRoles": [
+                     *             "Bot"
+                     *           ],
+                     *           "currency": "usd",
+                     *           "createdAt": "2025-01-01T10:00:00.000Z",
+                     *           "updatedAt": "2025-01-02T10:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        filters: {
+                            search: string;
+                        };
+                        paging: {
+                            page: number;
+                            per_page: number;
+                            total: number;
+                        };
+                        data: {
+                            userName: string;
+                            userId: string;
+                            userEmail: string;
+                            userRoles: string[];
+                            currency: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "per_page must not be greater than 100"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    UsersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userName": "volgen",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "userEmail": "volgen@mailinator.com",
+                     *       "userRoles": [
+                     *         "Bot"
+                     *       ],
+                     *       "currency": "usd",
+                     *       "createdAt": "2025-01-01T10:00:00.000Z",
+                     *       "updatedAt": "2025-01-02T10:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        userName: string;
+                        userId: string;
+                        userEmail: string;
+                        userRoles: string[];
+                        currency: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    BalancesController_userBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "asset": "btc",
+                     *         "balance": 10
+                     *       },
+                     *       {
+                     *         "asset": "eth",
+                     *         "balance": 300
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        asset: string;
+                        balance: number;
+                    }[];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    BalancesController_balances: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20) */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BalancesRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "userIds": [
+                     *           "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "9a0b7c4e-1f2d-4e3a-8b5c-6d7e8f9a0b1c",
+                     *           "5122444f-2658-fb8f-8863-16fdf0a2028b"
+                     *         ]
+                     *       },
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 3
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "userName": "volgen",
+                     *           "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "userEmail": "volgen@mailinator.com",
+                     *           "userRoles": [
+                     *             "Bot"
+                     *           ],
+                     *           "balances": [
+                     *             {
+                     *               "asset": "btc",
+                     *               "amount": "1.5",
+                     *               "locked": "0.5",
+                     *               "fundsInRootAsset": "97500"
+                     *             },
+                     *             {
+                     *               "asset": "xmr",
+                     *               "amount": "10",
+                     *               "locked": "0"
+                     *             }
+                     *           ],
+                     *           "rootAsset": "usd"
+                     *         },
+                     *         {
+                     *           "userName": "marta",
+                     *           "userId": "9a0b7c4e-1f2d-4e3a-8b5c-6d7e8f9a0b1c",
+                     *           "userEmail": "marta@example.com",
+                     *           "userRoles": [],
+                     *           "balances": [
+                     *             {
+                     *               "asset": "btc",
+                     *               "amount": "0.01",
+                     *               "locked": "0",
+                     *               "fundsInRootAsset": "650"
+                     *             },
+                     *             {
+                     *               "asset": "usd",
+                     *               "amount": "20.5",
+                     *               "locked": "0",
+                     *               "fundsInRootAsset": "20.5"
+                     *             }
+                     *           ],
+                     *           "totalFundsInRootAsset": "670.5",
+                     *           "rootAsset": "usd"
+                     *         },
+                     *         {
+                     *           "userId": "5122444f-2658-fb8f-8863-16fdf0a2028b",
+                     *           "error": "User with id:5122444f-2658-fb8f-8863-16fdf0a2028b not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        filters: {
+                            userIds: string[];
+                        };
+                        paging: {
+                            page: number;
+                            per_page: number;
+                            total: number;
+                        };
+                        data: {
+                            userName?: string;
+                            userId: string;
+                            userEmail?: string;
+                            userRoles?: string[];
+                            balances?: {
+                                asset: string;
+                                amount: string;
+                                locked: string;
+                                fundsInRootAsset?: string;
+                            }[];
+                            rootAsset?: string;
+                            totalFundsInRootAsset?: string;
+                            error?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "asset must be a known asset; \"doge\" is not"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TransactionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20) */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+                /** @description Only this asset */
+                asset?: string;
+                /** @description Only this entry type */
+                type?: "mining" | "spending" | "buying";
+                /** @description Only this action (adjustment, donation, dailyLogin, holdCapture, …) */
+                action?: string;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "asset": "usd",
+                     *         "action": "adjustment"
+                     *       },
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "entryId": "42",
+                     *           "transactionId": "17",
+                     *           "asset": "usd",
+                     *           "amount": "-12.5",
+                     *           "balanceAfter": "87.5",
+                     *           "type": "spending",
+                     *           "action": "adjustment",
+                     *           "kind": "adjustment",
+                     *           "metadata": {
+                     *             "comment": "Refund reversed",
+                     *             "admin": "ops-1"
+                     *           },
+                     *           "createdAt": "2025-03-01T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        filters: {
+                            asset: string;
+                            action: string;
+                        };
+                        paging: {
+                            page: number;
+                            per_page: number;
+                            total: number;
+                        };
+                        data: {
+                            entryId: string;
+                            transactionId: string;
+                            asset: string;
+                            amount: string;
+                            balanceAfter: string;
+                            type: string;
+                            action: string;
+                            kind: string;
+                            metadata: {
+                                comment: string;
+                                admin: string;
+                            };
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "from must be an ISO 8601 date or epoch milliseconds"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TransactionsController_listAll: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20) */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+                /** @description Only this asset */
+                asset?: string;
+                /** @description Only this entry type */
+                type?: "mining" | "spending" | "buying";
+                /** @description Only this action (adjustment, donation, dailyLogin, holdCapture, …) */
+                action?: string;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "asset": "usd",
+                     *         "action": "adjustment"
+                     *       },
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "entryId": "42",
+                     *           "transactionId": "17",
+                     *           "asset": "usd",
+                     *           "amount": "-12.5",
+                     *           "balanceAfter": "87.5",
+                     *           "type": "spending",
+                     *           "action": "adjustment",
+                     *           "kind": "adjustment",
+                     *           "metadata": {
+                     *             "comment": "Refund reversed",
+                     *             "admin": "ops-1"
+                     *           },
+                     *           "createdAt": "2025-03-01T12:00:00.000Z",
+                     *           "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        filters: {
+                            asset: string;
+                            action: string;
+                        };
+                        paging: {
+                            page: number;
+                            per_page: number;
+                            total: number;
+                        };
+                        data: {
+                            entryId: string;
+                            transactionId: string;
+                            asset: string;
+                            amount: string;
+                            balanceAfter: string;
+                            type: string;
+                            action: string;
+                            kind: string;
+                            metadata: {
+                                comment: string;
+                                admin: string;
+                            };
+                            createdAt: string;
+                            userId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "from must be an ISO 8601 date or epoch milliseconds"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    AdjustmentsController_adjust: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "17",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "action": "adjustment",
+                     *       "asset": "usd",
+                     *       "amount": "0.3",
+                     *       "comment": "Goodwill credit for ticket #4711",
+                     *       "balance": {
+                     *         "asset": "usd",
+                     *         "amount": "100.3",
+                     *         "locked": "20",
+                     *         "available": "80.3"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        transactionId: string;
+                        userId: string;
+                        action: string;
+                        asset: string;
+                        amount: string;
+                        comment: string;
+                        balance: {
+                            asset: string;
+                            amount: string;
+                            locked: string;
+                            available: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "amount: amount has more than 2 decimal places for usd"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Idempotency key reused with a different request"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Would take the balance below zero */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "message": "Insufficient funds in usd"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "captured" | "released" | "expired";
+            };
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "holdId": "0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10",
+                     *         "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *         "asset": "rents",
+                     *         "amount": "25.5",
+                     *         "captured": null,
+                     *         "status": "pending",
+                     *         "reason": "Order 8812 pending settlement",
+                     *         "expiresAt": "2030-01-01T00:00:00.000Z",
+                     *         "createdAt": "2025-03-01T12:00:00.000Z",
+                     *         "endedAt": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        holdId: string;
+                        userId: string;
+                        asset: string;
+                        amount: string;
+                        captured: string | null;
+                        status: string;
+                        reason: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        endedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_place: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceHoldDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "holdId": "0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "asset": "rents",
+                     *       "amount": "25.5",
+                     *       "captured": null,
+                     *       "status": "pending",
+                     *       "reason": "Order 8812 pending settlement",
+                     *       "expiresAt": "2030-01-01T00:00:00.000Z",
+                     *       "createdAt": "2025-03-01T12:00:00.000Z",
+                     *       "endedAt": null
+                     *     }
+                     */
+                    "application/json": {
+                        holdId: string;
+                        userId: string;
+                        asset: string;
+                        amount: string;
+                        captured: string | null;
+                        status: string;
+                        reason: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        endedAt: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "expiresAt must be in the future"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Idempotency key reused with a different request"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Not enough available funds */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "message": "Insufficient funds in rents"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "holdId": "0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "asset": "rents",
+                     *       "amount": "25.5",
+                     *       "captured": null,
+                     *       "status": "pending",
+                     *       "reason": "Order 8812 pending settlement",
+                     *       "expiresAt": "2030-01-01T00:00:00.000Z",
+                     *       "createdAt": "2025-03-01T12:00:00.000Z",
+                     *       "endedAt": null
+                     *     }
+                     */
+                    "application/json": {
+                        holdId: string;
+                        userId: string;
+                        asset: string;
+                        amount: string;
+                        captured: string | null;
+                        status: string;
+                        reason: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        endedAt: string | null;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such hold */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_capture: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptureHoldDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "holdId": "0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "asset": "rents",
+                     *       "amount": "25.5",
+                     *       "captured": "10",
+                     *       "status": "captured",
+                     *       "reason": "Order 8812 pending settlement",
+                     *       "expiresAt": "2030-01-01T00:00:00.000Z",
+                     *       "createdAt": "2025-03-01T12:00:00.000Z",
+                     *       "endedAt": "2025-03-01T12:05:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        holdId: string;
+                        userId: string;
+                        asset: string;
+                        amount: string;
+                        captured: string;
+                        status: string;
+                        reason: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        endedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "amount must not exceed the held amount"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such hold */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /**
+             * @description Idempotency-Key reused with another body
+             *
+             *     The hold has already ended (captured, released or expired)
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Hold is already released"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    HoldsController_release: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "holdId": "0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "asset": "rents",
+                     *       "amount": "25.5",
+                     *       "captured": null,
+                     *       "status": "released",
+                     *       "reason": "Order 8812 pending settlement",
+                     *       "expiresAt": "2030-01-01T00:00:00.000Z",
+                     *       "createdAt": "2025-03-01T12:00:00.000Z",
+                     *       "endedAt": "2025-03-01T12:05:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        holdId: string;
+                        userId: string;
+                        asset: string;
+                        amount: string;
+                        captured: string | null;
+                        status: string;
+                        reason: string;
+                        expiresAt: string;
+                        createdAt: string;
+                        endedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such hold */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /**
+             * @description Idempotency-Key reused with another body
+             *
+             *     The hold has already ended (captured, released or expired)
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Hold is already released"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TokenActionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "action": "dailyLogin",
+                     *         "type": "mining",
+                     *         "token": "10",
+                     *         "price": "0",
+                     *         "category": "event",
+                     *         "description": "Logged in today"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        action: string;
+                        type: string;
+                        token: string;
+                        price: string;
+                        category: string;
+                        description: string;
+                    }[];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TokenActionsController_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenActionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "dailyLogin",
+                     *       "type": "mining",
+                     *       "token": "10",
+                     *       "price": "0",
+                     *       "category": "event",
+                     *       "description": "Logged in today"
+                     *     }
+                     */
+                    "application/json": {
+                        action: string;
+                        type: string;
+                        token: string;
+                        price: string;
+                        category: string;
+                        description: string;
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "type must be one of mining, spending, buying"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TokenActionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Token action dailyLogin not found"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TokenActionsController_apply: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+                action: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "18",
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "action": "dailyLogin",
+                     *       "type": "mining",
+                     *       "asset": "rents",
+                     *       "amount": "10",
+                     *       "balance": {
+                     *         "asset": "rents",
+                     *         "amount": "110",
+                     *         "locked": "0",
+                     *         "available": "110"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        transactionId: string;
+                        userId: string;
+                        action: string;
+                        type: string;
+                        asset: string;
+                        amount: string;
+                        balance: {
+                            asset: string;
+                            amount: string;
+                            locked: string;
+                            available: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /**
+             * @description No such action
+             *
+             *     No such user
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Idempotency key reused with a different request"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ExchangeRatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rootAsset": "usd",
+                     *       "rates": [
+                     *         {
+                     *           "asset": "btc",
+                     *           "rate": "65000",
+                     *           "updatedAt": "2025-03-01T12:00:00.000Z"
+                     *         },
+                     *         {
+                     *           "asset": "usd",
+                     *           "rate": "1",
+                     *           "updatedAt": "2025-03-01T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        rootAsset: string;
+                        rates: {
+                            asset: string;
+                            rate: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ExchangeRatesController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asset": "btc",
+                     *       "history": [
+                     *         {
+                     *           "rate": null,
+                     *           "changedAt": "2025-03-02T12:00:00.000Z"
+                     *         },
+                     *         {
+                     *           "rate": "65000.5",
+                     *           "changedAt": "2025-03-01T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        asset: string;
+                        history: {
+                            rate: string | null;
+                            changedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Unknown asset, or (DELETE) an asset without a quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Asset xmr has no quote"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ExchangeRatesController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeRateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "asset": "btc",
+                     *       "rate": "65000.5",
+                     *       "updatedAt": "2025-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        asset: string;
+                        rate: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "The root asset usd is always quoted at 1"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Unknown asset, or (DELETE) an asset without a quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Asset xmr has no quote"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ExchangeRatesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "The root asset usd cannot be unquoted"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Unknown asset, or (DELETE) an asset without a quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Asset xmr has no quote"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ProductsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "productType": "room",
+                     *         "productId": "demo-room",
+                     *         "ownerId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *         "asset": "rents",
+                     *         "options": [
+                     *           {
+                     *             "plan": "free",
+                     *             "price": "0"
+                     *           },
+                     *           {
+                     *             "plan": "subscription_month",
+                     *             "price": "15"
+                     *           }
+                     *         ]
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        productType: string;
+                        productId: string;
+                        ownerId: string;
+                        asset: string;
+                        options: {
+                            plan: string;
+                            price: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ProductsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productType: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "productType": "room",
+                     *       "productId": "demo-room",
+                     *       "ownerId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "asset": "rents",
+                     *       "options": [
+                     *         {
+                     *           "plan": "free",
+                     *           "price": "0"
+                     *         },
+                     *         {
+                     *           "plan": "subscription_month",
+                     *           "price": "15"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        productType: string;
+                        productId: string;
+                        ownerId: string;
+                        asset: string;
+                        options: {
+                            plan: string;
+                            price: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such product */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Product room/nope not found"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    ProductsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productType: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "productType": "room",
+                     *       "productId": "demo-room",
+                     *       "ownerId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "asset": "rents",
+                     *       "options": [
+                     *         {
+                     *           "plan": "free",
+                     *           "price": "0"
+                     *         },
+                     *         {
+                     *           "plan": "subscription_month",
+                     *           "price": "15"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        productType: string;
+                        productId: string;
+                        ownerId: string;
+                        asset: string;
+                        options: {
+                            plan: string;
+                            price: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "options.0.plan must be one of free, one_time_payment, subscription_week, subscription_month, subscription_6_months, subscription_year"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    LedgerCheckController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `ok: true` with no failures when every invariant holds; otherwise each failure (at most 100) names its rule */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": false,
+                     *       "counts": {
+                     *         "transactions": 120,
+                     *         "entries": 240,
+                     *         "accounts": 31
+                     *       },
+                     *       "failures": [
+                     *         {
+                     *           "rule": "balance_matches_entries",
+                     *           "detail": "account 7 (alice/usd): balance 10 but entries sum to 12"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        ok: boolean;
+                        counts: {
+                            transactions: number;
+                            entries: number;
+                            accounts: number;
+                        };
+                        failures: {
+                            rule: string;
+                            detail: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    TestClockController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceClockDto"];
+            };
+        };
+        responses: {
+            /** @description The new time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "now": "2025-03-02T12:00:00.000Z",
+                     *       "offsetSeconds": 86400
+                     *     }
+                     */
+                    "application/json": {
+                        now: string;
+                        offsetSeconds: number;
+                    };
+                };
+            };
+            /** @description Invalid request; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "seconds must be a whole number"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The test clock is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "The test clock is disabled (ENABLE_TEST_CLOCK)"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    AssetTotalsController_totals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rootAsset": "usd",
+                     *       "assets": [
+                     *         {
+                     *           "asset": "btc",
+                     *           "scale": 8,
+                     *           "accounts": 2,
+                     *           "amount": "0.5",
+                     *           "locked": "0.1",
+                     *           "rate": "65000",
+                     *           "fundsInRootAsset": "32500"
+                     *         },
+                     *         {
+                     *           "asset": "xmr",
+                     *           "scale": 12,
+                     *           "accounts": 1,
+                     *           "amount": "3",
+                     *           "locked": "0",
+                     *           "rate": null,
+                     *           "fundsInRootAsset": null
+                     *         }
+                     *       ],
+                     *       "totalFundsInRootAsset": null
+                     *     }
+                     */
+                    "application/json": {
+                        rootAsset: string;
+                        assets: {
+                            asset: string;
+                            scale: number;
+                            accounts: number;
+                            amount: string;
+                            locked: string;
+                            rate: string | null;
+                            fundsInRootAsset: string | null;
+                        }[];
+                        totalFundsInRootAsset: string | null;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    SubscriptionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21",
+                     *         "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *         "productType": "room",
+                     *         "productId": "demo-room",
+                     *         "plan": "subscription_month",
+                     *         "status": "active",
+                     *         "currency": "rents",
+                     *         "price": "10",
+                     *         "walletAddress": null,
+                     *         "periodIndex": 2,
+                     *         "periodStart": "2025-03-01T12:00:00.000Z",
+                     *         "periodEnd": "2025-04-01T12:00:00.000Z",
+                     *         "createdAt": "2025-01-01T12:00:00.000Z",
+                     *         "endedAt": null,
+                     *         "endedReason": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        id: string;
+                        userId: string;
+                        productType: string;
+                        productId: string;
+                        plan: string;
+                        status: string;
+                        currency: string;
+                        price: string;
+                        walletAddress: string | null;
+                        periodIndex: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        createdAt: string;
+                        endedAt: string | null;
+                        endedReason: string | null;
+                    }[];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+    SubscriptionsController_expire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21",
+                     *       "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *       "productType": "room",
+                     *       "productId": "demo-room",
+                     *       "plan": "subscription_month",
+                     *       "status": "expired",
+                     *       "currency": "rents",
+                     *       "price": "10",
+                     *       "walletAddress": null,
+                     *       "periodIndex": 2,
+                     *       "periodStart": "2025-03-01T12:00:00.000Z",
+                     *       "periodEnd": "2025-04-01T12:00:00.000Z",
+                     *       "createdAt": "2025-01-01T12:00:00.000Z",
+                     *       "endedAt": "2025-03-10T08:00:00.000Z",
+                     *       "endedReason": "admin"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        userId: string;
+                        productType: string;
+                        productId: string;
+                        plan: string;
+                        status: string;
+                        currency: string;
+                        price: string;
+                        walletAddress: string | null;
+                        periodIndex: number;
+                        periodStart: string;
+                        periodEnd: string;
+                        createdAt: string;
+                        endedAt: string;
+                        endedReason: string;
+                    };
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Subscription 3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21 not found"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Already ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Subscription 3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21 has already ended"
+                     *     }
+                     */
+                    "application/json": {
+                        statusCode: number;
+                        message: string;
+                    };
+                };
+            };
+        };
+    };
+}

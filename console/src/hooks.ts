@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: string | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Loads on mount and whenever `deps` change; `reload` fetches again (e.g. on a live event). */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
+  const [tick, setTick] = useState(0);
+  const key = JSON.stringify([...deps, tick]);
+  const [result, setResult] = useState<{ key: string; data?: T; error: string | null }>({ key: '', error: null });
+  useEffect(() => {
+    let current = true;
+    load().then(
+      (data) => current && setResult({ key, data, error: null }),
+      (e: unknown) => current && setResult((previous) => ({ key, data: previous.data, error: e instanceof Error ? e.message : String(e) })),
+    );
+    return () => {
+      current = false;
+    };
+    // `key` stands for the deps (and reloads).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  // Until the first answer for these deps arrives, the last data stays on screen (no flicker on a live refresh).
+  return { data: result.data, error: result.error, loading: result.key !== key, reload };
+}
+
+/** Runs an action, keeping its error (the API's message) and whether it is under way. */
+export function useAction() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return { error, busy, run, setError };
+}
+
+/**
+ * A function that runs `fn` at most once per `ms`, at the end of the window: a burst of live
+ * events costs one refresh, not one per transaction.
+ */
+export function useCoalesced(fn: () => void, ms: number): () => void {
+  const latest = useRef(fn);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    latest.current = fn;
+  });
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      latest.current();
+    }, ms);
+  }, [ms]);
+}

@@ -1,0 +1,388 @@
+import { useState, type FormEvent } from 'react';
+import { api, BO, unwrap } from '../api';
+import type { components } from '../api/schema';
+import { StepChart } from '../charts';
+import { Amount, ErrorBox, formatTime } from '../components';
+import { useAction, useLoad } from '../hooks';
+import { DECIMAL_PATTERN } from '../money';
+
+/** Token actions, exchange rates and products: what the platform offers and at what price. */
+export function Catalog() {
+  return (
+    <>
+      <h1>Catalog</h1>
+      <TokenActions />
+      <ExchangeRates />
+      <Products />
+    </>
+  );
+}
+
+type ActionBody = components['schemas']['TokenActionDto'];
+type ActionType = ActionBody['type'];
+type Category = ActionBody['category'];
+const ACTION_TYPES: ActionType[] = ['mining', 'spending', 'buying'];
+const CATEGORIES: Category[] = ['event', 'product', 'subscription'];
+type ActionDraft = { action: string; type: ActionType; token: string; price: string; category: Category; description: string };
+
+function TokenActions() {
+  const list = useLoad(() => unwrap(api.GET(`${BO}/token-actions`)), []);
+  const [draft, setDraft] = useState<ActionDraft | null>(null);
+  const action = useAction();
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft) return;
+    const { action: name, ...body } = draft;
+    if (await action.run(() => unwrap(api.PUT(`${BO}/token-actions/{action}`, { params: { path: { action: name } }, body })))) {
+      setDraft(null);
+      list.reload();
+    }
+  };
+  const remove = async (name: string) => {
+    if (!window.confirm(`Delete the token action ${name}?`)) return;
+    if (await action.run(() => unwrap(api.DELETE(`${BO}/token-actions/{action}`, { params: { path: { action: name } } })))) list.reload();
+  };
+  const edit = (a: { action: string; type: string; token: string; price: string; category: string; description: string }) =>
+    setDraft({ ...a, type: ACTION_TYPES.find((t) => t === a.type) ?? 'mining', category: CATEGORIES.find((c) => c === a.category) ?? 'event' });
+  return (
+    <section aria-labelledby="actions-title">
+      <h2 id="actions-title">Token actions</h2>
+      <ErrorBox error={list.error ?? action.error} />
+      {list.data ? (
+        <div className="overflow-auto">
+          <table data-testid="token-actions">
+            <thead>
+              <tr>
+                <th>Action</th>
+                <th>Type</th>
+                <th className="num">Token</th>
+                <th className="num">Price</th>
+                <th>Category</th>
+                <th>Description</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((a) => (
+                <tr key={a.action}>
+                  <td>{a.action}</td>
+                  <td>{a.type}</td>
+                  <td className="num">
+                    <Amount value={a.token} />
+                  </td>
+                  <td className="num">
+                    <Amount value={a.price} />
+                  </td>
+                  <td>{a.category}</td>
+                  <td>{a.description}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="secondary" onClick={() => edit(a)} aria-label={`Edit ${a.action}`}>
+                        Edit
+                      </button>
+                      <button type="button" className="secondary outline" onClick={() => void remove(a.action)} aria-label={`Delete ${a.action}`}>
+                        Delete
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {draft ? (
+        <form onSubmit={(e) => void save(e)} className="inline-form" aria-label="Edit token action">
+          <label htmlFor="ta-action">
+            Action
+            <input id="ta-action" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} required maxLength={64} />
+          </label>
+          <label htmlFor="ta-type">
+            Type
+            <select id="ta-type" value={draft.type} onChange={(e) => setDraft({ ...draft, type: ACTION_TYPES.find((t) => t === e.target.value) ?? 'mining' })}>
+              {ACTION_TYPES.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor="ta-token">
+            Token
+            <input id="ta-token" inputMode="decimal" pattern={DECIMAL_PATTERN} value={draft.token} onChange={(e) => setDraft({ ...draft, token: e.target.value })} required />
+          </label>
+          <label htmlFor="ta-price">
+            Price
+            <input id="ta-price" inputMode="decimal" pattern={DECIMAL_PATTERN} value={draft.price} onChange={(e) => setDraft({ ...draft, price: e.target.value })} required />
+          </label>
+          <label htmlFor="ta-category">
+            Category
+            <select id="ta-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: CATEGORIES.find((c) => c === e.target.value) ?? 'event' })}>
+              {CATEGORIES.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor="ta-description">
+            Description
+            <input id="ta-description" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} required />
+          </label>
+          <button type="submit" aria-busy={action.busy}>
+            Save action
+          </button>
+          <button type="button" className="secondary" onClick={() => setDraft(null)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setDraft({ action: '', type: 'mining', token: '', price: '0', category: 'event', description: '' })}>
+          New token action
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ExchangeRates() {
+  const rates = useLoad(() => unwrap(api.GET(`${BO}/exchange-rates`)), []);
+  const assets = useLoad(() => unwrap(api.GET(`${BO}/assets`)), []);
+  const [asset, setAsset] = useState('');
+  const [rate, setRate] = useState('');
+  const [historyOf, setHistoryOf] = useState('');
+  const history = useLoad(() => (historyOf ? unwrap(api.GET(`${BO}/exchange-rates/{asset}/history`, { params: { path: { asset: historyOf } } })) : Promise.resolve(null)), [historyOf, rates.data]);
+  const action = useAction();
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run(() => unwrap(api.PUT(`${BO}/exchange-rates/{asset}`, { params: { path: { asset } }, body: { rate: rate.trim() } })))) {
+      setRate('');
+      rates.reload();
+    }
+  };
+  const unquote = async (code: string) => {
+    if (!window.confirm(`Remove the quote of ${code}? Its value in the root asset will no longer be shown.`)) return;
+    if (await action.run(() => unwrap(api.DELETE(`${BO}/exchange-rates/{asset}`, { params: { path: { asset: code } } })))) rates.reload();
+  };
+  const root = rates.data?.rootAsset;
+  return (
+    <section aria-labelledby="rates-title">
+      <h2 id="rates-title">Exchange rates</h2>
+      <ErrorBox error={rates.error ?? action.error} />
+      {rates.data ? (
+        <div className="overflow-auto">
+          <table data-testid="rates">
+            <thead>
+              <tr>
+                <th>Asset</th>
+                <th className="num">{root} per unit</th>
+                <th>Updated</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rates.data.rates.map((r) => (
+                <tr key={r.asset} data-asset={r.asset}>
+                  <td>{r.asset}</td>
+                  <td className="num">
+                    <Amount value={r.rate} />
+                  </td>
+                  <td>{formatTime(r.updatedAt)}</td>
+                  <td>
+                    <div className="row-actions">
+                      <button type="button" className="secondary" onClick={() => setHistoryOf(r.asset)} aria-label={`History of ${r.asset}`}>
+                        History
+                      </button>
+                      {r.asset !== root ? (
+                        <>
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => {
+                              setAsset(r.asset);
+                              setRate(r.rate);
+                            }}
+                            aria-label={`Edit ${r.asset}`}
+                          >
+                            Edit
+                          </button>
+                          <button type="button" className="secondary outline" onClick={() => void unquote(r.asset)} aria-label={`Unquote ${r.asset}`}>
+                            Unquote
+                          </button>
+                        </>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <form onSubmit={(e) => void save(e)} className="inline-form" aria-label="Set a rate">
+        <label htmlFor="rate-asset">
+          Asset
+          <select id="rate-asset" value={asset} onChange={(e) => setAsset(e.target.value)} required>
+            <option value="" disabled>
+              choose…
+            </option>
+            {(assets.data?.assets ?? [])
+              .filter((a) => a.asset !== root)
+              .map((a) => (
+                <option key={a.asset}>{a.asset}</option>
+              ))}
+          </select>
+        </label>
+        <label htmlFor="rate-value">
+          Rate ({root} per unit)
+          <input id="rate-value" inputMode="decimal" pattern={DECIMAL_PATTERN} value={rate} onChange={(e) => setRate(e.target.value)} required />
+        </label>
+        <button type="submit" aria-busy={action.busy}>
+          Set rate
+        </button>
+      </form>
+      {historyOf ? (
+        <>
+          <h3>History of {historyOf}</h3>
+          <ErrorBox error={history.error} />
+          {history.data ? (
+            <>
+              <StepChart
+                label={`${historyOf} in ${root}`}
+                points={history.data.history
+                  .filter((h): h is { rate: string; changedAt: string } => h.rate !== null)
+                  .map((h) => ({ time: h.changedAt, value: h.rate }))
+                  .reverse()}
+              />
+              <ul>
+                {history.data.history.map((h, i) => (
+                  <li key={i}>
+                    {formatTime(h.changedAt)}: {h.rate === null ? 'unquoted' : <Amount value={h.rate} />}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+type Plan = components['schemas']['ProductOptionDto']['plan'];
+const PLANS: Plan[] = ['free', 'one_time_payment', 'subscription_week', 'subscription_month', 'subscription_6_months', 'subscription_year'];
+const planOf = (name: string): Plan => PLANS.find((p) => p === name) ?? 'free';
+type ProductDraft = { productType: string; productId: string; ownerId: string; options: Array<{ plan: Plan; price: string }> };
+
+function Products() {
+  const list = useLoad(() => unwrap(api.GET(`${BO}/products`)), []);
+  const [draft, setDraft] = useState<ProductDraft | null>(null);
+  const action = useAction();
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft) return;
+    const body = { ...(draft.ownerId.trim() ? { ownerId: draft.ownerId.trim() } : {}), options: draft.options.map((o) => ({ plan: o.plan, price: o.price.trim() })) };
+    const path = { productType: draft.productType.trim(), productId: draft.productId.trim() };
+    if (await action.run(() => unwrap(api.PUT(`${BO}/products/{productType}/{productId}`, { params: { path }, body })))) {
+      setDraft(null);
+      list.reload();
+    }
+  };
+  const setOption = (i: number, change: Partial<{ plan: Plan; price: string }>) =>
+    draft && setDraft({ ...draft, options: draft.options.map((o, j) => (i === j ? { ...o, ...change } : o)) });
+  return (
+    <section aria-labelledby="products-title">
+      <h2 id="products-title">Products and plans</h2>
+      <ErrorBox error={list.error ?? action.error} />
+      {list.data ? (
+        <div className="overflow-auto">
+          <table data-testid="products">
+            <thead>
+              <tr>
+                <th>Product</th>
+                <th>Owner</th>
+                <th>Plans (price in the token asset)</th>
+                <th></th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((p) => (
+                <tr key={`${p.productType}/${p.productId}`}>
+                  <td>
+                    {p.productType}/{p.productId}
+                  </td>
+                  <td>{p.ownerId ?? <span className="muted">platform</span>}</td>
+                  <td>
+                    {p.options.map((o) => (
+                      <div key={o.plan}>
+                        {o.plan}: <Amount value={o.price} /> {p.asset}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Edit ${p.productType}/${p.productId}`}
+                      onClick={() => setDraft({ productType: p.productType, productId: p.productId, ownerId: p.ownerId ?? '', options: p.options.map((o) => ({ plan: planOf(o.plan), price: o.price })) })}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {draft ? (
+        <form onSubmit={(e) => void save(e)} aria-label="Edit product">
+          <div className="inline-form">
+            <label htmlFor="p-type">
+              Type
+              <input id="p-type" value={draft.productType} onChange={(e) => setDraft({ ...draft, productType: e.target.value })} required />
+            </label>
+            <label htmlFor="p-id">
+              Id
+              <input id="p-id" value={draft.productId} onChange={(e) => setDraft({ ...draft, productId: e.target.value })} required />
+            </label>
+            <label htmlFor="p-owner">
+              Owner user id (empty: the platform)
+              <input id="p-owner" value={draft.ownerId} onChange={(e) => setDraft({ ...draft, ownerId: e.target.value })} />
+            </label>
+          </div>
+          {draft.options.map((o, i) => (
+            <div className="inline-form" key={i}>
+              <label htmlFor={`p-plan-${i}`}>
+                Plan
+                <select id={`p-plan-${i}`} value={o.plan} onChange={(e) => setOption(i, { plan: planOf(e.target.value) })}>
+                  {PLANS.map((p) => (
+                    <option key={p}>{p}</option>
+                  ))}
+                </select>
+              </label>
+              <label htmlFor={`p-price-${i}`}>
+                Price
+                <input id={`p-price-${i}`} inputMode="decimal" pattern={DECIMAL_PATTERN} value={o.price} onChange={(e) => setOption(i, { price: e.target.value })} required />
+              </label>
+              <button type="button" className="secondary outline" onClick={() => setDraft({ ...draft, options: draft.options.filter((_, j) => j !== i) })}>
+                Remove plan
+              </button>
+            </div>
+          ))}
+          <div className="row-actions">
+            <button type="button" className="secondary" onClick={() => setDraft({ ...draft, options: [...draft.options, { plan: 'subscription_month', price: '0' }] })}>
+              Add plan
+            </button>
+            <button type="submit" aria-busy={action.busy}>
+              Save product
+            </button>
+            <button type="button" className="secondary" onClick={() => setDraft(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setDraft({ productType: 'room', productId: '', ownerId: '', options: [{ plan: 'free', price: '0' }] })}>
+          New product
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,550 @@
+import { useState, type FormEvent } from 'react';
+import { api, BO, newIdempotencyKey, unwrap } from '../api';
+import { StepChart } from '../charts';
+import { Amount, ConfirmDialog, ErrorBox, formatTime, Pager } from '../components';
+import { useAction, useCoalesced, useLoad } from '../hooks';
+import { useLiveTransactions } from '../live';
+import { DECIMAL_PATTERN, showAmount } from '../money';
+
+type Confirmation = { title: string; body: string; confirmLabel: string; run: (key: string) => Promise<unknown>; key: string; done?: () => void };
+
+/** One user: balances, holds, history with a chart, adjustments, token actions and subscriptions. */
+export function UserPage({ userId }: { userId: string }) {
+  const path = { userId };
+  const user = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}`, { params: { path } })), [userId]);
+  const balances = useLoad(async () => (await unwrap(api.POST(`${BO}/balances`, { body: { userIds: [userId] } }))).data[0], [userId]);
+  const assets = useLoad(() => unwrap(api.GET(`${BO}/assets`)), []);
+  const holds = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}/holds`, { params: { path } })), [userId]);
+  const subscriptions = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}/subscriptions`, { params: { path } })), [userId]);
+  const actions = useLoad(() => unwrap(api.GET(`${BO}/token-actions`)), []);
+  const [historyTick, setHistoryTick] = useState(0);
+
+  const refresh = () => {
+    balances.reload();
+    holds.reload();
+    subscriptions.reload();
+    setHistoryTick((t) => t + 1);
+  };
+  // Live: a committed transaction touching this user refreshes the page's figures.
+  const liveRefresh = useCoalesced(refresh, 250);
+  useLiveTransactions((transaction) => {
+    if (transaction.entries.some((e) => e.userId === userId)) liveRefresh();
+  });
+
+  const [confirm, setConfirm] = useState<Confirmation | null>(null);
+  const confirming = useAction();
+  const ask = (c: Omit<Confirmation, 'key'>) => {
+    confirming.setError(null);
+    // One key per intended movement: every click and retry of this confirmation sends it.
+    setConfirm({ ...c, key: newIdempotencyKey() });
+  };
+  const doConfirm = async () => {
+    if (!confirm || confirming.busy) return;
+    if (await confirming.run(() => confirm.run(confirm.key))) {
+      setConfirm(null);
+      confirm.done?.();
+      refresh();
+    }
+  };
+
+  const assetCodes = assets.data?.assets.map((a) => a.asset) ?? [];
+  const row = balances.data;
+
+  return (
+    <>
+      <h1>
+        User <code>{userId}</code>
+      </h1>
+      <ErrorBox error={user.error} />
+      {user.data ? (
+        <p>
+          {user.data.userName ?? '—'} · {user.data.userEmail ?? 'no email'} · roles: {user.data.userRoles.join(', ') || 'none'} · since {formatTime(user.data.createdAt)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="balances-title">
+        <h2 id="balances-title">Balances</h2>
+        <ErrorBox error={balances.error} />
+        {row && !row.error ? (
+          <div className="overflow-auto">
+            <table data-testid="balances">
+              <thead>
+                <tr>
+                  <th>Asset</th>
+                  <th className="num">Amount</th>
+                  <th className="num">Locked</th>
+                  <th className="num">Value in {row.rootAsset}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(row.balances ?? []).map((b) => (
+                  <tr key={b.asset} data-asset={b.asset}>
+                    <td>{b.asset}</td>
+                    <td className="num">
+                      <Amount value={b.amount} />
+                    </td>
+                    <td className="num">
+                      <Amount value={b.locked} />
+                    </td>
+                    <td className="num">
+                      <Amount value={b.fundsInRootAsset} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th colSpan={3}>Total</th>
+                  <th className="num" data-testid="total">
+                    <Amount value={row.totalFundsInRootAsset} />
+                  </th>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      <AdjustmentForm
+        assets={assetCodes}
+        onSubmit={(asset, amount, comment, done) =>
+          ask({
+            done,
+            title: 'Confirm adjustment',
+            body: `${amount.startsWith('-') ? 'Debit' : 'Credit'} ${amount.replace(/^-/, '')} ${asset} ${amount.startsWith('-') ? 'from' : 'to'} ${userId} (${comment})?`,
+            confirmLabel: 'Post adjustment',
+            run: (key) => unwrap(api.POST(`${BO}/user/{userId}/adjustments`, { params: { path }, body: { asset, amount, comment }, headers: { 'Idempotency-Key': key } })),
+          })
+        }
+      />
+
+      <section aria-labelledby="action-title">
+        <h2 id="action-title">Apply a token action</h2>
+        <ErrorBox error={actions.error} />
+        {actions.data ? (
+          <TokenActionForm
+            actions={actions.data}
+            onSubmit={(a) =>
+              ask({
+                title: 'Confirm token action',
+                body: `Apply ${a.action} to ${userId}: ${a.type === 'spending' ? 'debit' : 'credit'} ${a.token} (${a.type})?`,
+                confirmLabel: 'Apply',
+                run: (key) => unwrap(api.POST(`${BO}/user/{userId}/token-actions/{action}`, { params: { path: { userId, action: a.action } }, headers: { 'Idempotency-Key': key } })),
+              })
+            }
+          />
+        ) : null}
+      </section>
+
+      <Holds userId={userId} assets={assetCodes} holds={holds.data ?? []} error={holds.error} ask={ask} />
+
+      <History userId={userId} assets={assetCodes} tick={historyTick} />
+
+      <section aria-labelledby="subs-title">
+        <h2 id="subs-title">Subscriptions</h2>
+        <ErrorBox error={subscriptions.error} />
+        {subscriptions.data && subscriptions.data.length === 0 ? <p>No subscriptions.</p> : null}
+        {subscriptions.data && subscriptions.data.length > 0 ? (
+          <div className="overflow-auto">
+            <table data-testid="subscriptions">
+              <thead>
+                <tr>
+                  <th>Product</th>
+                  <th>Plan</th>
+                  <th>Status</th>
+                  <th className="num">Price</th>
+                  <th>Period</th>
+                  <th>Current period</th>
+                  <th>Ended</th>
+                  <th></th>
+                </tr>
+              </thead>
+              <tbody>
+                {subscriptions.data.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      {s.productType}/{s.productId}
+                    </td>
+                    <td>{s.plan}</td>
+                    <td>{s.status}</td>
+                    <td className="num">
+                      <Amount value={s.price} /> {s.currency}
+                    </td>
+                    <td className="num">{s.periodIndex + 1}</td>
+                    <td>
+                      {formatTime(s.periodStart)} → {s.periodEnd ? formatTime(s.periodEnd) : 'never renews'}
+                    </td>
+                    <td>{s.endedAt ? `${formatTime(s.endedAt)} (${s.endedReason ?? ''})` : ''}</td>
+                    <td>
+                      {s.status === 'active' ? (
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            ask({
+                              title: 'Expire subscription',
+                              body: `End ${s.productType}/${s.productId} (${s.plan}) for ${userId} now, without refund?`,
+                              confirmLabel: 'Expire',
+                              run: () => unwrap(api.POST(`${BO}/subscriptions/{subscriptionId}/expire`, { params: { path: { subscriptionId: s.id } } })),
+                            })
+                          }
+                        >
+                          Expire
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+
+      {confirm ? (
+        <ConfirmDialog title={confirm.title} confirmLabel={confirm.confirmLabel} busy={confirming.busy} error={confirming.error} onConfirm={() => void doConfirm()} onCancel={() => setConfirm(null)}>
+          <p data-testid="confirm-text">{confirm.body}</p>
+          <p>
+            <small className="muted">Idempotency-Key {confirm.key}</small>
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+function AssetSelect({ id, assets, value, onChange, optional }: { id: string; assets: string[]; value: string; onChange: (v: string) => void; optional?: string }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={optional === undefined}>
+      {optional !== undefined ? <option value="">{optional}</option> : <option value="" disabled>choose…</option>}
+      {assets.map((a) => (
+        <option key={a} value={a}>
+          {a}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function AdjustmentForm({ assets, onSubmit }: { assets: string[]; onSubmit: (asset: string, amount: string, comment: string, done: () => void) => void }) {
+  const [asset, setAsset] = useState('');
+  const [amount, setAmount] = useState('');
+  const [comment, setComment] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // The form is cleared once the adjustment is posted, so it cannot be sent again by mistake.
+    onSubmit(asset, amount.trim(), comment.trim(), () => {
+      setAmount('');
+      setComment('');
+    });
+  };
+  return (
+    <section aria-labelledby="adjust-title">
+      <h2 id="adjust-title">Adjustment</h2>
+      <form onSubmit={submit} className="inline-form" aria-label="Adjustment">
+        <label htmlFor="adjust-asset">
+          Asset
+          <AssetSelect id="adjust-asset" assets={assets} value={asset} onChange={setAsset} />
+        </label>
+        <label htmlFor="adjust-amount">
+          Amount (negative debits)
+          <input id="adjust-amount" inputMode="decimal" pattern={DECIMAL_PATTERN} value={amount} onChange={(e) => setAmount(e.target.value)} required placeholder="100.50" />
+        </label>
+        <label htmlFor="adjust-comment">
+          Comment
+          <input id="adjust-comment" value={comment} onChange={(e) => setComment(e.target.value)} required maxLength={500} placeholder="Goodwill credit, ticket 4711" />
+        </label>
+        <button type="submit">Review adjustment</button>
+      </form>
+    </section>
+  );
+}
+
+type TokenAction = { action: string; type: string; token: string; price: string; category: string; description: string };
+
+function TokenActionForm({ actions, onSubmit }: { actions: TokenAction[]; onSubmit: (action: TokenAction) => void }) {
+  const [name, setName] = useState('');
+  const chosen = actions.find((a) => a.action === name);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen) onSubmit(chosen);
+  };
+  return (
+    <form onSubmit={submit} className="inline-form" aria-label="Token action">
+      <label htmlFor="apply-action">
+        Action
+        <select id="apply-action" value={name} onChange={(e) => setName(e.target.value)} required>
+          <option value="" disabled>
+            choose…
+          </option>
+          {actions.map((a) => (
+            <option key={a.action} value={a.action}>
+              {a.action} ({a.type} {a.token})
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>{chosen ? chosen.description : ''}</p>
+      <button type="submit">Review action</button>
+    </form>
+  );
+}
+
+type Hold = { holdId: string; asset: string; amount: string; captured: string | null; status: string; reason: string; expiresAt: string; createdAt: string; endedAt: string | null };
+
+function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: string[]; holds: Hold[]; error: string | null; ask: (c: Omit<Confirmation, 'key'>) => void }) {
+  const [asset, setAsset] = useState('');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [expiresAt, setExpiresAt] = useState('');
+  const [capture, setCapture] = useState<Record<string, string>>({});
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = { asset, amount: amount.trim(), reason: reason.trim(), ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) };
+    ask({
+      done: () => {
+        setAmount('');
+        setReason('');
+        setExpiresAt('');
+      },
+      title: 'Confirm hold',
+      body: `Hold ${body.amount} ${asset} of ${userId} (${body.reason})${expiresAt ? ` until ${body.expiresAt}` : ''}?`,
+      confirmLabel: 'Place hold',
+      run: (key) => unwrap(api.POST(`${BO}/user/{userId}/holds`, { params: { path: { userId } }, body, headers: { 'Idempotency-Key': key } })),
+    });
+  };
+  return (
+    <section aria-labelledby="holds-title">
+      <h2 id="holds-title">Holds</h2>
+      <form onSubmit={submit} className="inline-form" aria-label="Place a hold">
+        <label htmlFor="hold-asset">
+          Asset
+          <AssetSelect id="hold-asset" assets={assets} value={asset} onChange={setAsset} />
+        </label>
+        <label htmlFor="hold-amount">
+          Amount
+          <input id="hold-amount" inputMode="decimal" pattern={DECIMAL_PATTERN} value={amount} onChange={(e) => setAmount(e.target.value)} required />
+        </label>
+        <label htmlFor="hold-reason">
+          Reason
+          <input id="hold-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} />
+        </label>
+        <label htmlFor="hold-expires">
+          Expires (optional)
+          <input id="hold-expires" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
+        </label>
+        <button type="submit">Review hold</button>
+      </form>
+      <ErrorBox error={error} />
+      {holds.length > 0 ? (
+        <div className="overflow-auto">
+          <table data-testid="holds">
+            <thead>
+              <tr>
+                <th>Created</th>
+                <th>Asset</th>
+                <th className="num">Amount</th>
+                <th className="num">Captured</th>
+                <th>Status</th>
+                <th>Reason</th>
+                <th>Expires</th>
+                <th>Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {holds.map((h) => (
+                <tr key={h.holdId} data-hold={h.holdId}>
+                  <td>{formatTime(h.createdAt)}</td>
+                  <td>{h.asset}</td>
+                  <td className="num">
+                    <Amount value={h.amount} />
+                  </td>
+                  <td className="num">
+                    <Amount value={h.captured} />
+                  </td>
+                  <td>{h.status}</td>
+                  <td>{h.reason}</td>
+                  <td>{formatTime(h.expiresAt)}</td>
+                  <td>
+                    {h.status === 'pending' ? (
+                      <div className="row-actions">
+                        <label htmlFor={`capture-${h.holdId}`} className="visually-hidden">
+                          Amount to capture (empty: all)
+                        </label>
+                        <input
+                          id={`capture-${h.holdId}`}
+                          aria-label={`Amount to capture of hold ${h.holdId} (empty: all)`}
+                          inputMode="decimal"
+                          pattern={DECIMAL_PATTERN}
+                          size={8}
+                          placeholder={`all ${h.amount}`}
+                          value={capture[h.holdId] ?? ''}
+                          onChange={(e) => setCapture({ ...capture, [h.holdId]: e.target.value })}
+                        />
+                        <button
+                          type="button"
+                          onClick={() => {
+                            const part = (capture[h.holdId] ?? '').trim();
+                            ask({
+                              title: 'Capture hold',
+                              body: part
+                                ? `Capture ${part} ${h.asset} of the ${h.amount} held (the rest is released)?`
+                                : `Capture all ${h.amount} ${h.asset} held?`,
+                              confirmLabel: 'Capture',
+                              run: (key) =>
+                                unwrap(api.POST(`${BO}/holds/{holdId}/capture`, { params: { path: { holdId: h.holdId } }, body: part ? { amount: part } : {}, headers: { 'Idempotency-Key': key } })),
+                            });
+                          }}
+                        >
+                          Capture
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          onClick={() =>
+                            ask({
+                              title: 'Release hold',
+                              body: `Release the hold of ${h.amount} ${h.asset}?`,
+                              confirmLabel: 'Release',
+                              run: (key) => unwrap(api.POST(`${BO}/holds/{holdId}/release`, { params: { path: { holdId: h.holdId } }, headers: { 'Idempotency-Key': key } })),
+                            })
+                          }
+                        >
+                          Release
+                        </button>
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>No holds.</p>
+      )}
+    </section>
+  );
+}
+
+const TYPES = ['mining', 'spending', 'buying'] as const;
+
+function History({ userId, assets, tick }: { userId: string; assets: string[]; tick: number }) {
+  const [draft, setDraft] = useState({ asset: '', type: '', action: '', from: '', to: '' });
+  const [filters, setFilters] = useState(draft);
+  const [page, setPage] = useState(1);
+  const query = {
+    page,
+    per_page: 20,
+    ...(filters.asset ? { asset: filters.asset } : {}),
+    ...(filters.type ? { type: filters.type as (typeof TYPES)[number] } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
+  };
+  const history = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}/transactions`, { params: { path: { userId }, query } })), [userId, JSON.stringify(query), tick]);
+  const [chartAsset, setChartAsset] = useState('');
+  const chart = useLoad(
+    async () =>
+      chartAsset === ''
+        ? []
+        : (await unwrap(api.GET(`${BO}/user/{userId}/transactions`, { params: { path: { userId }, query: { asset: chartAsset, per_page: 100 } } }))).data
+            .map((e) => ({ time: e.createdAt, value: e.balanceAfter }))
+            .reverse(),
+    [userId, chartAsset, tick],
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setPage(1);
+    setFilters(draft);
+  };
+  const set = (key: keyof typeof draft) => (value: string) => setDraft({ ...draft, [key]: value });
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">History</h2>
+      <form onSubmit={submit} className="inline-form" aria-label="History filters">
+        <label htmlFor="history-asset">
+          Asset
+          <AssetSelect id="history-asset" assets={assets} value={draft.asset} onChange={set('asset')} optional="any" />
+        </label>
+        <label htmlFor="history-type">
+          Type
+          <select id="history-type" value={draft.type} onChange={(e) => set('type')(e.target.value)}>
+            <option value="">any</option>
+            {TYPES.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor="history-action">
+          Action
+          <input id="history-action" value={draft.action} onChange={(e) => set('action')(e.target.value)} placeholder="adjustment" />
+        </label>
+        <label htmlFor="history-from">
+          From (UTC date)
+          <input id="history-from" type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
+        </label>
+        <label htmlFor="history-to">
+          To, exclusive
+          <input id="history-to" type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+        </label>
+        <button type="submit">Filter</button>
+      </form>
+      <ErrorBox error={history.error} />
+      {history.data ? (
+        <>
+          <div className="overflow-auto">
+            <table data-testid="history">
+              <thead>
+                <tr>
+                  <th>Time</th>
+                  <th>Transaction</th>
+                  <th>Action</th>
+                  <th>Type</th>
+                  <th>Asset</th>
+                  <th className="num">Amount</th>
+                  <th className="num">Balance after</th>
+                  <th>Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.data.map((e) => (
+                  <tr key={e.entryId}>
+                    <td>{formatTime(e.createdAt)}</td>
+                    <td>{e.transactionId}</td>
+                    <td>{e.action}</td>
+                    <td>{e.type}</td>
+                    <td>{e.asset}</td>
+                    <td className="num">
+                      <Amount value={e.amount} />
+                    </td>
+                    <td className="num">
+                      <Amount value={e.balanceAfter} />
+                    </td>
+                    <td>
+                      <small>{JSON.stringify(e.metadata)}</small>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {history.data.data.length === 0 ? <p>No entries.</p> : null}
+          <Pager label="History" page={page} perPage={history.data.paging.per_page} total={history.data.paging.total} onPage={setPage} />
+        </>
+      ) : null}
+      <h3>Balance over time</h3>
+      <label htmlFor="chart-asset">
+        Asset to chart (latest 100 entries)
+        <AssetSelect id="chart-asset" assets={assets} value={chartAsset} onChange={setChartAsset} optional="choose…" />
+      </label>
+      <ErrorBox error={chart.error} />
+      {chartAsset && chart.data ? <StepChart points={chart.data} label={`${chartAsset} balance of ${userId}`} /> : null}
+      {chartAsset && chart.data && chart.data.length > 0 ? (
+        <p>
+          Latest: <Amount value={chart.data[chart.data.length - 1]?.value} /> {chartAsset} ({showAmount(chart.data[0]?.value)} at the start of the chart)
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { api, BO, unwrap } from '../api';
+import { Amount, ErrorBox, Pager } from '../components';
+import { useLoad } from '../hooks';
+import { hrefOf } from '../router';
+
+const PER_PAGE = 20;
+
+/** Users by username or email, with the spec's balances table (POST /balances) for the page shown. */
+export function Users() {
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(1);
+  const users = useLoad(async () => {
+    const found = await unwrap(api.GET(`${BO}/users`, { params: { query: { page, per_page: PER_PAGE, ...(query ? { search: query } : {}) } } }));
+    const ids = found.data.map((u) => u.userId);
+    const balances = ids.length === 0 ? null : await unwrap(api.POST(`${BO}/balances`, { body: { userIds: ids }, params: { query: { per_page: PER_PAGE } } }));
+    return { found, rows: balances?.data ?? [] };
+  }, [query, page]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setPage(1);
+    setQuery(search.trim());
+  };
+
+  return (
+    <>
+      <h1>Users</h1>
+      <form role="search" onSubmit={submit}>
+        <label htmlFor="user-search">Search by username or email</label>
+        <fieldset role="group">
+          <input id="user-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="alice or @example.com" />
+          <button type="submit">Search</button>
+        </fieldset>
+      </form>
+      <ErrorBox error={users.error} />
+      {users.data ? (
+        <>
+          <div className="overflow-auto">
+            <table data-testid="users">
+              <thead>
+                <tr>
+                  <th>User</th>
+                  <th>Email</th>
+                  <th>Asset</th>
+                  <th className="num">Amount</th>
+                  <th className="num">Locked</th>
+                  <th className="num">Value in root asset</th>
+                  <th className="num">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.rows.map((row) => {
+                  const balances = row.balances ?? [];
+                  const lines = Math.max(1, balances.length);
+                  const first = balances[0];
+                  const link = (
+                    <a href={hrefOf('users', row.userId)}>
+                      {row.userName ?? row.userId}
+                      {row.userName && row.userName !== row.userId ? <small className="muted"> ({row.userId})</small> : null}
+                    </a>
+                  );
+                  if (row.error) {
+                    return (
+                      <tr key={row.userId}>
+                        <td>{row.userId}</td>
+                        <td colSpan={6} className="error">
+                          {row.error}
+                        </td>
+                      </tr>
+                    );
+                  }
+                  return [
+                    <tr key={row.userId} data-user={row.userId}>
+                      <td rowSpan={lines}>{link}</td>
+                      <td rowSpan={lines}>{row.userEmail ?? ''}</td>
+                      <td>{first?.asset ?? <span className="muted">no accounts</span>}</td>
+                      <td className="num">{first ? <Amount value={first.amount} /> : null}</td>
+                      <td className="num">{first ? <Amount value={first.locked} /> : null}</td>
+                      <td className="num">{first ? <Amount value={first.fundsInRootAsset} /> : null}</td>
+                      <td rowSpan={lines} className="num">
+                        <Amount value={row.totalFundsInRootAsset} /> {row.rootAsset}
+                      </td>
+                    </tr>,
+                    ...balances.slice(1).map((b) => (
+                      <tr key={`${row.userId}/${b.asset}`}>
+                        <td>{b.asset}</td>
+                        <td className="num">
+                          <Amount value={b.amount} />
+                        </td>
+                        <td className="num">
+                          <Amount value={b.locked} />
+                        </td>
+                        <td className="num">
+                          <Amount value={b.fundsInRootAsset} />
+                        </td>
+                      </tr>
+                    )),
+                  ];
+                })}
+              </tbody>
+            </table>
+          </div>
+          {users.data.rows.length === 0 ? <p>No users found.</p> : null}
+          <Pager label="Users" page={page} perPage={PER_PAGE} total={users.data.found.paging.total} onPage={setPage} />
+        </>
+      ) : null}
+    </>
+  );
+}

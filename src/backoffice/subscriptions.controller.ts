@@ -1,0 +1,79 @@
+import { HttpCode, Get, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { isoOrNull } from '../common/iso-time.js';
+import { formatAmount } from '../common/money.js';
+import { Db } from '../database/db.service.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
+import type { Subscription } from '../subscriptions/subscription.js';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
+import { ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { BackofficeUsers } from './backoffice-users.js';
+
+export const SUBSCRIPTION_EXAMPLE = {
+  id: '3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21',
+  userId: '68e057fe-0aec-03db-20f8-5f811abf7da6',
+  productType: 'room',
+  productId: 'demo-room',
+  plan: 'subscription_month',
+  status: 'active',
+  currency: 'rents',
+  price: '10',
+  walletAddress: null,
+  periodIndex: 2,
+  periodStart: '2025-03-01T12:00:00.000Z',
+  periodEnd: '2025-04-01T12:00:00.000Z',
+  createdAt: '2025-01-01T12:00:00.000Z',
+  endedAt: null,
+  endedReason: null,
+};
+
+/** Room subscriptions as operators see them: the periods paid, and an expire action. */
+@BackofficeController('subscriptions')
+export class SubscriptionsController {
+  constructor(
+    private readonly users: BackofficeUsers,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly assets: AssetRegistry,
+    private readonly db: Db,
+  ) {}
+
+  @Get('user/:userId/subscriptions')
+  @ApiOperation({ summary: "A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews)" })
+  @ApiOkResponse({ example: [SUBSCRIPTION_EXAMPLE] })
+  @ApiUnknownUser()
+  async list(@Param('userId') userId: string) {
+    await this.users.require(userId);
+    return (await this.subscriptions.listForUser(userId)).map((s) => this.view(s));
+  }
+
+  @Post('subscriptions/:subscriptionId/expire')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End an active subscription now, without refund (`endedReason: "admin"`)' })
+  @ApiPathParam('subscriptionId', SUBSCRIPTION_EXAMPLE.id)
+  @ApiOkResponse({ example: { ...SUBSCRIPTION_EXAMPLE, status: 'expired', endedAt: '2025-03-10T08:00:00.000Z', endedReason: 'admin' } })
+  @ApiNotFoundResponse({ description: 'No such subscription', example: { statusCode: 404, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} not found` } })
+  @ApiConflictResponse({ description: 'Already ended', example: { statusCode: 409, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} has already ended` } })
+  async expire(@Param('subscriptionId') subscriptionId: string) {
+    return this.view(await this.db.transaction((tx) => this.subscriptions.expireById(tx, subscriptionId)));
+  }
+
+  private view(s: Subscription) {
+    return {
+      id: s.id,
+      userId: s.userId,
+      productType: s.productType,
+      productId: s.productId,
+      plan: s.plan,
+      status: s.status,
+      currency: s.currency,
+      price: formatAmount(s.price, this.assets.get(s.currency).scale),
+      walletAddress: s.walletAddress,
+      periodIndex: s.periodIndex,
+      periodStart: isoOrNull(s.currentPeriodStart),
+      periodEnd: isoOrNull(s.currentPeriodEnd),
+      createdAt: isoOrNull(s.createdAt),
+      endedAt: isoOrNull(s.endedAt),
+      endedReason: s.endedReason,
+    };
+  }
+}
