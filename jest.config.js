@@ -7,6 +7,7 @@ export default {
   roots: ['<rootDir>/dist/test'],
   testMatch: ['**/*.spec.js'],
   globalSetup: '<rootDir>/dist/test/setup/global-setup.js',
+  setupFilesAfterEnv: ['<rootDir>/dist/test/setup/after-env.js'],
   globalTeardown: '<rootDir>/dist/test/setup/global-teardown.js',
   maxWorkers: 2,
   testTimeout: 120000,

@@ -12,7 +12,9 @@ import { MIGRATIONS } from './migrations/index.js';
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   const common = { entities: [], migrations: MIGRATIONS, synchronize: false as const, logging: false };
   if (db.type === 'postgres') {
-    return { ...common, type: 'postgres', url: db.url, poolSize: db.poolSize, extra: { max: db.poolSize } };
+    // While PostgreSQL is down or restarting, asking for a connection fails within seconds (the
+    // caller gets a 503) instead of waiting for ever; idle connections are re-made afterwards.
+    return { ...common, type: 'postgres', url: db.url, poolSize: db.poolSize, extra: { max: db.poolSize, connectionTimeoutMillis: 5000 } };
   }
   return {
     ...common,

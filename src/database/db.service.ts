@@ -8,10 +8,24 @@ import { withPgClient, type PgPool } from './pg-connections.js';
 import { PgGroupCommit } from './pg-group-commit.js';
 import { runHooks } from './batched-units.js';
 import type { Reader, Row, Tx } from './tx.js';
+import { isDatabaseUnavailable } from './db-errors.js';
+import { DomainError } from '../common/errors.js';
 
 export type { Reader, Row, Tx } from './tx.js';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * A database outage surfaces as the coded `unavailable` error (503 on every surface), never as an
+ * internal error: the caller may retry, and a retry with the same idempotency key runs once.
+ */
+function asOutage(error: unknown): unknown {
+  if (error instanceof DomainError || !isDatabaseUnavailable(error)) return error;
+  return new DomainError('unavailable', 'Database unavailable; retry later');
+}
+const rethrowAsOutage = (error: unknown): never => {
+  throw asOutage(error);
+};
 
 const RETRYABLE_PG_CODES = new Set(['40P01', '40001']); // deadlock, serialization failure
 const MAX_ATTEMPTS = 5;
@@ -60,8 +74,8 @@ export class Db {
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
     if (joined) return work(joined);
-    if (this.dialect === 'sqlite') return this.sqlite.run(work);
-    return this.pg.run(work);
+    if (this.dialect === 'sqlite') return this.sqlite.run(work).catch(rethrowAsOutage);
+    return this.pg.run(work).catch(rethrowAsOutage);
   }
 
   /** One PostgreSQL transaction of its own, retried from the start on deadlock. */
@@ -80,11 +94,11 @@ export class Db {
   async read<T>(work: (reader: Reader) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
     if (joined) return work(joined);
-    if (this.dialect === 'sqlite') return this.sqlite.run(work, true);
+    if (this.dialect === 'sqlite') return this.sqlite.run(work, true).catch(rethrowAsOutage);
     const reading = this.currentRead.getStore();
     if (reading) return work(reading);
     // Nested reads join this connection: taking a second one per level could exhaust the pool.
-    return withPgClient(this.pgPool, (reader) => this.currentRead.run(reader, () => work(reader)));
+    return withPgClient(this.pgPool, (reader) => this.currentRead.run(reader, () => work(reader))).catch(rethrowAsOutage);
   }
 
   /** Waits for the units of work queued so far, then closes the connection or pool. */

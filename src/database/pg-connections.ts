@@ -6,6 +6,8 @@ import { refuseNul } from './text-values.js';
 interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
   release(error?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 export interface PgPool {
@@ -20,6 +22,11 @@ export interface PgPool {
 export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // The pool listens for errors of idle clients only. A connection lost while checked out (the
+  // server killed or restarted) is reported as an 'error' event too, which with no listener
+  // would end the process; its query rejects anyway, and the client is then dropped, not reused.
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     return await work({
       dialect: 'postgres',
@@ -36,6 +43,7 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
     if (!(error as { code?: string }).code) broken = error as Error;
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

@@ -2,16 +2,29 @@ import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createClient, type RedisClientType } from 'redis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
+/** Waits between reconnection attempts: quick at first, then at most this long. */
+const MAX_RECONNECT_DELAY_MS = 1000;
 
+export type RedisLinkState = 'ready' | 'reconnecting' | 'closed';
 
 /**
  * The Redis connections socket.io's adapter needs (one to publish, one to subscribe), when
  * REDIS_URL is set. Without it the service is single-instance for events, and nothing here runs.
+ *
+ * Losing Redis must not cost the instance: requests never wait on it, and events still reach the
+ * sockets of this instance (the adapter emits to them before it publishes). While Redis is down:
+ * - publishing fails at once and the event is not sent to the other instances (no queue that
+ *   would replay stale events, or grow without bound, when Redis comes back), and such a failure
+ *   never escapes as an unhandled rejection (the adapter does not wait on its publishes);
+ * - both connections retry by themselves; the subscriber subscribes again once it is back;
+ * - `/health` reports Redis down, with the state of each connection.
  */
 export class RedisConnections implements OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   pub: RedisClientType | null = null;
   sub: RedisClientType | null = null;
+  /** Events not sent to the other instances because Redis was unreachable. */
+  droppedPublishes = 0;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -21,17 +34,44 @@ export class RedisConnections implements OnApplicationShutdown {
 
   async connect(): Promise<void> {
     if (!this.config.redisUrl) return;
-    const pub = createClient({ url: this.config.redisUrl }) as RedisClientType;
-    const sub = pub.duplicate() as RedisClientType;
-    for (const client of [pub, sub]) client.on('error', (error: Error) => this.logger.error(`redis: ${error.message}`));
+    const socket = { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 5), MAX_RECONNECT_DELAY_MS) };
+    const pub = createClient({ url: this.config.redisUrl, socket, disableOfflineQueue: true }) as RedisClientType;
+    const sub = createClient({ url: this.config.redisUrl, socket }) as RedisClientType;
+    for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
+      let down = false;
+      client.on('error', (error: Error) => {
+        if (!down) this.logger.error(`redis ${name}: ${error.message}; reconnecting`);
+        down = true;
+      });
+      client.on('ready', () => {
+        if (down) this.logger.log(`redis ${name}: connected again`);
+        down = false;
+      });
+    }
+    const publish = pub.publish.bind(pub);
+    Object.defineProperty(pub, 'publish', {
+      value: (channel: string, message: string) =>
+        publish(channel, message).catch(() => {
+          this.droppedPublishes++;
+          return 0;
+        }),
+    });
     await Promise.all([pub.connect(), sub.connect()]);
     this.pub = pub;
     this.sub = sub;
   }
 
+  /** The state of each connection, for /health. */
+  state(): { publisher: RedisLinkState; subscriber: RedisLinkState; droppedPublishes: number } {
+    const of = (client: RedisClientType | null): RedisLinkState => (!client || !client.isOpen ? 'closed' : client.isReady ? 'ready' : 'reconnecting');
+    return { publisher: of(this.pub), subscriber: of(this.sub), droppedPublishes: this.droppedPublishes };
+  }
+
+  /** True when both connections are up and Redis answers. Never waits for a reconnection. */
   async ping(): Promise<boolean> {
+    if (!this.pub?.isReady || !this.sub?.isReady) return false;
     try {
-      return (await this.pub?.ping()) === 'PONG';
+      return (await this.pub.ping()) === 'PONG';
     } catch {
       return false;
     }

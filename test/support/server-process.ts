@@ -1,13 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { freePort } from './free-port.js';
 import { TEST_JWT_SECRET } from './tokens.js';
+import { markerEnv, trackChild } from './child-processes.js';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'main.js');
 
+/** How long a server may take to print its start-up line (a loaded CI machine is slow). */
+const START_TIMEOUT_MS = 60_000;
+
 export interface ServerProcess {
   readonly url: string;
+  readonly port: number;
   readonly child: ChildProcess;
   output(): string;
   /** Resolves with the exit code (or signal) once the process has ended. */
@@ -16,35 +21,120 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-/** Starts the built server (dist/src/main.js) as a child process and waits for /health. */
+/**
+ * Starts the built server (dist/src/main.js) as a child process on a port it binds itself.
+ *
+ * The server is started with PORT=0, so the kernel gives it a port nobody holds, and the port is
+ * read from the child's own start-up line (`Listening on …`, whose `pid` must be the child's). A
+ * harness that picked a port beforehand and then accepted whatever answered /health there could
+ * be handed a port another test's server was about to take, and run its whole test against that
+ * server while its own exited with EADDRINUSE. Here, while the child lives nobody else can listen
+ * on its port, so every request reaches the process this test started; and a server that exits
+ * during start-up fails its test at once, with its output.
+ *
+ * `env.PORT` may still name a port (a test that checks what happens when it is taken does).
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, JWT_SECRET: TEST_JWT_SECRET, PORT: String(port), ...env },
+    env: { PATH: process.env.PATH, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', ...markerEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  trackChild(child);
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited during start-up:\n${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not become healthy:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const kill = async () => {
-    child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
   };
-  return { url, child, output: () => output, exited, kill };
+
+  let pending = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      reject(new Error(`${why}:\n${output}`));
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(`server pid ${child.pid} printed no start-up line within ${START_TIMEOUT_MS} ms`);
+    }, START_TIMEOUT_MS);
+    child.once('exit', (code, signal) => fail(`server pid ${child.pid} exited during start-up (${code ?? signal})`));
+    child.once('error', (error) => fail(`server could not be spawned: ${error.message}`));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      const text = d.toString();
+      output += text;
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        const bound = listeningPort(line, child.pid!);
+        if (bound !== null) {
+          clearTimeout(timer);
+          resolve(bound);
+        }
+      }
+    });
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const holder = listenerPid(port, child.pid!);
+  if (holder !== null && holder !== child.pid) {
+    await kill();
+    throw new Error(`port ${port} is held by process ${holder}, not by the server this test started (pid ${child.pid})`);
+  }
+  const health = await fetch(`${url}/health`).catch((error: unknown) => error as Error);
+  if (health instanceof Error || !health.ok) {
+    await kill();
+    throw new Error(`server pid ${child.pid} is listening on ${port} but /health failed (${health instanceof Error ? health.message : health.status}):\n${output}`);
+  }
+  return { url, port, child, output: () => output, exited, kill };
+}
+
+/** The port of a `Listening on http://host:PORT …` line logged by the process `pid`, else null. */
+export function listeningPort(line: string, pid: number): number | null {
+  let entry: { pid?: unknown; msg?: unknown };
+  try {
+    entry = JSON.parse(line) as typeof entry;
+  } catch {
+    return null;
+  }
+  if (entry.pid !== pid || typeof entry.msg !== 'string') return null;
+  const match = /^Listening on https?:\/\/[^ ]*:(\d+) /.exec(entry.msg);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The process holding the listening TCP socket on `port` (Linux /proc), checked first against
+ * `candidate`; null where /proc cannot tell (another system, or no permission).
+ */
+export function listenerPid(port: number, candidate?: number): number | null {
+  if (!existsSync('/proc/net/tcp')) return null;
+  const inodes = new Set<string>();
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const row of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const cols = row.trim().split(/\s+/);
+      // local_address is ADDR:PORT in hex, st 0A is LISTEN, the inode is column 10.
+      if (cols.length > 9 && cols[1].endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(`socket:[${cols[9]}]`);
+    }
+  }
+  if (inodes.size === 0) return null;
+  const pids = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  if (candidate !== undefined) pids.unshift(String(candidate));
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      try {
+        if (inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`))) return Number(pid);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return null;
 }

@@ -6,7 +6,8 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config/app-config.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
-export const DATABASE_KINDS: DatabaseKind[] = ['sqlite', 'postgres'];
+/** Both, unless TEST_DATABASE_KINDS narrows the run (the soak runner's --db). */
+export const DATABASE_KINDS: DatabaseKind[] = (['sqlite', 'postgres'] as const).filter((k) => (process.env.TEST_DATABASE_KINDS ?? 'sqlite,postgres').split(',').includes(k));
 
 export interface TestDatabase {
   readonly config: DatabaseConfig;

@@ -1,18 +1,95 @@
 /**
- * Long crash-safety runs: `npm run soak -- --rounds N` runs the kill -9 test with N rounds per
- * database (and the graceful shutdown test), for longer than CI can afford.
+ * Long reliability runs, for longer than CI can afford:
+ *
+ *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults]
+ *
+ * - `--rounds N`: the kill -9 test with N rounds per database, beside the graceful-shutdown test;
+ * - `--ops N`: the ledger property test with N random operations per database, the full check
+ *   (balances against the model, the ledger check) every few thousand operations and at the end;
+ * - `--faults N`: N PostgreSQL restarts under load and N Redis outages under two instances, plus
+ *   the SQLite lock and harness isolation tests.
+ * Tests run without a timeout in the way (each sizes its own), without rate limits in the way of
+ * the checks, and with one seed, printed at the start and again on failure. Every process the run
+ * starts carries the run's id; afterwards none may be left, or the run fails.
  */
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { processesOfRun, RUN_ID } from '../support/child-processes.js';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, seed: { type: 'string' } } });
-if (!/^\d+$/.test(values.rounds) || Number(values.rounds) < 1) {
-  console.error('usage: npm run soak -- --rounds N [--seed S]');
+const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults]';
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '20' },
+    ops: { type: 'string', default: '100000' },
+    faults: { type: 'string', default: '5' },
+    db: { type: 'string' },
+    seed: { type: 'string' },
+    only: { type: 'string', default: 'crash,property,faults' },
+  },
+});
+const count = (name: 'rounds' | 'ops' | 'faults') => {
+  const raw = values[name];
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+    console.error(`--${name} must be a positive integer\n${usage}`);
+    process.exit(2);
+  }
+  return raw;
+};
+const rounds = count('rounds');
+const ops = count('ops');
+const faults = count('faults');
+if (values.db && !['sqlite', 'postgres'].includes(values.db)) {
+  console.error(usage);
   process.exit(2);
 }
+const only = values.only.split(',');
+const seed = values.seed && /^\d+$/.test(values.seed) ? values.seed : String(Math.floor(Math.random() * 2 ** 31));
+const runId = randomBytes(6).toString('hex');
+
+const files: string[] = [];
+if (only.includes('crash')) files.push('dist/test/reliability/crash-safety.spec.js', 'dist/test/reliability/graceful-shutdown.spec.js');
+if (only.includes('property')) files.push('dist/test/ledger/ledger-property.spec.js');
+if (only.includes('faults')) {
+  files.push('dist/test/reliability/server-isolation.spec.js', 'dist/test/reliability/postgres-restart.spec.js', 'dist/test/scale-out/redis-outage.spec.js');
+  if (values.db !== 'postgres') files.push('dist/test/reliability/sqlite-busy.spec.js');
+}
+const replay = `npm run soak -- --rounds ${rounds} --ops ${ops} --faults ${faults}${values.db ? ` --db ${values.db}` : ''} --only ${only.join(',')} --seed ${seed}`;
+console.log(`soak: seed ${seed} (replay: ${replay}); run id ${runId}`);
+
+const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', 'crash-safety', 'graceful-shutdown'],
-  { stdio: 'inherit', env: { ...process.env, CRASH_ROUNDS: values.rounds, ...(values.seed ? { CRASH_SEED: values.seed } : {}) } },
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--runTestsByPath', ...files],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      [RUN_ID]: runId,
+      CRASH_ROUNDS: rounds,
+      CRASH_SEED: seed,
+      LEDGER_PROPERTY_OPS: ops,
+      LEDGER_PROPERTY_SEED: seed,
+      LEDGER_PROPERTY_CHECK_EVERY: Number(ops) >= 20_000 ? '5000' : '1',
+      PG_RESTART_CYCLES: faults,
+      REDIS_OUTAGE_CYCLES: faults,
+      ...(values.db ? { TEST_DATABASE_KINDS: values.db } : {}),
+    },
+  },
 );
-process.exit(result.status ?? 1);
+
+const leftovers = processesOfRun(runId);
+for (const { pid } of leftovers) {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone meanwhile
+  }
+}
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+if (leftovers.length > 0) console.error(`soak: ${leftovers.length} processes were left running (killed now):\n${leftovers.map((p) => `${p.pid} ${p.command}`).join('\n')}`);
+if (result.status !== 0 || leftovers.length > 0) {
+  console.error(`soak FAILED after ${minutes} min, seed ${seed}; replay with: ${replay}`);
+  process.exit(result.status || 1);
+}
+console.log(`soak passed in ${minutes} min, seed ${seed}; nothing left running`);
