@@ -7,8 +7,9 @@ import { seedDefaultCatalog } from './seed-default-catalog.js';
 
 /**
  * The default catalog (assets, quotes, token actions, a demo room): seeded into an empty
- * database at start, before the application serves anything. The asset registry loaded
- * nothing from an empty database, so it is loaded again once the assets exist.
+ * database at start, before the application serves anything. The asset registry may have been
+ * loaded from an empty database (here, or while another instance was seeding it), so it is
+ * loaded again once the assets exist.
  */
 @Module({ imports: [LedgerModule] })
 export class CatalogModule implements OnModuleInit {
@@ -19,6 +20,7 @@ export class CatalogModule implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (await seedDefaultCatalog(this.db, this.clock.now())) await this.assets.load();
+    await seedDefaultCatalog(this.db, this.clock.now());
+    await this.assets.load();
   }
 }

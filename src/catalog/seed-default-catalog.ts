@@ -1,9 +1,12 @@
 import type { Db } from '../database/db.service.js';
+import { exclusiveUntilCommit } from '../database/sql-dialect.js';
 import { DEFAULT_ASSETS, DEFAULT_QUOTES, DEFAULT_TOKEN_ACTIONS, DEMO_ROOM } from './default-catalog.js';
 
 /** Seeds the default catalog into a database that has no assets yet; otherwise does nothing. */
 export async function seedDefaultCatalog(db: Db, now: number): Promise<boolean> {
   return db.transaction(async (tx) => {
+    // Two instances starting on one empty database: the second waits, then finds the catalog.
+    await exclusiveUntilCommit(tx, 'seed-default-catalog');
     const [{ n }] = await tx.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM assets');
     if (Number(n) > 0) return false;
     for (const asset of DEFAULT_ASSETS) {

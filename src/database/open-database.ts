@@ -11,10 +11,30 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await migrateOnce(dataSource);
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
   return new Db(dataSource);
+}
+
+/**
+ * Applies pending migrations. On PostgreSQL several instances may start at once on one database:
+ * a session advisory lock lets one migrate while the others wait, then find nothing pending.
+ */
+async function migrateOnce(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const session = dataSource.createQueryRunner();
+  await session.connect();
+  try {
+    await session.query(`SELECT pg_advisory_lock(hashtext('ledger-migrations'))`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await session.query(`SELECT pg_advisory_unlock(hashtext('ledger-migrations'))`).catch(() => undefined);
+    await session.release();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect.js';
+import type { Tx } from './tx.js';
 
 /*
  * The lock clauses, the one place where a service's SQL differs between the two databases.
@@ -14,4 +15,13 @@ export function forUpdate(dialect: Dialect, of?: string): string {
 /** `FOR UPDATE [OF table] SKIP LOCKED`: rows another instance is working on are passed over, not waited for. */
 export function forUpdateSkipLocked(dialect: Dialect, of?: string): string {
   return dialect === 'postgres' ? `${forUpdate(dialect, of)} SKIP LOCKED` : '';
+}
+
+/**
+ * Makes the rest of this transaction exclusive across every instance (a PostgreSQL advisory
+ * lock held until it ends), for one-off work two instances starting together could both try,
+ * such as seeding an empty database. SQLite's writer already is exclusive.
+ */
+export async function exclusiveUntilCommit(tx: Tx, name: string): Promise<void> {
+  if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
 }
