@@ -6,10 +6,10 @@ import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { jsonBodyPolicy } from './common/json-body-policy.js';
-import { Logger } from 'nestjs-pino';
 import { DrainService } from './lifecycle/drain.service.js';
 import { drainMiddleware } from './lifecycle/graceful-shutdown.js';
 import { httpMetrics } from './observability/http-metrics.middleware.js';
+import { HTTP_LOGGER, Logger, requestLogging } from './observability/logging.js';
 import { MetricsService } from './observability/metrics.service.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
 
@@ -24,6 +24,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(options.logger ?? app.get(Logger));
+  // First, so that every answer, a body the parsers refuse included, has its request id and log line.
+  app.use(requestLogging(app.get(HTTP_LOGGER)));
   app.use(httpMetrics(app.get(MetricsService)));
   app.use(drainMiddleware(app.get(DrainService)));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
