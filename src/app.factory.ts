@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication, type LoggerService } from '@nestjs/common';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from './config/app-config.js';
@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { jsonBodyPolicy } from './common/json-body-policy.js';
+import { RequestValidationPipe } from './common/validation-pipe.js';
 import { DrainService } from './lifecycle/drain.service.js';
 import { drainMiddleware } from './lifecycle/graceful-shutdown.js';
 import { httpMetrics } from './observability/http-metrics.middleware.js';
@@ -32,7 +33,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
   // Forms are for the legacy billing API; the backoffice reads JSON only.
   app.use('/back-api', jsonBodyPolicy);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new RequestValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   setupOpenApi(app);
