@@ -2,6 +2,7 @@ import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { LedgerCheckService, type LedgerCheckReport } from '../ledger/ledger-check.service.js';
 import { BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 
 @BackofficeController('ledger')
 export class LedgerCheckController {
@@ -10,7 +11,7 @@ export class LedgerCheckController {
   /** The ledger's invariants, for operators and monitoring. */
   @Get('ledger/check')
   @ApiOperation({ summary: 'Check the ledger invariants: entries sum to zero, balances equal their entries, no user below zero' })
-  @ApiOkResponse({ example: { ok: true, counts: { transactions: 120, entries: 240, accounts: 31 }, failures: [] } })
+  @ApiOkResponse({ schema: ref('LedgerCheck'), example: { ok: true, counts: { transactions: 120, entries: 240, accounts: 31 }, failures: [] } })
   run(): Promise<LedgerCheckReport> {
     return this.check.run();
   }

