@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,14 +123,16 @@ export function contractOf(baseUrl: string): Promise<OpenApiContract> {
 
 // ---- the tally: how many answers the suite validated, reported at the end of `npm test` ----
 
+// Jest gives each test file its own module registry, so each file keeps (and saves) its own tally.
 const tally = { validated: 0, operations: new Set<string>() };
+const tallyFile = `${process.pid}-${randomUUID()}.json`;
 let unsaved = 0;
 
 /** Leaves this process's count where the global teardown finds it (after each test file, and at exit). */
 export function saveTally(): void {
   const dir = process.env.OPENAPI_TALLY_DIR;
   if (!dir || unsaved === 0) return;
-  writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify({ validated: tally.validated, operations: [...tally.operations] }));
+  writeFileSync(join(dir, tallyFile), JSON.stringify({ validated: tally.validated, operations: [...tally.operations] }));
   unsaved = 0;
 }
 process.on('exit', saveTally);
