@@ -9,6 +9,8 @@ export default {
   globalSetup: '<rootDir>/dist/test/setup/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/dist/test/setup/after-env.js'],
   globalTeardown: '<rootDir>/dist/test/setup/global-teardown.js',
+  // Every backoffice answer a test receives is validated against the served OpenAPI document.
+  setupFilesAfterEnv: ['<rootDir>/dist/test/setup/openapi-fetch.js'],
   maxWorkers: 2,
   testTimeout: 120000,
   moduleFileExtensions: ['js', 'json'],

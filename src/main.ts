@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { createServer } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
+import { loadEnvFile } from './config/env-file.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { installGracefulShutdown } from './lifecycle/graceful-shutdown.js';
 
@@ -8,6 +10,8 @@ async function main(): Promise<void> {
   const logger = new Logger('Main');
   let config;
   try {
+    // .env in the working directory, if any; the real environment wins over it.
+    loadEnvFile();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -19,14 +23,35 @@ async function main(): Promise<void> {
   if (config.jwt.isDevelopmentSecret) {
     logger.warn('*** No JWT_SECRET set: using a generated DEVELOPMENT secret from ./data. Never use this in production. ***');
   }
+  // Before anything starts, so a busy port is one clear line rather than a start-up log and an error.
+  if (!(await portIsFree(config.port))) exitPortInUse(config.port);
   const app = await createApp(config);
   installGracefulShutdown(app, logger);
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') exitPortInUse(config.port);
+    throw error;
+  }
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   const db = config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL';
   logger.log(`Listening on ${url} (${db})`);
   logger.log(`Health: ${url}/health · socket.io: ${url}${config.socketPath}`);
   logger.log(`Backoffice OpenAPI: ${url}/docs (JSON: ${url}/docs-json)`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  if (port === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code !== 'EADDRINUSE'));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
+function exitPortInUse(port: number): never {
+  console.error(`Port ${port} is already in use (is another server running? stop it first), or set PORT to a free port.`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

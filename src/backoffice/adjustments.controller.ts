@@ -8,6 +8,7 @@ import { UserTransfersService } from '../ledger/user-transfers.service.js';
 import { balanceAfter } from './account-view.js';
 import { ApiIdempotent, ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
 import { ADJUSTMENT_EXAMPLE, AdjustmentDto } from './adjustments.dto.js';
+import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { bodyAsset } from './request-values.js';
@@ -24,8 +25,8 @@ export class AdjustmentsController {
 
   @Post('user/:userId/adjustments')
   @ApiOperation({ summary: "Credit or withdraw a user's balance (action `adjustment`)" })
-  @ApiCreatedResponse({ example: ADJUSTMENT_EXAMPLE })
-  @ApiInvalid('amount: amount has more than 2 decimal places for usd')
+  @ApiCreatedResponse({ schema: ref('Adjustment'), example: ADJUSTMENT_EXAMPLE })
+  @ApiInvalid('amount: amount has more than 2 decimal places for usd', 'refused')
   @ApiUnknownUser()
   @ApiUnprocessableEntityResponse({ description: 'Would take the balance below zero', example: { statusCode: 422, message: 'Insufficient funds in usd' } })
   @ApiIdempotent()

@@ -11,11 +11,12 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
+import { ref, USER_ID } from './api-schemas.js';
 
 /** Base path of every backoffice route. */
 export const BACKOFFICE = 'back-api/backoffice';
 
-const error = (statusCode: number, message: string) => ({ example: { statusCode, message } });
+const error = (statusCode: number, message: string | string[]) => ({ schema: ref('Error'), example: { statusCode, message } });
 
 /**
  * Every backoffice controller: the admin role (so no route can forget it), its OpenAPI tag,
@@ -31,16 +32,25 @@ export const BackofficeController = (tag: string) =>
     ApiForbiddenResponse({ description: 'The token lacks the admin role', ...error(403, 'Requires role: admin') }),
   );
 
-export const ApiInvalid = (message = 'amount must be a number or a decimal string') =>
-  ApiBadRequestResponse({ description: 'Invalid request; the message names the field', ...error(400, message) });
+/**
+ * The 400 of a route, with an example message: `validation` messages come from the DTO checks
+ * and are answered as an array (every failed constraint); `refused` ones from the handler, as
+ * one string.
+ */
+export const ApiInvalid = (message = 'amount must be a number or a decimal string', kind: 'validation' | 'refused' = 'validation') =>
+  ApiBadRequestResponse({
+    description: 'Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field',
+    ...error(400, kind === 'validation' ? [message] : message),
+  });
 
 /** A path parameter with an example, for the OpenAPI document. */
-export const ApiPathParam = (name: string, example: string, description?: string) => ApiParam({ name, example, description });
+export const ApiPathParam = (name: string, example: string, description?: string, schema: { pattern?: string; maxLength?: number } = {}) =>
+  ApiParam({ name, example, description, schema: { type: 'string', minLength: 1, ...schema } });
 
 /** Every `/user/{userId}/…` route: the parameter and the spec's 404. */
 export const ApiUnknownUser = () =>
   applyDecorators(
-    ApiPathParam('userId', '68e057fe-0aec-03db-20f8-5f811abf7da6', 'The user id (JWT `sub`)'),
+    ApiPathParam('userId', '68e057fe-0aec-03db-20f8-5f811abf7da6', 'The user id (JWT `sub`)', { pattern: USER_ID, maxLength: 128 }),
     ApiNotFoundResponse({ description: 'No such user', ...error(404, 'User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found.') }),
   );
 
@@ -53,6 +63,7 @@ export const ApiIdempotent = () =>
       description:
         'Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409.',
       example: '5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11',
+      schema: { type: 'string', minLength: 1, maxLength: 255 },
     }),
     ApiConflictResponse({ description: 'Idempotency-Key reused with another body', ...error(409, 'Idempotency key reused with a different request') }),
   );

@@ -4,6 +4,7 @@ import { toJsonNumber } from '../common/money.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { BalancesReportService } from './balances-report.service.js';
 import { BALANCES_EXAMPLE, BalancesRequestDto, USER_BALANCE_EXAMPLE } from './balances.dto.js';
@@ -22,7 +23,7 @@ export class BalancesController {
   /** Express routing is not strict, so `/balance` and `/balance/` both land here. */
   @Get('user/:userId/balance')
   @ApiOperation({ summary: 'Available balance (amount less locked) per asset the user has an account in, as JSON numbers' })
-  @ApiOkResponse({ example: USER_BALANCE_EXAMPLE })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('AvailableBalance') }, example: USER_BALANCE_EXAMPLE })
   @ApiUnknownUser()
   async userBalance(@Param('userId') userId: string) {
     await this.users.require(userId);
@@ -40,8 +41,8 @@ export class BalancesController {
       '`totalFundsInRootAsset` only when every listed asset is quoted and no asset filter was given. With an asset filter every ' +
       'requested asset is listed, "0" where the user has no account.',
   })
-  @ApiOkResponse({ example: BALANCES_EXAMPLE })
-  @ApiInvalid('asset must be a known asset; "doge" is not')
+  @ApiOkResponse({ schema: ref('BalancesReport'), example: BALANCES_EXAMPLE })
+  @ApiInvalid('asset must be a known asset; "doge" is not', 'refused')
   balances(@Body() body: BalancesRequestDto, @Query() query: PagingQueryDto) {
     return this.report.report(body, pagingOf(query));
   }

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ASSET_REQUEST } from './api-schemas.js';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 
 const MAX_ASSETS = 50;
@@ -19,7 +20,10 @@ const IsAssetFilter = () =>
 export class BalancesRequestDto {
   @ApiPropertyOptional({
     description: 'One asset code or a list of them; absent means every asset',
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    oneOf: [
+      { type: 'string', pattern: ASSET_REQUEST, minLength: 1, maxLength: 16 },
+      { type: 'array', minItems: 1, maxItems: MAX_ASSETS, items: { type: 'string', pattern: ASSET_REQUEST, minLength: 1, maxLength: 16 } },
+    ],
     example: 'usdt',
   })
   @IsOptional()
@@ -28,7 +32,9 @@ export class BalancesRequestDto {
 
   @ApiPropertyOptional({
     description: `Users to report, in this order (at most ${MAX_USER_IDS}); absent means every user`,
-    type: [String],
+    type: 'array',
+    maxItems: MAX_USER_IDS,
+    items: { type: 'string', maxLength: 128 },
     example: ['d3e84bed-94bb-59c1-bbf1-fcfea251e84b', '5122444f-2658-fb8f-8863-16fdf0a2028b'],
   })
   @IsOptional()

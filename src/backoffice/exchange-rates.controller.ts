@@ -4,11 +4,12 @@ import { toDecimalString } from '../common/money.js';
 import { ExchangeRatesService, type Quote } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
+import { ASSET_REQUEST, ref } from './api-schemas.js';
 import { ExchangeRateDto, HISTORY_EXAMPLE, RATE_EXAMPLE, RATES_EXAMPLE } from './exchange-rates.dto.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { pathAsset } from './request-values.js';
 
-const UNKNOWN = { description: 'Unknown asset, or (DELETE) an asset without a quote', example: { statusCode: 404, message: 'Asset xmr has no quote' } };
+const UNKNOWN = { description: 'Unknown asset, or (DELETE) an asset without a quote', schema: ref('Error'), example: { statusCode: 404, message: 'Asset xmr has no quote' } };
 
 /** Quotes against the root asset; every change is kept in the history. */
 @BackofficeController('exchange rates')
@@ -20,16 +21,16 @@ export class ExchangeRatesController {
 
   @Get('exchange-rates')
   @ApiOperation({ summary: 'Every quote; the root asset is always 1' })
-  @ApiOkResponse({ example: RATES_EXAMPLE })
+  @ApiOkResponse({ schema: ref('ExchangeRates'), example: RATES_EXAMPLE })
   async list() {
     return { rootAsset: this.rates.rootAsset, rates: (await this.rates.list()).map(quoteView) };
   }
 
   @Get('exchange-rates/:asset/history')
   @ApiOperation({ summary: "An asset's quote changes, newest first (null: unquoted)" })
-  @ApiOkResponse({ example: HISTORY_EXAMPLE })
+  @ApiOkResponse({ schema: ref('ExchangeRateHistory'), example: HISTORY_EXAMPLE })
   @ApiNotFoundResponse(UNKNOWN)
-  @ApiPathParam('asset', 'btc')
+  @ApiPathParam('asset', 'btc', 'Asset code (case-insensitive)', { pattern: ASSET_REQUEST, maxLength: 16 })
   async history(@Param('asset') code: string) {
     const asset = pathAsset(this.assets, code);
     const history = await this.rates.history(asset);
@@ -38,10 +39,10 @@ export class ExchangeRatesController {
 
   @Put('exchange-rates/:asset')
   @ApiOperation({ summary: 'Set the quote of an asset' })
-  @ApiOkResponse({ example: RATE_EXAMPLE })
-  @ApiInvalid('The root asset usd is always quoted at 1')
+  @ApiOkResponse({ schema: ref('ExchangeRate'), example: RATE_EXAMPLE })
+  @ApiInvalid('The root asset usd is always quoted at 1', 'refused')
   @ApiNotFoundResponse(UNKNOWN)
-  @ApiPathParam('asset', 'btc')
+  @ApiPathParam('asset', 'btc', 'Asset code (case-insensitive)', { pattern: ASSET_REQUEST, maxLength: 16 })
   async set(@Param('asset') code: string, @Body() body: ExchangeRateDto) {
     // A JSON number becomes its exact decimal text here, at the edge ("1e-7" -> "0.0000001").
     return quoteView(await this.rates.set(pathAsset(this.assets, code), toDecimalString(body.rate)));
@@ -51,9 +52,9 @@ export class ExchangeRatesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove the quote: the asset becomes unconvertible' })
   @ApiNoContentResponse({ description: 'Removed' })
-  @ApiInvalid('The root asset usd cannot be unquoted')
+  @ApiInvalid('The root asset usd cannot be unquoted', 'refused')
   @ApiNotFoundResponse(UNKNOWN)
-  @ApiPathParam('asset', 'btc')
+  @ApiPathParam('asset', 'btc', 'Asset code (case-insensitive)', { pattern: ASSET_REQUEST, maxLength: 16 })
   async remove(@Param('asset') code: string): Promise<void> {
     await this.rates.remove(pathAsset(this.assets, code));
   }

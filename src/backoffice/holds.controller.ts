@@ -5,14 +5,15 @@ import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { HoldsService, type Hold } from '../ledger/holds.service.js';
 import { ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { CaptureHoldDto, HOLD_EXAMPLE, HoldsQueryDto, PlaceHoldDto } from './holds.dto.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { bodyAsset, toEpochMs } from './request-values.js';
 
-const ENDED = { description: 'The hold has already ended (captured, released or expired)', example: { statusCode: 409, message: 'Hold is already released' } };
-const UNKNOWN_HOLD = { description: 'No such hold', example: { statusCode: 404, message: 'Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found' } };
+const ENDED = { description: 'The hold has already ended (captured, released or expired)', schema: ref('Error'), example: { statusCode: 409, message: 'Hold is already released' } };
+const UNKNOWN_HOLD = { description: 'No such hold', schema: ref('Error'), example: { statusCode: 404, message: 'Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found' } };
 
 /** Reservations of a user's funds; each ends exactly once (HoldsService enforces it). */
 @BackofficeController('holds')
@@ -26,10 +27,10 @@ export class HoldsController {
 
   @Post('user/:userId/holds')
   @ApiOperation({ summary: "Reserve part of a user's available balance" })
-  @ApiCreatedResponse({ example: HOLD_EXAMPLE })
-  @ApiInvalid('expiresAt must be in the future')
+  @ApiCreatedResponse({ schema: ref('Hold'), example: HOLD_EXAMPLE })
+  @ApiInvalid('expiresAt must be in the future', 'refused')
   @ApiUnknownUser()
-  @ApiUnprocessableEntityResponse({ description: 'Not enough available funds', example: { statusCode: 422, message: 'Insufficient funds in rents' } })
+  @ApiUnprocessableEntityResponse({ description: 'Not enough available funds', schema: ref('Error'), example: { statusCode: 422, message: 'Insufficient funds in rents' } })
   @ApiIdempotent()
   place(@Param('userId') userId: string, @Body() body: PlaceHoldDto, @IdempotencyKeyOf() key: RequestKey | null) {
     return this.requests.run(key, async (tx) => {
@@ -43,7 +44,8 @@ export class HoldsController {
 
   @Get('user/:userId/holds')
   @ApiOperation({ summary: "A user's holds, newest first" })
-  @ApiOkResponse({ example: [HOLD_EXAMPLE] })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('Hold') }, example: [HOLD_EXAMPLE] })
+  @ApiInvalid('status must be one of pending, captured, released, expired')
   @ApiUnknownUser()
   async list(@Param('userId') userId: string, @Query() query: HoldsQueryDto) {
     await this.users.require(userId);
@@ -53,7 +55,7 @@ export class HoldsController {
   @Get('holds/:holdId')
   @ApiOperation({ summary: 'One hold' })
   @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
-  @ApiOkResponse({ example: HOLD_EXAMPLE })
+  @ApiOkResponse({ schema: ref('Hold'), example: HOLD_EXAMPLE })
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   async get(@Param('holdId') holdId: string) {
     return this.view(await this.holds.get(holdId));
@@ -64,8 +66,8 @@ export class HoldsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Capture a pending hold into platform revenue; a partial amount releases the rest' })
   @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
-  @ApiOkResponse({ example: { ...HOLD_EXAMPLE, captured: '10', status: 'captured', endedAt: '2025-03-01T12:05:00.000Z' } })
-  @ApiInvalid('amount must not exceed the held amount')
+  @ApiOkResponse({ schema: ref('Hold'), example: { ...HOLD_EXAMPLE, captured: '10', status: 'captured', endedAt: '2025-03-01T12:05:00.000Z' } })
+  @ApiInvalid('amount must not exceed the held amount', 'refused')
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   @ApiConflictResponse(ENDED)
   @ApiIdempotent()
@@ -80,7 +82,7 @@ export class HoldsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a pending hold' })
   @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
-  @ApiOkResponse({ example: { ...HOLD_EXAMPLE, status: 'released', endedAt: '2025-03-01T12:05:00.000Z' } })
+  @ApiOkResponse({ schema: ref('Hold'), example: { ...HOLD_EXAMPLE, status: 'released', endedAt: '2025-03-01T12:05:00.000Z' } })
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   @ApiConflictResponse(ENDED)
   @ApiIdempotent()

@@ -2,20 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsAmount } from '../common/is-amount.decorator.js';
 import { IsInstant } from './request-values.js';
+import { ASSET_REQUEST, requestAmount } from './api-schemas.js';
 
-const AMOUNT = { oneOf: [{ type: 'string' }, { type: 'number' }] };
 
 export class PlaceHoldDto {
-  @ApiProperty({ description: 'Asset code', example: 'rents' })
+  @ApiProperty({ description: 'Asset code, case-insensitive (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default); an unknown one is a 400', pattern: ASSET_REQUEST, minLength: 1, maxLength: 16, example: 'rents' })
   @IsString()
   @MaxLength(16)
   asset: string;
 
-  @ApiProperty({ ...AMOUNT, description: 'Amount to reserve, > 0, at most what is available', example: '25.5' })
+  @ApiProperty(requestAmount({ description: 'Amount to reserve, > 0, at most what is available.', example: '25.5' }))
   @IsAmount()
   amount: string | number;
 
-  @ApiProperty({ description: 'Why the funds are held', example: 'Order 8812 pending settlement' })
+  @ApiProperty({ description: 'Why the funds are held', minLength: 1, maxLength: 255, example: 'Order 8812 pending settlement' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(255)
@@ -23,7 +23,7 @@ export class PlaceHoldDto {
 
   @ApiPropertyOptional({
     description: 'When the hold is released by itself: ISO 8601 (UTC when no zone) or epoch milliseconds; must be in the future',
-    oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer' }],
+    oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer', minimum: 0 }],
     example: '2030-01-01T00:00:00Z',
   })
   @IsOptional()
@@ -32,14 +32,14 @@ export class PlaceHoldDto {
 }
 
 export class CaptureHoldDto {
-  @ApiPropertyOptional({ ...AMOUNT, description: 'Capture only this much; the rest is released. Absent: all of it.', example: '10' })
+  @ApiPropertyOptional(requestAmount({ description: 'Capture only this much (> 0, at most the held amount); the rest is released. Absent: all of it.', example: '10' }))
   @IsOptional()
   @IsAmount()
   amount?: string | number;
 }
 
 export class HoldsQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'captured', 'released', 'expired'], example: 'pending' })
+  @ApiPropertyOptional({ enum: ['pending', 'captured', 'released', 'expired'], description: 'Only holds in this status; another value is a 400', example: 'pending' })
   @IsOptional()
   @IsIn(['pending', 'captured', 'released', 'expired'], { message: 'status must be one of pending, captured, released, expired' })
   status?: 'pending' | 'captured' | 'released' | 'expired';

@@ -2,6 +2,7 @@ import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { LedgerCheckService, type LedgerCheckReport } from '../ledger/ledger-check.service.js';
 import { BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 
 @BackofficeController('ledger')
 export class LedgerCheckController {
@@ -12,6 +13,7 @@ export class LedgerCheckController {
   @ApiOperation({ summary: 'Check the ledger invariants: entries sum to zero, balances equal their entries, no user below zero' })
   @ApiOkResponse({
     description: '`ok: true` with no failures when every invariant holds; otherwise each failure (at most 100) names its rule',
+    schema: ref('LedgerCheck'),
     example: { ok: false, counts: { transactions: 120, entries: 240, accounts: 31 }, failures: [{ rule: 'balance_matches_entries', detail: 'account 7 (alice/usd): balance 10 but entries sum to 12' }] },
   })
   run(): Promise<LedgerCheckReport> {

@@ -1,13 +1,43 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { MAX_BODY_DEPTH } from '../common/json-body-policy.js';
+import { API_SCHEMAS, ref } from './api-schemas.js';
 import { BackofficeModule } from './backoffice.module.js';
+
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type Responses = Operation['responses'];
+
+/** The tags in the order a reader meets them; any other tag follows, the test clock last. */
+const TAG_ORDER: ReadonlyArray<[string, string]> = [
+  ['balances', 'The two methods of the spec: available balances of a user, and balances by assets and users'],
+  ['users', 'Users as their tokens last described them'],
+  ['history', "A user's ledger entries"],
+  ['adjustments', 'Manual credits and withdrawals'],
+  ['holds', 'Reservations of funds; each ends exactly once'],
+  ['token actions', 'The token-action catalog and applying an action to a user'],
+  ['exchange rates', 'Quotes against the root asset'],
+  ['products', 'Subscribable products and their plans'],
+  ['ledger', 'The ledger invariants'],
+];
+const TEST_CLOCK_TAG: [string, string] = ['test clock', 'Moving the service clock (ENABLE_TEST_CLOCK=true only)'];
 
 /**
  * OpenAPI for the REST backoffice: the UI at /docs, the document at /docs-json. SwaggerModule
  * serves both straight from the HTTP adapter, outside Nest's guards, so they need no token.
+ * The served document names the server it came from in `servers`.
  */
 export function setupOpenApi(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  const document = openApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    patchDocumentOnRequest: <TRequest>(request: TRequest, _res: unknown, doc: OpenAPIObject) => {
+      const req = request as IncomingMessage & { protocol?: string };
+      const host = req.headers.host;
+      if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return doc;
+      return { ...doc, servers: [{ url: `${req.protocol ?? 'http'}://${host}`, description: 'This server' }] };
+    },
+  });
 }
 
 /** The document itself (also written by `src/cli/openapi-document.ts` for the console's generated types). */
@@ -16,15 +46,82 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Balance service — REST backoffice')
     .setDescription(
       'Operator API under /back-api/backoffice. Every route needs `Authorization: Bearer <JWT>` with role `admin` ' +
-        '(401 without a valid token, 403 without the role). Errors are `{ statusCode, message }`. Amounts are exact ' +
-        'decimal strings; request amounts may also be JSON numbers. POSTs that move money take an `Idempotency-Key` header.',
+        '(401 without a valid token, 403 without the role). Errors are `{ statusCode, message }` (`message` is an array of ' +
+        'messages for validation errors). Amounts in answers are exact decimal strings; request amounts may also be JSON ' +
+        'numbers. POSTs that move money take an `Idempotency-Key` header. Request bodies are JSON (415 otherwise), at most ' +
+        `100 kB (413) and ${MAX_BODY_DEPTH} levels deep (400). Each user may make REST_RATE_PER_SECOND requests per second ` +
+        '(REST_RATE_BURST at once); beyond that 429 with `Retry-After`.',
     )
     .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addServer('http://localhost:3000', 'npm start with the default PORT')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config, { include: [BackofficeModule] });
+  completeDocument(document);
   schemasFromExamples(document);
   return document;
+}
+
+const errorContent = (statusCode: number, message: string | string[]) => ({ 'application/json': { schema: ref('Error'), example: { statusCode, message } } });
+
+/** Answers every route can give, whatever it does. */
+const SHARED: Record<string, { description: string; message: string | string[] }> = {
+  '400': { description: 'Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it)', message: ['amount must be a number or a decimal string'] },
+  '401': { description: 'Missing, expired or invalid token', message: 'Unauthorized' },
+  '403': { description: 'The token lacks the admin role', message: 'Requires role: admin' },
+  '413': { description: 'A body over 100 kB', message: 'request entity too large' },
+  '415': { description: 'A non-empty body that is not application/json', message: 'Request body must be JSON (Content-Type: application/json)' },
+  '429': { description: 'Too many requests from this user; retry after the `Retry-After` seconds', message: 'Too many requests' },
+  '500': { description: 'Internal error (no details)', message: 'Internal server error' },
+  '503': { description: 'The instance is shutting down; retry on another', message: 'Server is shutting down' },
+};
+
+/**
+ * Completes what the decorators leave out: the component schemas, the answers every route
+ * shares, an error schema on every error answer, the tags in reading order, and the spec's own
+ * spelling of the balance path (`/balance/`, which Express serves too).
+ */
+function completeDocument(document: OpenAPIObject): void {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...API_SCHEMAS } };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method];
+      if (!operation) continue;
+      completeResponses(operation.responses, path.includes('{'));
+    }
+  }
+  const balance = document.paths['/back-api/backoffice/user/{userId}/balance'];
+  if (balance?.get) {
+    document.paths['/back-api/backoffice/user/{userId}/balance/'] = {
+      get: { ...balance.get, operationId: `${balance.get.operationId}_spec`, summary: `${balance.get.summary} (the spec's spelling, with the trailing slash)` },
+    };
+  }
+  const used = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((op) => (op as Operation).tags ?? [])));
+  const known = new Set([...TAG_ORDER, TEST_CLOCK_TAG].map(([name]) => name));
+  document.tags = [
+    ...TAG_ORDER.filter(([name]) => used.has(name)),
+    ...[...used].filter((name) => !known.has(name)).sort().map((name): [string, string] => [name, name]),
+    ...(used.has(TEST_CLOCK_TAG[0]) ? [TEST_CLOCK_TAG] : []),
+  ].map(([name, description]) => ({ name, description }));
+}
+
+function completeResponses(responses: Responses, hasPathParameters: boolean): void {
+  for (const [status, shared] of Object.entries(SHARED)) {
+    if (!responses[status]) responses[status] = { description: shared.description, content: errorContent(Number(status), shared.message) };
+  }
+  if (hasPathParameters && !responses['404']) responses['404'] = { description: 'No such resource', content: errorContent(404, 'Resource not found') };
+  responses['429'] = {
+    ...responses['429'],
+    description: (responses['429'] as { description: string }).description,
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1, example: 1 } } },
+  };
+  for (const [status, response] of Object.entries(responses)) {
+    if (Number(status) < 400 || !response || !('description' in response)) continue;
+    const media = response.content?.['application/json'];
+    if (!media) response.content = errorContent(Number(status), response.description);
+    else if (!media.schema) media.schema = ref('Error');
+  }
 }
 
 type Schema = Record<string, unknown>;

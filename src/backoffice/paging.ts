@@ -13,7 +13,7 @@ const MAX_PAGE = 1_000_000_000;
  * unknown query parameters, lets them through and validates them.
  */
 export class PagingQueryDto {
-  @ApiPropertyOptional({ description: 'Page number, from 1', example: 1, minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Page number, from 1', example: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
@@ -21,7 +21,7 @@ export class PagingQueryDto {
   @Max(MAX_PAGE, { message: `page must not be greater than ${MAX_PAGE}` })
   page?: number;
 
-  @ApiPropertyOptional({ description: `Items per page, 1–${MAX_PER_PAGE} (default ${DEFAULT_PER_PAGE})`, example: 20, minimum: 1, maximum: MAX_PER_PAGE })
+  @ApiPropertyOptional({ type: 'integer', description: `Items per page, 1–${MAX_PER_PAGE} (default ${DEFAULT_PER_PAGE}); more is a 400`, example: 20, minimum: 1, maximum: MAX_PER_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'per_page must be a whole number' })
@@ -29,7 +29,7 @@ export class PagingQueryDto {
   @Max(MAX_PER_PAGE, { message: `per_page must not be greater than ${MAX_PER_PAGE}` })
   per_page?: number;
 
-  @ApiPropertyOptional({ description: 'Alias of page', example: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Alias of page', example: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'Page must be a whole number' })
@@ -37,7 +37,7 @@ export class PagingQueryDto {
   @Max(MAX_PAGE, { message: `Page must not be greater than ${MAX_PAGE}` })
   Page?: number;
 
-  @ApiPropertyOptional({ description: 'Alias of per_page', example: 20 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Alias of per_page', example: 20, minimum: 1, maximum: MAX_PER_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'PerPage must be a whole number' })

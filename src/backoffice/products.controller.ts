@@ -1,10 +1,16 @@
 import { Body, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { UsersService } from '../auth/users.service.js';
+import { invalid } from '../common/errors.js';
 import { formatAmount, toDecimalString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { ProductsService, type Product } from '../subscriptions/products.service.js';
 import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
+import { PATH_NAME, ref } from './api-schemas.js';
+
+const PRODUCT_TYPE = { pattern: PATH_NAME, maxLength: 32 };
+const PRODUCT_ID = { pattern: PATH_NAME, maxLength: 128 };
 import { PRODUCT_EXAMPLE, ProductDto } from './products.dto.js';
 import { pathName } from './request-values.js';
 
@@ -14,6 +20,7 @@ export class ProductsController {
   constructor(
     private readonly products: ProductsService,
     private readonly assets: AssetRegistry,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,22 +33,24 @@ export class ProductsController {
 
   @Get('products/:productType/:productId')
   @ApiOperation({ summary: 'A product and its plans' })
-  @ApiOkResponse({ example: PRODUCT_EXAMPLE })
-  @ApiPathParam('productType', 'room')
-  @ApiPathParam('productId', 'demo-room')
-  @ApiNotFoundResponse({ description: 'No such product', example: { statusCode: 404, message: 'Product room/nope not found' } })
+  @ApiOkResponse({ schema: ref('Product'), example: PRODUCT_EXAMPLE })
+  @ApiPathParam('productType', 'room', undefined, PRODUCT_TYPE)
+  @ApiPathParam('productId', 'demo-room', undefined, PRODUCT_ID)
+  @ApiNotFoundResponse({ description: 'No such product', schema: ref('Error'), example: { statusCode: 404, message: 'Product room/nope not found' } })
   async get(@Param('productType') productType: string, @Param('productId') productId: string) {
     return this.view(await this.products.get(productType, productId));
   }
 
   @Put('products/:productType/:productId')
   @ApiOperation({ summary: 'Create or replace a product and its plans' })
-  @ApiOkResponse({ example: PRODUCT_EXAMPLE })
-  @ApiPathParam('productType', 'room')
-  @ApiPathParam('productId', 'demo-room')
+  @ApiOkResponse({ schema: ref('Product'), example: PRODUCT_EXAMPLE })
+  @ApiPathParam('productType', 'room', undefined, PRODUCT_TYPE)
+  @ApiPathParam('productId', 'demo-room', undefined, PRODUCT_ID)
   @ApiInvalid('options.0.plan must be one of free, one_time_payment, subscription_week, subscription_month, subscription_6_months, subscription_year')
   async put(@Param('productType') productType: string, @Param('productId') productId: string, @Body() body: ProductDto) {
     const options = body.options.map((o) => ({ plan: o.plan, price: toDecimalString(o.price) }));
+    // Payments are credited to the owner: one who does not exist would be an account nobody can reach.
+    if (body.ownerId !== undefined && !(await this.users.find(body.ownerId))) throw invalid(`ownerId must be a known user; "${body.ownerId}" is not`);
     const product = await this.products.put(pathName(productType, 'productType', 32), pathName(productId, 'productId', 128), body.ownerId ?? null, options);
     return this.view(product);
   }

@@ -3,25 +3,33 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { IsAmount } from '../common/is-amount.decorator.js';
 import { PLANS } from '../subscriptions/plans.js';
+import { requestAmount } from './api-schemas.js';
+
+const OWNER_ID = /^(?!system:)[A-Za-z0-9._:-]{1,128}$/;
 
 export class ProductOptionDto {
   @ApiProperty({ enum: PLANS, example: 'subscription_month' })
   @IsIn(PLANS, { message: `plan must be one of ${PLANS.join(', ')}` })
   plan: string;
 
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: 'Price in TOKEN_ASSET (0 for free)', example: '15' })
+  @ApiProperty(requestAmount({ zero: true, description: 'Price in TOKEN_ASSET, ≥ 0 (0 for free, which must be 0).', example: '15' }))
   @IsAmount({ message: 'price must be a number or a decimal string' })
   price: string | number;
 }
 
 export class ProductDto {
-  @ApiPropertyOptional({ description: 'User credited with payments; absent: the platform', example: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b' })
+  @ApiPropertyOptional({
+    description: 'A known user (one who has called the service), credited with payments; absent: the platform. An unknown user is a 400.',
+    pattern: OWNER_ID.source,
+    maxLength: 128,
+    example: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b',
+  })
   @IsOptional()
   // A user id (as in auth/user-id.ts); never a system account, whose balance rules differ.
-  @Matches(/^(?!system:)[A-Za-z0-9._:-]{1,128}$/, { message: 'ownerId must be a user id: 1 to 128 letters, digits, ".", "_", ":" or "-"' })
+  @Matches(OWNER_ID, { message: 'ownerId must be a user id: 1 to 128 letters, digits, ".", "_", ":" or "-"' })
   ownerId?: string;
 
-  @ApiProperty({ type: [ProductOptionDto], description: 'The plans offered (each at most once)' })
+  @ApiProperty({ type: [ProductOptionDto], maxItems: PLANS.length, description: `The plans offered (each at most once, so at most ${PLANS.length})` })
   @IsArray()
   @ArrayMaxSize(PLANS.length)
   @ValidateNested({ each: true })

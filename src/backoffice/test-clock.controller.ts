@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ClockOffsetStore } from '../scheduler/clock-offset.store.js';
 import { DueWorkService } from '../scheduler/due-work.service.js';
 import { ApiInvalid, BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 import { AdvanceClockDto } from './test-clock.dto.js';
 
 /**
@@ -22,10 +23,17 @@ export class TestClockController {
 
   @Post('test-clock/advance')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move the service clock forward (ENABLE_TEST_CLOCK=true only; 404 otherwise) and run what became due' })
-  @ApiOkResponse({ description: 'The new time', example: { now: '2025-03-02T12:00:00.000Z', offsetSeconds: 86400 } })
+  @ApiOperation({
+    summary: 'Move the service clock forward (ENABLE_TEST_CLOCK=true only; 404 otherwise) and run what became due',
+    description: 'Holds that became due expire first, then each elapsed renewal period is charged in order, before the answer. The offset is kept in the database.',
+  })
+  @ApiOkResponse({ description: 'The new time', schema: ref('TestClock'), example: { now: '2025-03-02T12:00:00.000Z', offsetSeconds: 86400 } })
   @ApiInvalid('seconds must be a whole number')
-  @ApiNotFoundResponse({ description: 'The test clock is disabled', example: { statusCode: 404, message: 'The test clock is disabled (ENABLE_TEST_CLOCK)' } })
+  @ApiNotFoundResponse({
+    description: 'The test clock is off (ENABLE_TEST_CLOCK is not true)',
+    schema: ref('Error'),
+    example: { statusCode: 404, message: 'The test clock is disabled (ENABLE_TEST_CLOCK)' },
+  })
   async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; offsetSeconds: number }> {
     if (!this.config.enableTestClock) throw new NotFoundException('The test clock is disabled (ENABLE_TEST_CLOCK)');
     const offset = await this.clockOffset.advance(body.seconds * 1000);

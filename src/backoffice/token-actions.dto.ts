@@ -3,17 +3,18 @@ import { IsIn, IsString, MaxLength } from 'class-validator';
 import { IsAmount } from '../common/is-amount.decorator.js';
 import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES, type TokenActionType } from '../token-actions/token-action.js';
 import { BALANCE_EXAMPLE } from './account-view.js';
+import { requestAmount } from './api-schemas.js';
 
 export class TokenActionDto {
   @ApiProperty({ enum: TOKEN_ACTION_TYPES, description: 'mining credits the user, spending debits, buying credits (payment taken elsewhere)', example: 'mining' })
   @IsIn(TOKEN_ACTION_TYPES, { message: `type must be one of ${TOKEN_ACTION_TYPES.join(', ')}` })
   type: TokenActionType;
 
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: 'TOKEN_ASSET amount the action moves', example: '10' })
+  @ApiProperty(requestAmount({ zero: true, description: 'TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied).', example: '10' }))
   @IsAmount()
   token: string | number;
 
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'number' }], description: 'Price in the root asset', example: '0.99' })
+  @ApiProperty(requestAmount({ zero: true, description: 'Price in the root asset, ≥ 0.', example: '0.99' }))
   @IsAmount()
   price: string | number;
 
@@ -21,7 +22,7 @@ export class TokenActionDto {
   @IsIn(TOKEN_ACTION_CATEGORIES, { message: `category must be one of ${TOKEN_ACTION_CATEGORIES.join(', ')}` })
   category: string;
 
-  @ApiProperty({ example: 'Logged in today' })
+  @ApiProperty({ maxLength: 1000, example: 'Logged in today' })
   @IsString()
   @MaxLength(1000)
   description: string;

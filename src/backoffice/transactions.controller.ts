@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { invalid } from '../common/errors.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { pagingOf, pagingView } from './paging.js';
 import { bodyAsset, toEpochMs } from './request-values.js';
@@ -22,7 +23,7 @@ export class TransactionsController {
     summary: "A user's ledger entries, newest first",
     description: 'Each entry is one side of a transaction: signed exact amount, the balance after it, type and action. `from` is inclusive, `to` exclusive.',
   })
-  @ApiOkResponse({ example: TRANSACTIONS_EXAMPLE })
+  @ApiOkResponse({ schema: ref('TransactionsPage'), example: TRANSACTIONS_EXAMPLE })
   @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
   @ApiUnknownUser()
   async list(@Param('userId') userId: string, @Query() query: TransactionsQueryDto) {

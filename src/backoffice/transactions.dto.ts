@@ -3,9 +3,10 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
 import { PagingQueryDto } from './paging.js';
 import { IsInstant } from './request-values.js';
+import { ASSET_REQUEST } from './api-schemas.js';
 
 export class TransactionsQueryDto extends PagingQueryDto {
-  @ApiPropertyOptional({ description: 'Only this asset', example: 'rents' })
+  @ApiPropertyOptional({ description: 'Only this asset (case-insensitive; an unknown one is a 400)', pattern: ASSET_REQUEST, maxLength: 16, example: 'rents' })
   @IsOptional()
   @IsString()
   @MaxLength(16)
@@ -16,7 +17,7 @@ export class TransactionsQueryDto extends PagingQueryDto {
   @IsIn(USER_ENTRY_TYPES, { message: `type must be one of ${USER_ENTRY_TYPES.join(', ')}` })
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Only this action (adjustment, donation, dailyLogin, holdCapture, …)', example: 'adjustment' })
+  @ApiPropertyOptional({ description: 'Only this action (adjustment, donation, dailyLogin, holdCapture, …)', maxLength: 64, example: 'adjustment' })
   @IsOptional()
   @IsString()
   @MaxLength(64)

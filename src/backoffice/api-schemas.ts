@@ -1,0 +1,354 @@
+import type { ApiPropertyOptions, ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
+import { PLANS } from '../subscriptions/plans.js';
+import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES } from '../token-actions/token-action.js';
+import { MAX_PER_PAGE } from './paging.js';
+
+/**
+ * The schemas of the backoffice's answers (and the shared pieces of its requests), as OpenAPI
+ * 3.0 schema objects. They go into `components.schemas` of /docs-json; every response refers to
+ * one of them, and the e2e suite validates every answer it receives against them, so they say
+ * exactly what the server sends: required fields, nullability, no undocumented properties.
+ */
+
+export type SchemaName =
+  | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
+  | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
+  | 'Product' | 'LedgerCheck' | 'TestClock';
+
+/** `$ref` to a component schema. */
+export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
+const arrayOf = (name: SchemaName): SchemaObject => ({ type: 'array', items: ref(name) });
+
+/** Canonical exact decimal of an answer: no exponent, no trailing zeros, no "+" ("1.5", "0", "-0.3"). */
+export const DECIMAL_ANSWER = '^-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?$';
+/** A user id (JWT `sub`), as auth/user-id.ts. */
+export const USER_ID = '^[A-Za-z0-9._:-]{1,128}$';
+/** A name taken from the path (action, product type and id), as request-values.ts `pathName`. */
+export const PATH_NAME = '^[A-Za-z0-9._:-]+$';
+/** An asset code in a request (case-insensitive; the server answers in lower case). */
+export const ASSET_REQUEST = '^[A-Za-z0-9]{1,16}$';
+
+/**
+ * A request amount: an exact decimal string (preferred) or a JSON number. The schema shows the
+ * form every asset accepts (at most 2 decimals, the smallest scale), so that generated amounts
+ * are valid; the server accepts up to the asset's scale (8 for rents, 18 for eth) and refuses
+ * more with a 400, never rounding.
+ */
+export function requestAmount(options: { signed?: boolean; zero?: boolean; description: string; example: string }): ApiPropertyOptions {
+  const sign = options.signed ? '-?' : '';
+  const positive = '([1-9][0-9]{0,17}(\\.[0-9]{1,2})?|0\\.(0[1-9]|[1-9][0-9]?))';
+  const pattern = options.zero ? `^${sign}[0-9]{1,18}(\\.[0-9]{1,2})?$` : `^${sign}${positive}$`;
+  const number: SchemaObject = options.signed ? { type: 'number', multipleOf: 0.01 } : { type: 'number', multipleOf: 0.01, minimum: options.zero ? 0 : 0.01 };
+  return {
+    oneOf: [{ type: 'string', pattern, maxLength: 100 }, number],
+    description: `${options.description} A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.`,
+    example: options.example,
+  };
+}
+
+const decimal = (description: string, example: string): SchemaObject => ({ type: 'string', pattern: DECIMAL_ANSWER, description, example });
+const timestamp = (description: string): SchemaObject => ({ type: 'string', format: 'date-time', description, example: '2025-03-01T12:00:00.000Z' });
+const asset: SchemaObject = { type: 'string', pattern: '^[a-z0-9]{1,16}$', description: 'Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)', example: 'usd' };
+const userId: SchemaObject = { type: 'string', pattern: USER_ID, description: 'User id (the JWT `sub`)', example: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b' };
+
+const ACCOUNT: SchemaObject = {
+  type: 'object',
+  description: "A user's account after the change: `amount` includes `locked`; `available` = amount − locked",
+  required: ['asset', 'amount', 'locked', 'available'],
+  additionalProperties: false,
+  properties: {
+    asset,
+    amount: decimal('Balance, locked funds included', '100.3'),
+    locked: decimal('Reserved by pending holds', '20'),
+    available: decimal('What can be spent', '80.3'),
+  },
+};
+
+export const API_SCHEMAS = {
+  Error: {
+    type: 'object',
+    description: 'Every error answer. Validation errors list every failed constraint as an array of messages.',
+    required: ['statusCode', 'message'],
+    additionalProperties: false,
+    properties: {
+      statusCode: { type: 'integer', minimum: 400, maximum: 599, example: 400 },
+      message: {
+        oneOf: [
+          { type: 'string', example: 'asset must be a known asset; "doge" is not' },
+          { type: 'array', items: { type: 'string' }, minItems: 1, example: ['amount must be a number or a decimal string'] },
+        ],
+      },
+    },
+  },
+  Paging: {
+    type: 'object',
+    required: ['page', 'per_page', 'total'],
+    additionalProperties: false,
+    properties: {
+      page: { type: 'integer', minimum: 1, example: 1 },
+      per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, example: 20 },
+      total: { type: 'integer', minimum: 0, description: 'Items across all pages', example: 2 },
+    },
+  },
+  AvailableBalance: {
+    type: 'object',
+    required: ['asset', 'balance'],
+    additionalProperties: false,
+    properties: { asset, balance: { type: 'number', description: 'Available (amount less locked), a JSON number as in the spec', example: 10 } },
+  },
+  AssetBalance: {
+    type: 'object',
+    required: ['asset', 'amount', 'locked'],
+    additionalProperties: false,
+    properties: {
+      asset,
+      amount: decimal('Balance, locked funds included', '1.5'),
+      locked: decimal('Reserved by pending holds', '0.5'),
+      fundsInRootAsset: decimal('`amount` in the root asset, rounded half-even (quoted assets only)', '97500'),
+    },
+  },
+  UserBalances: {
+    type: 'object',
+    required: ['userName', 'userId', 'userEmail', 'userRoles', 'balances', 'rootAsset'],
+    additionalProperties: false,
+    properties: {
+      userName: { type: 'string', nullable: true, example: 'volgen' },
+      userId,
+      userEmail: { type: 'string', nullable: true, example: 'volgen@mailinator.com' },
+      userRoles: { type: 'array', items: { type: 'string' }, example: ['admin'] },
+      balances: arrayOf('AssetBalance'),
+      totalFundsInRootAsset: decimal('Sum of `fundsInRootAsset`; only when every listed asset is quoted and no asset filter was given', '97500'),
+      rootAsset: asset,
+    },
+  },
+  UnknownUser: {
+    type: 'object',
+    required: ['userId', 'error'],
+    additionalProperties: false,
+    properties: { userId: { type: 'string', example: '5122444f-2658-fb8f-8863-16fdf0a2028b' }, error: { type: 'string', example: 'User with id:5122444f-2658-fb8f-8863-16fdf0a2028b not found.' } },
+  },
+  BalancesReport: {
+    type: 'object',
+    required: ['filters', 'paging', 'data'],
+    additionalProperties: false,
+    properties: {
+      filters: {
+        type: 'object',
+        description: 'The filters given, echoed',
+        additionalProperties: false,
+        properties: {
+          userIds: { type: 'array', items: { type: 'string' } },
+          asset: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+        },
+      },
+      paging: ref('Paging'),
+      data: { type: 'array', items: { oneOf: [ref('UserBalances'), ref('UnknownUser')] } },
+    },
+  },
+  User: {
+    type: 'object',
+    required: ['userName', 'userId', 'userEmail', 'userRoles', 'currency', 'createdAt', 'updatedAt'],
+    additionalProperties: false,
+    properties: {
+      userName: { type: 'string', nullable: true, example: 'volgen' },
+      userId,
+      userEmail: { type: 'string', nullable: true, example: 'volgen@mailinator.com' },
+      userRoles: { type: 'array', items: { type: 'string' }, example: ['admin'] },
+      currency: { type: 'string', nullable: true, description: "The user's own currency (token claim `currency`)", example: 'eur' },
+      createdAt: timestamp('First seen'),
+      updatedAt: timestamp('Claims last updated'),
+    },
+  },
+  UsersPage: {
+    type: 'object',
+    required: ['filters', 'paging', 'data'],
+    additionalProperties: false,
+    properties: {
+      filters: { type: 'object', additionalProperties: false, properties: { search: { type: 'string' } } },
+      paging: ref('Paging'),
+      data: arrayOf('User'),
+    },
+  },
+  Entry: {
+    type: 'object',
+    description: 'One side of a ledger transaction, as the user sees it',
+    required: ['entryId', 'transactionId', 'asset', 'amount', 'balanceAfter', 'type', 'action', 'kind', 'metadata', 'createdAt'],
+    additionalProperties: false,
+    properties: {
+      entryId: { type: 'string', pattern: '^[0-9]+$', example: '42' },
+      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
+      asset,
+      amount: decimal('Signed: credits positive, debits negative', '-12.5'),
+      balanceAfter: decimal("The account's balance after this entry", '87.5'),
+      type: { type: 'string', enum: [...USER_ENTRY_TYPES], example: 'spending' },
+      action: { type: 'string', example: 'adjustment' },
+      kind: { type: 'string', example: 'adjustment' },
+      metadata: { type: 'object', additionalProperties: true, example: { comment: 'Refund reversed', admin: 'ops-1' } },
+      createdAt: timestamp('When it was posted'),
+    },
+  },
+  TransactionsPage: {
+    type: 'object',
+    required: ['filters', 'paging', 'data'],
+    additionalProperties: false,
+    properties: {
+      filters: {
+        type: 'object',
+        description: 'The filters given, echoed as sent',
+        additionalProperties: false,
+        properties: { asset: { type: 'string' }, type: { type: 'string' }, action: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+      },
+      paging: ref('Paging'),
+      data: arrayOf('Entry'),
+    },
+  },
+  Adjustment: {
+    type: 'object',
+    required: ['transactionId', 'userId', 'action', 'asset', 'amount', 'comment', 'balance'],
+    additionalProperties: false,
+    properties: {
+      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
+      userId,
+      action: { type: 'string', enum: ['adjustment'] },
+      asset,
+      amount: decimal('The signed amount applied', '0.3'),
+      comment: { type: 'string', example: 'Goodwill credit for ticket #4711' },
+      balance: { ...ACCOUNT, nullable: true, description: `${ACCOUNT.description} (null only if the posting left no account of the user)` },
+    },
+  },
+  Hold: {
+    type: 'object',
+    required: ['holdId', 'userId', 'asset', 'amount', 'captured', 'status', 'reason', 'expiresAt', 'createdAt', 'endedAt'],
+    additionalProperties: false,
+    properties: {
+      holdId: { type: 'string', example: '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10' },
+      userId,
+      asset,
+      amount: decimal('Reserved', '25.5'),
+      captured: { ...decimal('Captured (null unless captured)', '10'), nullable: true },
+      status: { type: 'string', enum: ['pending', 'captured', 'released', 'expired'] },
+      reason: { type: 'string', example: 'Order 8812 pending settlement' },
+      expiresAt: { ...timestamp('When it is released by itself (null: never)'), nullable: true },
+      createdAt: timestamp('Placed'),
+      endedAt: { ...timestamp('Captured, released or expired (null while pending)'), nullable: true },
+    },
+  },
+  TokenAction: {
+    type: 'object',
+    required: ['action', 'type', 'token', 'price', 'category', 'description'],
+    additionalProperties: false,
+    properties: {
+      action: { type: 'string', pattern: PATH_NAME, maxLength: 64, example: 'dailyLogin' },
+      type: { type: 'string', enum: [...TOKEN_ACTION_TYPES] },
+      token: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', description: 'TOKEN_ASSET amount the action moves', example: '10' },
+      price: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', description: 'Price in the root asset', example: '0.99' },
+      category: { type: 'string', enum: [...TOKEN_ACTION_CATEGORIES] },
+      description: { type: 'string', example: 'Logged in today' },
+    },
+  },
+  AppliedAction: {
+    type: 'object',
+    required: ['transactionId', 'userId', 'action', 'type', 'asset', 'amount', 'balance'],
+    additionalProperties: false,
+    properties: {
+      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '18' },
+      userId,
+      action: { type: 'string', example: 'dailyLogin' },
+      type: { type: 'string', enum: [...TOKEN_ACTION_TYPES] },
+      asset,
+      amount: { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'Signed: spending is negative', example: '10' },
+      balance: { ...ACCOUNT, nullable: true, description: `${ACCOUNT.description} (null only if the posting left no account of the user)` },
+    },
+  },
+  ExchangeRate: {
+    type: 'object',
+    required: ['asset', 'rate', 'updatedAt'],
+    additionalProperties: false,
+    properties: {
+      asset,
+      rate: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', description: 'Root-asset units per one unit of the asset', example: '65000.5' },
+      updatedAt: { ...timestamp('Last set (null for the implicit root quote)'), nullable: true },
+    },
+  },
+  ExchangeRates: {
+    type: 'object',
+    required: ['rootAsset', 'rates'],
+    additionalProperties: false,
+    properties: { rootAsset: asset, rates: arrayOf('ExchangeRate') },
+  },
+  ExchangeRateHistory: {
+    type: 'object',
+    required: ['asset', 'history'],
+    additionalProperties: false,
+    properties: {
+      asset,
+      history: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['rate', 'changedAt'],
+          additionalProperties: false,
+          properties: {
+            rate: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$', nullable: true, description: 'null: the quote was removed', example: '65000.5' },
+            changedAt: timestamp('When'),
+          },
+        },
+      },
+    },
+  },
+  Product: {
+    type: 'object',
+    required: ['productType', 'productId', 'ownerId', 'asset', 'options'],
+    additionalProperties: false,
+    properties: {
+      productType: { type: 'string', example: 'room' },
+      productId: { type: 'string', example: 'demo-room' },
+      ownerId: { type: 'string', nullable: true, description: 'Credited with payments (null: the platform)', example: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b' },
+      asset,
+      options: {
+        type: 'array',
+        maxItems: PLANS.length,
+        items: {
+          type: 'object',
+          required: ['plan', 'price'],
+          additionalProperties: false,
+          properties: { plan: { type: 'string', enum: [...PLANS] }, price: decimal('In TOKEN_ASSET', '15') },
+        },
+      },
+    },
+  },
+  LedgerCheck: {
+    type: 'object',
+    required: ['ok', 'counts', 'failures'],
+    additionalProperties: false,
+    properties: {
+      ok: { type: 'boolean' },
+      counts: {
+        type: 'object',
+        required: ['transactions', 'entries', 'accounts'],
+        additionalProperties: false,
+        properties: { transactions: { type: 'integer', minimum: 0 }, entries: { type: 'integer', minimum: 0 }, accounts: { type: 'integer', minimum: 0 } },
+      },
+      failures: {
+        type: 'array',
+        maxItems: 100,
+        items: {
+          type: 'object',
+          required: ['rule', 'detail'],
+          additionalProperties: false,
+          properties: {
+            rule: { type: 'string', enum: ['transaction_balanced', 'asset_conserved', 'balance_matches_entries', 'balance_after_matches', 'not_negative', 'locked_matches_holds'] },
+            detail: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+  TestClock: {
+    type: 'object',
+    required: ['now', 'offsetSeconds'],
+    additionalProperties: false,
+    properties: { now: timestamp("The service's clock after the move"), offsetSeconds: { type: 'number', minimum: 0, description: 'Total offset from real time', example: 86400 } },
+  },
+} satisfies Record<SchemaName, SchemaObject>;

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { adminToken } from '../support/tokens.js';
+
+/** Bodies the parsers refuse are answered, logged and identified like every other request. */
+describe('request ids and log lines for refused bodies', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServerProcess({ DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'request-logging-')), 'ledger.sqlite')}`, LOG_LEVEL: 'info' });
+  });
+  afterAll(async () => {
+    await server?.kill();
+  });
+
+  const post = (id: string, body: string) =>
+    fetch(`${server.url}/back-api/backoffice/user/alice/adjustments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json', 'x-request-id': id },
+      body,
+    });
+
+  const logLineOf = async (id: string): Promise<Record<string, unknown>> => {
+    for (let i = 0; i < 50; i++) {
+      const line = server.output().split('\n').find((l) => l.includes(`"id":"${id}"`));
+      if (line) return JSON.parse(line) as Record<string, unknown>;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no log line for ${id}:\n${server.output()}`);
+  };
+
+  it.each([
+    ['malformed JSON', 'rid-malformed-1', '{"asset":', 400],
+    ['a body over 100 kB', 'rid-too-large-1', JSON.stringify({ comment: 'x'.repeat(200_000) }), 413],
+  ])('%s: the answer echoes the request id and its log line carries it', async (_what, id, body, status) => {
+    const res = await post(id, body);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('x-request-id')).toBe(id);
+    expect(await res.json()).toEqual({ statusCode: status, message: expect.any(String) });
+    const line = await logLineOf(id);
+    expect(line).toMatchObject({ req: { id, method: 'POST', path: '/back-api/backoffice/user/alice/adjustments' }, res: { statusCode: status } });
+  });
+
+  it('a refused body without an x-request-id gets a generated one', async () => {
+    const res = await fetch(`${server.url}/back-api/backoffice/balances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+/**
+ * Checks REST answers against the OpenAPI document the server itself serves at /docs-json, so
+ * the document cannot drift from the server: every answer to a documented route must have a
+ * documented status, and its body (and documented headers) must fit that status's schema.
+ * test/setup/openapi-fetch.ts (a Jest setup file) calls `checkAnswer` for every answer a test's
+ * fetch receives; a mismatch throws, which fails the test that made the request. Routes the document does not describe (health,
+ * metrics, the legacy API, unknown paths) are left alone.
+ */
+
+// ajv-formats is CommonJS with a default export; under Node's ESM interop it arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>>;
+  components?: { schemas?: Record<string, unknown> };
+}
+interface OpenApiResponse {
+  description: string;
+  content?: Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, { value: unknown }> }>;
+  headers?: Record<string, { required?: boolean; schema?: unknown }>;
+}
+
+interface Route {
+  readonly template: string;
+  readonly pattern: RegExp;
+  readonly methods: OpenApiDocument['paths'][string];
+}
+
+export class OpenApiContract {
+  private readonly ajv: Ajv;
+  private readonly routes: Route[];
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  constructor(readonly document: OpenApiDocument) {
+    this.ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateFormats: true }));
+    this.ajv.addSchema(document, 'openapi');
+    // Literal segments first, so /holds/{holdId} never shadows a fixed path of the same shape.
+    this.routes = Object.entries(document.paths)
+      .map(([template, methods]) => ({
+        template,
+        methods,
+        pattern: new RegExp(`^${template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('')}$`),
+      }))
+      .sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
+  }
+
+  /** The documented operation of a request, or null when the document does not describe it. */
+  operation(method: string, path: string): { template: string; responses: Record<string, OpenApiResponse> } | null {
+    const route = this.routes.find((r) => r.pattern.test(path) && r.methods[method.toLowerCase()]);
+    return route ? { template: route.template, responses: route.methods[method.toLowerCase()].responses } : null;
+  }
+
+  /** A schema of the document, compiled once; `pointer` is a JSON pointer into the document. */
+  validator(pointer: string): ValidateFunction {
+    let validate = this.validators.get(pointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `openapi#${pointer}` });
+      this.validators.set(pointer, validate);
+    }
+    return validate;
+  }
+
+  /**
+   * Throws unless the answer is what the document says this route answers with this status.
+   * Returns false when the route is not documented (nothing was checked).
+   */
+  check(method: string, pathAndQuery: string, answer: { status: number; contentType: string | null; headers: Headers; text: string }): boolean {
+    const path = pathAndQuery.split('?')[0];
+    const operation = this.operation(method, path);
+    if (!operation) return false;
+    const where = `${method} ${path} (${operation.template})`;
+    const status = String(answer.status);
+    const response = operation.responses[status] ?? operation.responses[`${status[0]}XX`] ?? operation.responses.default;
+    if (!response) {
+      throw new Error(`OpenAPI mismatch: ${where} answered ${status}, which /docs-json does not document (documented: ${Object.keys(operation.responses).join(', ')})\n${answer.text.slice(0, 500)}`);
+    }
+    for (const [name, header] of Object.entries(response.headers ?? {})) {
+      if (answer.headers.get(name) === null) throw new Error(`OpenAPI mismatch: ${where} answered ${status} without its documented ${name} header`);
+      void header;
+    }
+    const media = response.content?.['application/json'];
+    if (!media) {
+      if (answer.text !== '') throw new Error(`OpenAPI mismatch: ${where} answered ${status} with a body, but the document describes none:\n${answer.text.slice(0, 500)}`);
+      return true;
+    }
+    if (!media.schema) throw new Error(`OpenAPI gap: ${where} ${status} has no schema in /docs-json`);
+    if (!/^application\/json\b/.test(answer.contentType ?? '')) throw new Error(`OpenAPI mismatch: ${where} answered ${status} as ${answer.contentType}, not application/json`);
+    const key = (template: string) => template.replace(/~/g, '~0').replace(/\//g, '~1');
+    const validate = this.validator(`/paths/${key(operation.template)}/${method.toLowerCase()}/responses/${status in operation.responses ? status : 'default'}/content/application~1json/schema`);
+    const body: unknown = JSON.parse(answer.text);
+    if (!validate(body)) {
+      const errors = (validate.errors ?? []).map((e) => `  ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`).join('\n');
+      throw new Error(`OpenAPI mismatch: ${where} answered ${status} with a body that does not fit its schema:\n${errors}\n${answer.text.slice(0, 1000)}`);
+    }
+    return true;
+  }
+}
+
+const contracts = new Map<string, Promise<OpenApiContract>>();
+/** The fetch of the test environment before openapi-fetch.ts wrapped it. */
+const rawFetch = globalThis.fetch;
+
+/** The contract of the server at `baseUrl`, from its own /docs-json (fetched once per server). */
+export function contractOf(baseUrl: string): Promise<OpenApiContract> {
+  let contract = contracts.get(baseUrl);
+  if (!contract) {
+    contract = rawFetch(`${baseUrl}/docs-json`).then(async (res) => {
+      if (!res.ok) throw new Error(`${baseUrl}/docs-json answered ${res.status}`);
+      return new OpenApiContract((await res.json()) as OpenApiDocument);
+    });
+    contracts.set(baseUrl, contract);
+    contract.catch(() => contracts.delete(baseUrl));
+  }
+  return contract;
+}
+
+// ---- the tally: how many answers the suite validated, reported at the end of `npm test` ----
+
+// Jest gives each test file its own module registry, so each file keeps (and saves) its own tally.
+const tally = { validated: 0, operations: new Set<string>() };
+const tallyFile = `${process.pid}-${randomUUID()}.json`;
+let unsaved = 0;
+
+/** Leaves this process's count where the global teardown finds it (after each test file, and at exit). */
+export function saveTally(): void {
+  const dir = process.env.OPENAPI_TALLY_DIR;
+  if (!dir || unsaved === 0) return;
+  writeFileSync(join(dir, tallyFile), JSON.stringify({ validated: tally.validated, operations: [...tally.operations] }));
+  unsaved = 0;
+}
+process.on('exit', saveTally);
+
+/** Checks one answer of the server at `baseUrl` (see OpenApiContract.check) and counts it. */
+export async function checkAnswer(baseUrl: string, method: string, pathAndQuery: string, answer: { status: number; headers: Headers; text: string }): Promise<void> {
+  let contract: OpenApiContract;
+  try {
+    contract = await contractOf(baseUrl);
+  } catch {
+    return; // a server that no longer serves its document (shutting down, killed): nothing to check against
+  }
+  if (!contract.check(method, pathAndQuery, { ...answer, contentType: answer.headers.get('content-type') })) return;
+  tally.validated++;
+  tally.operations.add(`${method.toUpperCase()} ${contract.operation(method, pathAndQuery.split('?')[0])!.template} ${answer.status}`);
+  unsaved++;
+}
+
+/** Global setup: a directory where each test process leaves its tally. */
+export function startOpenApiTally(): void {
+  process.env.OPENAPI_TALLY_DIR = mkdtempSync(join(tmpdir(), 'openapi-tally-'));
+}
+
+/** Global teardown: the total, printed. */
+export function reportOpenApiTally(): void {
+  const dir = process.env.OPENAPI_TALLY_DIR;
+  if (!dir) return;
+  let validated = 0;
+  const operations = new Set<string>();
+  for (const file of readdirSync(dir)) {
+    const part = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { validated: number; operations: string[] };
+    validated += part.validated;
+    part.operations.forEach((o) => operations.add(o));
+  }
+  const routes = new Set([...operations].map((o) => o.replace(/ \d+$/, '')));
+  console.log(`\nOpenAPI: ${validated} REST answers validated against /docs-json (${routes.size} operations, ${operations.size} operation × status pairs)`);
+}
