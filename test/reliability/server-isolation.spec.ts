@@ -36,7 +36,7 @@ describe('server process harness', () => {
     const taken = (impostor.address() as { port: number }).port;
 
     const attempt = startServerProcess({ DATABASE_URL: (await database()).url, PORT: String(taken) });
-    await expect(attempt).rejects.toThrow(/exited during start-up[\s\S]*EADDRINUSE/);
+    await expect(attempt).rejects.toThrow(/exited during start-up[\s\S]*(EADDRINUSE|already in use)/);
     expect(impostorHits).toBe(0);
     // And the harness knows who holds a port: here this very process, not a server it started.
     expect(listenerPid(taken)).toBe(process.pid);
@@ -45,7 +45,7 @@ describe('server process harness', () => {
   it('refuses when a server it started earlier holds the port', async () => {
     const first = await startServerProcess({ DATABASE_URL: (await database()).url });
     servers.push(first);
-    await expect(startServerProcess({ DATABASE_URL: (await database()).url, PORT: String(first.port) })).rejects.toThrow(/EADDRINUSE/);
+    await expect(startServerProcess({ DATABASE_URL: (await database()).url, PORT: String(first.port) })).rejects.toThrow(/EADDRINUSE|already in use/);
     expect((await fetch(`${first.url}/health`)).status).toBe(200);
   });
 

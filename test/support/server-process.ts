@@ -25,7 +25,8 @@ export interface ServerProcess {
  * Starts the built server (dist/src/main.js) as a child process on a port it binds itself.
  *
  * The server is started with PORT=0, so the kernel gives it a port nobody holds, and the port is
- * read from the child's own start-up line (`Listening on …`, whose `pid` must be the child's). A
+ * read from the child's own start-up line (`Listening on …`, whose `pid` must be the child's) or,
+ * when its log level hides that line, from the listening socket the child itself holds (/proc). A
  * harness that picked a port beforehand and then accepted whatever answered /health there could
  * be handed a port another test's server was about to take, and run its whole test against that
  * server while its own exited with EADDRINUSE. Here, while the child lives nobody else can listen
@@ -54,12 +55,24 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       reject(new Error(`${why}:\n${output}`));
     };
     const timer = setTimeout(() => {
+      clearInterval(poll);
       child.kill('SIGKILL');
       fail(`server pid ${child.pid} printed no start-up line within ${START_TIMEOUT_MS} ms`);
     }, START_TIMEOUT_MS);
     child.once('exit', (code, signal) => fail(`server pid ${child.pid} exited during start-up (${code ?? signal})`));
     child.once('error', (error) => fail(`server could not be spawned: ${error.message}`));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    // A quiet log level (warn, error, silent) hides the start-up line: ask /proc for the
+    // listening socket among the child's own file descriptors instead.
+    const poll = setInterval(() => {
+      const [bound] = listeningPortsOf(child.pid!);
+      if (bound === undefined) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(bound);
+    }, 50);
+    child.once('exit', () => clearInterval(poll));
+    const stopPolling = () => clearInterval(poll);
     child.stdout!.on('data', (d: Buffer) => {
       const text = d.toString();
       output += text;
@@ -70,6 +83,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         const bound = listeningPort(line, child.pid!);
         if (bound !== null) {
           clearTimeout(timer);
+          stopPolling();
           resolve(bound);
         }
       }
@@ -137,4 +151,30 @@ export function listenerPid(port: number, candidate?: number): number | null {
     }
   }
   return null;
+}
+
+/** The TCP ports `pid` itself listens on (Linux /proc; empty elsewhere or before it listens). */
+export function listeningPortsOf(pid: number): number[] {
+  if (!existsSync('/proc/net/tcp')) return [];
+  let sockets: Set<string>;
+  try {
+    sockets = new Set(readdirSync(`/proc/${pid}/fd`).map((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        return '';
+      }
+    }));
+  } catch {
+    return [];
+  }
+  const ports: number[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(table)) continue;
+    for (const row of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const cols = row.trim().split(/\s+/);
+      if (cols.length > 9 && cols[3] === '0A' && sockets.has(`socket:[${cols[9]}]`)) ports.push(parseInt(cols[1].split(':')[1], 16));
+    }
+  }
+  return ports;
 }
