@@ -38,7 +38,8 @@ export interface PgGroupCommitOptions {
 const fromServer = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown } | null)?.code));
 
 /**
- * Group commit for PostgreSQL. With one transaction per request, each transfer costs about eight
+ * Group commit for PostgreSQL (the contract its units and participants rely on, with a sequence
+ * diagram, is in group-commit.md). With one transaction per request, each transfer costs about eight
  * statements (eight round trips, each with its own share of Node's CPU) and a WAL flush. Here the
  * units of work that arrive while a batch is being written wait, then share one transaction on
  * one connection: each runs up to its first statement, the participants fetch what they all

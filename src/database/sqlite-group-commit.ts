@@ -20,7 +20,7 @@ export interface SqliteGroupCommitOptions {
 }
 
 /**
- * Group commit for SQLite. A durable commit costs an fsync, and SQLite has one writer, so one
+ * Group commit for SQLite (see group-commit.md). A durable commit costs an fsync, and SQLite has one writer, so one
  * transaction per request caps throughput at the disk's fsync rate. Instead, the units of work
  * that arrive while a batch is being written wait, then run one after another inside a single
  * BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT: a unit that fails is rolled back to its
