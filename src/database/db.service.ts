@@ -7,6 +7,7 @@ import { sqliteReader } from './sqlite-statements.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
 import { PgGroupCommit } from './pg-group-commit.js';
 import { runHooks } from './batched-units.js';
+import { sharedTxOf } from './shared-tx.js';
 import type { Reader, Row, Tx } from './tx.js';
 import { isDatabaseUnavailable } from './db-errors.js';
 import { DomainError } from '../common/errors.js';
@@ -57,18 +58,18 @@ export class Db {
 
   constructor(readonly dataSource: DataSource) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
-    this.sqlite = new SqliteGroupCommit(
-      () => (this.sqliteConnection ??= sqliteReader((this.dataSource.driver as unknown as { databaseConnection: Parameters<typeof sqliteReader>[0] }).databaseConnection)),
-      this.current,
-      this.reportHookError,
-    );
-    this.pg = new PgGroupCommit(
-      () => this.pgPool,
-      this.current,
-      (work) => this.alone(work),
-      this.reportHookError,
-      (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
-    );
+    this.sqlite = new SqliteGroupCommit({
+      connection: () => (this.sqliteConnection ??= sqliteReader((this.dataSource.driver as unknown as { databaseConnection: Parameters<typeof sqliteReader>[0] }).databaseConnection)),
+      context: this.current,
+      onHookError: this.reportHookError,
+    });
+    this.pg = new PgGroupCommit({
+      pool: () => this.pgPool,
+      context: this.current,
+      runAlone: (work) => this.alone(work),
+      onHookError: this.reportHookError,
+      onRunAlone: (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
+    });
   }
 
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -93,7 +94,8 @@ export class Db {
 
   async read<T>(work: (reader: Reader) => Promise<T>): Promise<T> {
     const joined = this.current.getStore();
-    if (joined) return work(joined);
+    // Inside a unit of work of a shared transaction, reads do not count as its writes.
+    if (joined) return work(sharedTxOf(joined)?.reader ?? joined);
     if (this.dialect === 'sqlite') return this.sqlite.run(work, true).catch(rethrowAsOutage);
     const reading = this.currentRead.getStore();
     if (reading) return work(reading);

@@ -14,12 +14,17 @@ export interface PgPool {
   connect(): Promise<PgClient>;
 }
 
+/** A pooled connection, handed back explicitly: kept for reuse, or dropped when its state is unknown. */
+export interface PgConnection extends Reader {
+  release(keep: boolean): void;
+}
+
 /**
  * PostgreSQL queries on a client of the pool TypeORM opened (and will close). Each statement is
  * a network round trip, so the ledger keeps them few; going straight to the client spares each
  * one the query runner's extra work.
  */
-export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Promise<T>): Promise<T> {
+export async function pgConnection(pool: PgPool): Promise<PgConnection> {
   const client = await pool.connect();
   let broken: Error | undefined;
   // The pool listens for errors of idle clients only. A connection lost while checked out (the
@@ -27,26 +32,41 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
   // would end the process; its query rejects anyway, and the client is then dropped, not reused.
   const onError = (error: Error) => (broken = error);
   client.on('error', onError);
+  return {
+    dialect: 'postgres',
+    // Refused values throw at once, before anything is sent: a caller queueing statements back
+    // to back (the group commit queues COMMIT behind its writes) must not queue past one.
+    query: <R extends object>(sql: string, params: unknown[] = []) => {
+      params.forEach(refuseNul);
+      const text = placeholders('postgres', sql);
+      return client.query({ name: statementName(text), text, values: params.map(toPgValue) }).then((result) => result.rows as R[]);
+    },
+    release: (keep) => {
+      client.removeListener('error', onError);
+      client.release(broken ?? (keep ? undefined : true));
+    },
+  };
+}
+
+/**
+ * Work on a pooled connection. A failure that came with a code (an answer from the server, or a
+ * refused value) leaves the connection usable; any other (e.g. it failed mid-protocol) drops it.
+ */
+export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Promise<T>): Promise<T> {
+  const connection = await pgConnection(pool);
+  let keep = true;
   try {
-    return await work({
-      dialect: 'postgres',
-      // Refused values throw at once, before anything is sent: a caller queueing statements back
-      // to back (the group commit queues COMMIT behind its writes) must not queue past one.
-      query: <R extends object>(sql: string, params: unknown[] = []) => {
-        params.forEach(refuseNul);
-        const text = placeholders('postgres', sql);
-        return client.query({ name: statementName(text), text, values: params.map(toPgValue) }).then((result) => result.rows as R[]);
-      },
-    });
+    return await work({ dialect: connection.dialect, query: connection.query });
   } catch (error) {
-    // A connection whose state is unknown (e.g. it failed mid-protocol) is not reused.
-    if (!(error as { code?: string }).code) broken = error as Error;
+    keep = hasCode(error);
     throw error;
   } finally {
-    client.removeListener('error', onError);
-    client.release(broken);
+    connection.release(keep);
   }
 }
+
+/** True when an error carries a code: the connection it came from is still in a known state. */
+export const hasCode = (error: unknown): boolean => Boolean((error as { code?: string } | null)?.code);
 
 const names = new Map<string, string | undefined>();
 

@@ -1,37 +1,45 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import type { Reader, Tx } from './tx.js';
+import type { Reader, SharedTx, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
-import { withPgClient, type PgPool } from './pg-connections.js';
+import { hasCode, pgConnection, type PgConnection, type PgPool } from './pg-connections.js';
+import { registerSharedTx } from './shared-tx.js';
 import { TxParticipants, type TxParticipant } from './tx-participant.js';
 
 /** Units of work committed together at most; bounds how long one batch holds its row locks. */
 const MAX_BATCH = 256;
 
-/** Statements that only read (a SELECT … FOR UPDATE only takes locks, which COMMIT releases). */
-const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql) && !/\bnextval\b/i.test(sql);
-
 /** Thrown through a batch that was rolled back: its units must run again. */
 class RunAlone extends Error {
   constructor(
-    private readonly rolledBack: boolean,
+    /** ROLLBACK succeeded, so the connection can be reused. */
+    readonly rolledBack: boolean,
     readonly reason: unknown,
     /** The unit that failed after writing, when one did (else the batch failed as a whole). */
     readonly culprit: Job | null,
   ) {
     super('batch rolled back: its units run again');
   }
+}
 
-  /** With a code the connection goes back to the pool; without one (ROLLBACK failed) it is dropped. */
-  get code(): string | undefined {
-    return this.rolledBack ? 'run_alone' : undefined;
-  }
+export interface PgGroupCommitOptions {
+  /** The pool batches take their connection from. */
+  pool: () => PgPool;
+  /** Where a unit's Tx is kept while it runs, so nested transaction() and read() calls join it. */
+  context: AsyncLocalStorage<Tx>;
+  /** Runs one unit in a transaction of its own (a unit that cannot share, after a rollback). */
+  runAlone: (work: (tx: Tx) => Promise<unknown>) => Promise<unknown>;
+  /** An after-commit hook threw (it does not stop the others). */
+  onHookError: (error: unknown) => void;
+  /** A batch was rolled back and `units` of its units run again alone. */
+  onRunAlone: (units: number, reason: unknown) => void;
 }
 
 /** An error the server answered with (a SQLSTATE): the statement reached it, and failed there. */
 const fromServer = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown } | null)?.code));
 
 /**
- * Group commit for PostgreSQL. With one transaction per request, each transfer costs about eight
+ * Group commit for PostgreSQL (the contract its units and participants rely on, with a sequence
+ * diagram, is in group-commit.md). With one transaction per request, each transfer costs about eight
  * statements (eight round trips, each with its own share of Node's CPU) and a WAL flush. Here the
  * units of work that arrive while a batch is being written wait, then share one transaction on
  * one connection: each runs up to its first statement, the participants fetch what they all
@@ -61,13 +69,7 @@ export class PgGroupCommit {
   private wake: (() => void) | null = null;
   private idleWaiters: Array<() => void> = [];
 
-  constructor(
-    private readonly pool: () => PgPool,
-    private readonly context: AsyncLocalStorage<Tx>,
-    private readonly runAlone: (work: (tx: Tx) => Promise<unknown>) => Promise<unknown>,
-    private readonly onHookError: (error: unknown) => void,
-    private readonly onRunAlone: (units: number, reason: unknown) => void,
-  ) {}
+  constructor(private readonly options: PgGroupCommitOptions) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -118,9 +120,14 @@ export class PgGroupCommit {
 
   private async commit(batch: Job[], unitsDone: () => void): Promise<void> {
     let outcomes: Outcome[];
+    let connection: PgConnection | null = null;
     try {
-      outcomes = await withPgClient(this.pool(), (reader) => this.attempt(batch, reader, unitsDone));
+      connection = await pgConnection(this.options.pool());
+      outcomes = await this.attempt(batch, connection, unitsDone);
+      connection.release(true);
     } catch (error) {
+      // Reused only when its state is known: rolled back, or the server answered the failure.
+      connection?.release(error instanceof RunAlone ? error.rolledBack : hasCode(error));
       if (error instanceof RunAlone) {
         // The unit that failed runs alone; the others go back to the head of the queue, in
         // order, to share the next batch. Without a culprit, every unit runs alone.
@@ -128,17 +135,17 @@ export class PgGroupCommit {
         if (error.culprit) this.queue.unshift(...batch.filter((job) => job !== error.culprit));
         unitsDone();
         try {
-          this.onRunAlone(alone.length, error.reason);
+          this.options.onRunAlone(alone.length, error.reason);
         } catch {
           // Only a log line was lost.
         }
-        await Promise.all(alone.map((job) => this.runAlone(job.work).then(job.resolve, job.reject)));
+        await Promise.all(alone.map((job) => this.options.runAlone(job.work).then(job.resolve, job.reject)));
       } else {
         batch.forEach((job) => job.reject(error));
       }
       return;
     }
-    settle(outcomes, this.onHookError);
+    settle(outcomes, this.options.onHookError);
   }
 
   private async attempt(batch: Job[], connection: Reader, unitsDone: () => void): Promise<Outcome[]> {
@@ -164,7 +171,7 @@ export class PgGroupCommit {
     let culprit: Job | null = null;
     try {
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
-      for (const job of batch) units.push(new Unit(job, reader, participants, this.context));
+      for (const job of batch) units.push(new Unit(job, reader, participants, this.options.context));
       await Promise.all(units.map((unit) => unit.arrived));
       await begun;
       // … so what they will need can be fetched (and locked) at once, in one order …
@@ -199,7 +206,11 @@ export class PgGroupCommit {
   }
 }
 
-/** One unit of work in a shared transaction: it may use the transaction only on its turn. */
+/**
+ * One unit of work in a shared transaction: it may use the transaction only on its turn. It has
+ * written (and a failure then rolls the batch back) once it sent a statement through its Tx, or
+ * once its staged writes were flushed; statements through its reader only read.
+ */
 class Unit {
   readonly arrived: Promise<void>;
   private readonly result: Promise<Outcome>;
@@ -218,7 +229,7 @@ class Unit {
 
   constructor(
     readonly job: Job,
-    reader: Reader,
+    private readonly connection: Reader,
     private readonly participants: TxParticipants,
     context: AsyncLocalStorage<Tx>,
   ) {
@@ -226,32 +237,19 @@ class Unit {
     this.arrived = new Promise((resolve) => (this.arrive = resolve));
     const tx: Tx = {
       dialect: 'postgres',
-      query: async (sql, params) => {
-        await this.turn();
-        // A statement left running after the unit finished would land in someone else's turn.
-        if (this.ended) throw new Error('this unit of work has ended');
-        if (participants.touches(sql)) {
-          // This unit's staged writes reach the database now: they can no longer be dropped alone.
-          if (participants.stagedSince(this.mark)) this.wrote = true;
-          try {
-            await participants.flush();
-          } catch (error) {
-            // Staged writes (maybe other units') were handed over and not written: never commit.
-            this.wrote = true;
-            throw error;
-          }
-          this.mark = participants.mark();
-        }
-        if (!isRead(sql)) this.wrote = true;
-        return reader.query(sql, params);
-      },
+      query: (sql, params) => this.send(sql, params, true),
       afterCommit: (fn) => this.hooks.push(fn),
+    };
+    const shared: SharedTx = {
+      reader: { dialect: 'postgres', query: (sql, params) => this.send(sql, params, false) },
       participant: (create) => participants.get(create),
       turn: (intent) => {
         if (!this.hasTurn) intent?.();
         return this.turn();
       },
+      flush: () => this.flush(),
     };
+    registerSharedTx(shared, tx, shared.reader);
     this.result = context.run(tx, () => job.work(tx)).then(
       (value): Outcome => ({ job, ok: true, value, hooks: this.hooks }),
       (error: unknown): Outcome => ({ job, ok: false, error }),
@@ -272,6 +270,32 @@ class Unit {
   /** The batch is being rolled back: a unit still waiting for its turn unwinds (its job runs again). */
   abandon(): void {
     if (!this.hasTurn) this.refuse(new Error('batch abandoned'));
+  }
+
+  private async send<T extends object>(sql: string, params: unknown[] | undefined, writes: boolean): Promise<T[]> {
+    await this.usable();
+    if (writes) this.wrote = true;
+    return this.connection.query<T>(sql, params);
+  }
+
+  private async flush(): Promise<void> {
+    await this.usable();
+    // This unit's staged writes reach the database now: they can no longer be dropped alone.
+    if (this.participants.stagedSince(this.mark)) this.wrote = true;
+    try {
+      await this.participants.flush();
+    } catch (error) {
+      // Staged writes (maybe other units') were handed over and not written: never commit.
+      this.wrote = true;
+      throw error;
+    }
+    this.mark = this.participants.mark();
+  }
+
+  private async usable(): Promise<void> {
+    await this.turn();
+    // A statement left running after the unit finished would land in someone else's turn.
+    if (this.ended) throw new Error('this unit of work has ended');
   }
 
   private turn(): Promise<void> {

@@ -10,8 +10,17 @@ interface SqliteJob extends Job {
 /** Units of work committed together at most; bounds how long one batch holds the write lock. */
 const MAX_BATCH = 256;
 
+export interface SqliteGroupCommitOptions {
+  /** The one connection (opened on first use). */
+  connection: () => Reader;
+  /** Where a unit's Tx is kept while it runs, so nested transaction() and read() calls join it. */
+  context: AsyncLocalStorage<Tx>;
+  /** An after-commit hook threw (it does not stop the others). */
+  onHookError: (error: unknown) => void;
+}
+
 /**
- * Group commit for SQLite. A durable commit costs an fsync, and SQLite has one writer, so one
+ * Group commit for SQLite (see group-commit.md). A durable commit costs an fsync, and SQLite has one writer, so one
  * transaction per request caps throughput at the disk's fsync rate. Instead, the units of work
  * that arrive while a batch is being written wait, then run one after another inside a single
  * BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT: a unit that fails is rolled back to its
@@ -23,11 +32,7 @@ export class SqliteGroupCommit {
   private queue: SqliteJob[] = [];
   private running = false;
 
-  constructor(
-    private readonly connection: () => Reader,
-    private readonly context: AsyncLocalStorage<Tx>,
-    private readonly onHookError: (error: unknown) => void,
-  ) {}
+  constructor(private readonly options: SqliteGroupCommitOptions) {}
 
   run<T>(work: (tx: Tx) => Promise<T>, readOnly = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -46,7 +51,7 @@ export class SqliteGroupCommit {
   }
 
   private async commit(batch: SqliteJob[]): Promise<void> {
-    const reader = this.connection();
+    const reader = this.options.connection();
     const outcomes: Outcome[] = [];
     try {
       await reader.query('BEGIN IMMEDIATE');
@@ -57,7 +62,7 @@ export class SqliteGroupCommit {
       batch.forEach((job) => job.reject(error));
       return;
     }
-    settle(outcomes, this.onHookError);
+    settle(outcomes, this.options.onHookError);
   }
 
   private async runInSavepoint(job: SqliteJob, reader: Reader): Promise<Outcome> {
@@ -65,14 +70,14 @@ export class SqliteGroupCommit {
     const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
     if (job.readOnly) {
       try {
-        return { job, ok: true, value: await this.context.run(tx, () => job.work(tx)), hooks };
+        return { job, ok: true, value: await this.options.context.run(tx, () => job.work(tx)), hooks };
       } catch (error) {
         return { job, ok: false, error };
       }
     }
     await reader.query('SAVEPOINT unit');
     try {
-      const value = await this.context.run(tx, () => job.work(tx));
+      const value = await this.options.context.run(tx, () => job.work(tx));
       await reader.query('RELEASE unit');
       return { job, ok: true, value, hooks };
     } catch (error) {

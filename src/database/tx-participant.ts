@@ -14,11 +14,6 @@ export class TxParticipants {
     return participant as P;
   }
 
-  touches(sql: string): boolean {
-    for (const p of this.byKind.values()) if (p.touches(sql)) return true;
-    return false;
-  }
-
   mark(): Map<TxParticipant, number> {
     return new Map([...this.byKind.values()].map((p) => [p, p.mark()]));
   }

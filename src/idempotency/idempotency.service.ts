@@ -59,7 +59,8 @@ export class IdempotencyService {
   ): Promise<IdempotentResult<T>> {
     try {
       return await this.db.transaction(async (tx) => {
-        const stored = await this.find<T>(tx, key);
+        // A read: a unit refused after it has not written (see Db.read in a shared transaction).
+        const stored = await this.db.read((reader) => this.find<T>(reader, key));
         if (stored) return stored;
         const value = await work(tx);
         await this.insert(tx, key, value, 'fail');
@@ -84,7 +85,7 @@ export class IdempotencyService {
   }
 
   private async storedOrConflict<T>(key: RequestKey): Promise<IdempotentResult<T>> {
-    const stored = await this.db.read((reader) => this.find<T>(reader as Tx, key));
+    const stored = await this.db.read((reader) => this.find<T>(reader, key));
     if (!stored) throw new Error('idempotency record vanished');
     return stored;
   }

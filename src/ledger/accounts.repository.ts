@@ -1,4 +1,5 @@
 import type { Reader, Tx } from '../database/db.service.js';
+import { flushStagedPostings, selectAccounts } from './ledger-sql.js';
 import type { AccountState } from './ledger.types.js';
 import { isSystemOwner } from './system-accounts.js';
 
@@ -16,7 +17,10 @@ function toState(row: AccountRow): AccountState {
   return { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) };
 }
 
-/** Account rows: found or created, then locked for the rest of the transaction. */
+/**
+ * Account rows: found or created, then locked for the rest of the transaction. Each statement
+ * first runs postings a shared transaction holds back (see flushStagedPostings).
+ */
 export class AccountsRepository {
   /** Returns the accounts of the given (owner, asset) pairs, creating missing ones, locked (see find). */
   async lockAccounts(tx: Tx, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, now: number): Promise<Map<string, AccountState>> {
@@ -31,6 +35,7 @@ export class AccountsRepository {
 
   /** Opens empty accounts for these pairs (an account opened meanwhile by another writer is kept). */
   async create(tx: Tx, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, now: number): Promise<void> {
+    await flushStagedPostings(tx);
     for (const p of pairs) {
       await tx.query(
         `INSERT INTO accounts (owner_id, owner_kind, asset, balance, locked, created_at) VALUES (?, ?, ?, '0', '0', ?)
@@ -40,25 +45,13 @@ export class AccountsRepository {
     }
   }
 
-  /**
-   * The accounts of these pairs. With `lock` on PostgreSQL the rows are locked FOR UPDATE in
-   * ascending id order (the sort runs before the lock), so writers that lock all they need in one
-   * such statement never wait on each other in a cycle, and no update is lost. (A batch that
-   * locks again later can still deadlock with another; PostgreSQL breaks it, and it is retried.) Owners x assets may be a superset of the pairs; locking a few extra rows is harmless.
-   * On SQLite the whole unit of work already holds the database's single write lock.
-   */
+  /** The accounts of these pairs; with `lock`, locked for the transaction (see selectAccounts). */
   async find(reader: Reader, pairs: ReadonlyArray<{ ownerId: string; asset: string }>, lock = false): Promise<Map<string, AccountState>> {
     if (pairs.length === 0) return new Map();
-    // A flat IN list stays within SQLite's expression-depth limit however many pairs there are.
-    const owners = [...new Set(pairs.map((p) => p.ownerId))];
-    const assets = [...new Set(pairs.map((p) => p.asset))];
+    await flushStagedPostings(reader);
     const wanted = new Set(pairs.map((p) => accountKey(p.ownerId, p.asset)));
-    const forUpdate = lock && reader.dialect === 'postgres' ? 'ORDER BY id FOR UPDATE' : '';
-    const rows = await reader.query<AccountRow>(
-      `SELECT id, owner_id, asset, balance, locked FROM accounts
-       WHERE owner_id IN (${owners.map(() => '?').join(', ')}) AND asset IN (${assets.map(() => '?').join(', ')}) ${forUpdate}`,
-      [...owners, ...assets],
-    );
+    const statement = selectAccounts(reader.dialect, pairs, lock);
+    const rows = await reader.query<AccountRow>(statement.sql, statement.params);
     return new Map(rows.filter((r) => wanted.has(accountKey(r.owner_id, r.asset))).map((r) => [accountKey(r.owner_id, r.asset), toState(r)]));
   }
 
@@ -71,20 +64,9 @@ export class AccountsRepository {
     return rows.map(toState);
   }
 
-  async setBalance(tx: Tx, account: AccountState): Promise<void> {
-    await this.setBalances(tx, [account]);
-  }
-
-  /** Writes new balances; one statement on PostgreSQL, where each statement is a round trip. */
-  async setBalances(tx: Tx, accounts: readonly AccountState[]): Promise<void> {
-    if (tx.dialect === 'postgres' && accounts.length > 1) {
-      await tx.query(
-        `UPDATE accounts AS a SET balance = v.balance, locked = v.locked
-         FROM (VALUES ${accounts.map(() => '(?::bigint, ?::numeric, ?::numeric)').join(', ')}) AS v(id, balance, locked) WHERE a.id = v.id`,
-        accounts.flatMap((a) => [a.id, a.balance, a.locked]),
-      );
-      return;
-    }
-    for (const a of accounts) await tx.query('UPDATE accounts SET balance = ?, locked = ? WHERE id = ?', [a.balance, a.locked, a.id]);
+  /** Writes an account's `locked` (holds move it; balances are written by postings only). */
+  async setLocked(tx: Tx, account: AccountState): Promise<void> {
+    await flushStagedPostings(tx);
+    await tx.query('UPDATE accounts SET locked = ? WHERE id = ?', [account.locked, account.id]);
   }
 }

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock.js';
 import { conflict, insufficientFunds, invalid, notFound } from '../common/errors.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
+import { flushStagedPostings } from './ledger-sql.js';
 import { LedgerService } from './ledger.service.js';
 import type { AccountState } from './ledger.types.js';
 import { SYSTEM_ACCOUNTS } from './system-accounts.js';
@@ -44,7 +45,10 @@ const HOLD_COLUMNS = `h.id, a.owner_id, h.asset, h.amount, h.captured, h.status,
  * stay the user's (the backoffice's `amount` includes them) but leave the spendable balance, so
  * placing or releasing one writes no entries, only the account's `locked`. Capture is the
  * movement, posted through the ledger. Each hold ends exactly once: every end is a conditional
- * update from `pending`, made under the hold's row lock.
+ * update from `pending`, made under the hold's row lock. Reads that may end in a refusal go
+ * through Db.read, so in a shared transaction a refused unit has not written (and is refused
+ * alone); every statement on holds or accounts first runs the postings held back
+ * (flushStagedPostings).
  */
 @Injectable()
 export class HoldsService {
@@ -65,12 +69,13 @@ export class HoldsService {
     if (input.amount <= 0n) throw invalid('amount must be greater than zero');
     if (input.expiresAt !== null && input.expiresAt <= now) throw invalid('expiresAt must be in the future');
     // No account means nothing to hold: refused without opening one.
-    const accounts = await this.accounts.find(tx, [{ ownerId: input.userId, asset: input.asset }], true);
+    const accounts = await this.db.read((reader) => this.accounts.find(reader, [{ ownerId: input.userId, asset: input.asset }], true));
     const account = accounts.get(accountKey(input.userId, input.asset));
     if (!account || account.balance - account.locked < input.amount) throw insufficientFunds(`Insufficient funds in ${input.asset}`);
     const updated = { ...account, locked: account.locked + input.amount };
-    await this.accounts.setBalance(tx, updated);
+    await this.accounts.setLocked(tx, updated);
     const id = randomUUID();
+    await flushStagedPostings(tx);
     await tx.query(
       `INSERT INTO holds (id, account_id, asset, amount, status, reason, expires_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       [id, account.id, input.asset, input.amount, input.reason, input.expiresAt, now],
@@ -116,6 +121,7 @@ export class HoldsService {
    */
   async expireDue(limit = 100): Promise<number> {
     return this.db.transaction(async (tx) => {
+      await flushStagedPostings(tx);
       const rows = await tx.query<HoldRow>(
         `SELECT ${HOLD_COLUMNS} FROM holds h JOIN accounts a ON a.id = h.account_id
          WHERE h.status = 'pending' AND h.expires_at IS NOT NULL AND h.expires_at <= ?
@@ -150,10 +156,10 @@ export class HoldsService {
   }
 
   private async lockPending(tx: Tx, holdId: string): Promise<Hold> {
-    const rows = await tx.query<HoldRow>(
-      `SELECT ${HOLD_COLUMNS} FROM holds h JOIN accounts a ON a.id = h.account_id WHERE h.id = ? ${forUpdate(tx.dialect, 'h')}`,
-      [holdId],
-    );
+    const rows = await this.db.read(async (reader) => {
+      await flushStagedPostings(reader);
+      return reader.query<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds h JOIN accounts a ON a.id = h.account_id WHERE h.id = ? ${forUpdate(reader.dialect, 'h')}`, [holdId]);
+    });
     if (rows.length === 0) throw notFound(`Hold ${holdId} not found`);
     const hold = toHold(rows[0]);
     if (hold.status !== 'pending') throw conflict(`Hold is already ${hold.status}`);
@@ -166,13 +172,14 @@ export class HoldsService {
     const accounts = await this.accounts.lockAccounts(tx, pairs, this.clock.now());
     const account = accounts.get(accountKey(hold.userId, hold.asset))!;
     const updated = { ...account, locked: account.locked - hold.amount };
-    await this.accounts.setBalance(tx, updated);
+    await this.accounts.setLocked(tx, updated);
     this.ledger.publishAfterCommit(tx, [updated]);
     return updated;
   }
 
   private async end(tx: Tx, hold: Hold, status: HoldStatus, captured: bigint | null, transactionId: string | null): Promise<Hold> {
     const now = this.clock.now();
+    await flushStagedPostings(tx);
     const ended = await tx.query(
       `UPDATE holds SET status = ?, captured = ?, ended_at = ?, capture_transaction_id = ? WHERE id = ? AND status = 'pending' RETURNING id`,
       [status, captured, now, transactionId, hold.id],

@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { Db, type Reader, type Tx } from '../database/db.service.js';
+import { sharedTxOf } from '../database/shared-tx.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
-import { addToTotals, emptyTotals, entryRows, planPosting, totalsDeltas, type EntryRow } from './posting-plan.js';
+import { addToTotals, entryRows, planPosting, totalsDeltas } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
 
 /**
@@ -23,7 +24,7 @@ export class LedgerService {
   /** Balance changes of each open transaction, published once it commits. */
   private readonly pendingChanges = new WeakMap<Tx, Map<string, BalanceChange>>();
   private readonly transactionIds = new TransactionIds();
-  /** Creates a shared transaction's PostingBuffer (also the key it is found by). */
+  /** Creates a PostingBuffer (for a shared transaction, also the key its participant is found by). */
   private readonly newBuffer = (reader: Reader) => new PostingBuffer(reader, this.transactionIds);
 
   constructor(
@@ -46,55 +47,19 @@ export class LedgerService {
     }
   }
 
-  /** Posts inside the caller's transaction (so other writes can commit or roll back with it). */
+  /**
+   * Posts inside the caller's transaction (so other writes can commit or roll back with it).
+   * One path on every transaction: lock and read the accounts, plan against them, stage, write.
+   * In a transaction shared by a PostgreSQL group commit the batch's PostingBuffer holds the
+   * posting back and writes it with the batch; in a transaction of the unit's own, a buffer for
+   * this posting writes it at once. Accounts that do not exist yet are checked as empty first,
+   * so a refusal never creates one.
+   */
   async postIn(tx: Tx, request: PostingRequest): Promise<PostingResult> {
     this.validate(request);
-    const buffer = tx.participant?.(this.newBuffer);
-    return buffer ? this.postStaged(tx, buffer, request) : this.postNow(tx, request);
-  }
-
-  /** Written at once: the transaction is this unit's alone (SQLite, or PostgreSQL running alone). */
-  private async postNow(tx: Tx, request: PostingRequest): Promise<PostingResult> {
-    const now = this.clock.now();
-    if (request.postingKey) {
-      const existing = await tx.query<{ id: string | number; request_hash: string | null }>(
-        'SELECT id, request_hash FROM ledger_transactions WHERE idempotency_scope = ? AND idempotency_key = ?',
-        [request.postingKey.scope, request.postingKey.key],
-      );
-      if (existing.length > 0) return this.replay(request, String(existing[0].id), existing[0].request_hash);
-    }
-
-    const locked = await this.accounts.lockAccounts(tx, request.legs, now);
-    const plan = planPosting(request, locked);
-    const { after, changed } = plan;
-
-    const [txRow] = await tx.query<{ id: string | number }>(
-      `INSERT INTO ledger_transactions (kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [
-        request.kind,
-        request.action,
-        JSON.stringify(request.metadata ?? {}),
-        request.postingKey?.scope ?? null,
-        request.postingKey?.key ?? null,
-        request.postingKey?.requestHash ?? null,
-        now,
-      ],
-    );
-    const transactionId = String(txRow.id);
-    await this.insertEntries(tx, transactionId, entryRows(request, plan), now);
-    await this.accounts.setBalances(tx, changed);
-    const totals = await this.writeTotals(tx, request, after);
-    return this.posted(tx, request, transactionId, after, changed, totals, now);
-  }
-
-  /**
-   * Staged in the shared transaction of a group commit (see PostingBuffer): checked against the
-   * held accounts now, written with the batch. Accounts that do not exist yet are checked as
-   * empty first, so a refusal never creates one.
-   */
-  private async postStaged(tx: Tx, buffer: PostingBuffer, request: PostingRequest): Promise<PostingResult> {
-    await tx.turn?.(() => buffer.want(request.legs));
+    const shared = sharedTxOf(tx);
+    const buffer = shared ? shared.participant(this.newBuffer) : this.newBuffer(tx);
+    await shared?.turn(() => buffer.want(request.legs));
     const now = this.clock.now();
     if (request.postingKey) {
       const existing = await buffer.findPosted(request.postingKey);
@@ -136,6 +101,7 @@ export class LedgerService {
       accounts: [...next.values()],
       totals: totalsRows,
     });
+    if (!shared) await buffer.write();
     const totals = new Map(totalsRows.map((t) => [t.accountId, next.get(keyOf.get(t.accountId)!)!.totals]));
     return this.posted(tx, request, transactionId, after, changed, totals, now);
   }
@@ -223,41 +189,5 @@ export class LedgerService {
     for (const [asset, sum] of sums) {
       if (sum !== 0n) throw new Error(`Unbalanced posting in ${asset}: entries sum to ${sum}`);
     }
-  }
-
-  private async insertEntries(tx: Tx, transactionId: string, entries: readonly EntryRow[], now: number): Promise<void> {
-    const values = entries.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = entries.flatMap((e) => [transactionId, e.accountId, e.asset, e.amount, e.balanceAfter, e.type, e.action, now]);
-    await tx.query(
-      `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at) VALUES ${values}`,
-      params,
-    );
-  }
-
-  /**
-   * Running per-(account, type, action) totals, kept positive, for user accounts only. Returns
-   * every total of the accounts it touched, so the balance push needs no read of its own.
-   */
-  private async writeTotals(tx: Tx, request: PostingRequest, accounts: Map<string, AccountState>): Promise<Map<number, Totals>> {
-    const sums = totalsDeltas(request, accounts);
-    const ids = [...new Set(sums.map((s) => s.accountId))];
-    const totals = new Map<number, Totals>(ids.map((id) => [id, emptyTotals()]));
-    if (ids.length === 0) return totals;
-    const rows = await tx.query<{ account_id: number | string; type: UserEntryType; action: string; total: string }>(
-      `SELECT account_id, type, action, total FROM account_totals WHERE account_id IN (${ids.map(() => '?').join(', ')})`,
-      ids,
-    );
-    for (const row of rows) totals.get(Number(row.account_id))![row.type][row.action] = BigInt(row.total);
-    const changed = sums.map(({ accountId, type, action, amount }) => {
-      const byAction = totals.get(accountId)![type];
-      byAction[action] = (byAction[action] ?? 0n) + amount;
-      return [accountId, type, action, byAction[action]];
-    });
-    await tx.query(
-      `INSERT INTO account_totals (account_id, type, action, total) VALUES ${changed.map(() => '(?, ?, ?, ?)').join(', ')}
-       ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
-      changed.flat(),
-    );
-    return totals;
   }
 }

@@ -2,6 +2,9 @@ import { insufficientFunds } from '../common/errors.js';
 import { accountKey } from './accounts.repository.js';
 import { USER_ENTRY_TYPES, type AccountState, type PostingRequest, type Totals, type UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
+import type { EntryRow } from './staged-posting.js';
+
+export type { EntryRow } from './staged-posting.js';
 
 const TOTALS_TYPES = new Set<string>(USER_ENTRY_TYPES);
 
@@ -48,15 +51,6 @@ export function entryRows(request: PostingRequest, plan: Pick<PostingPlan, 'afte
     type: leg.type,
     action: leg.action ?? request.action,
   }));
-}
-
-export interface EntryRow {
-  readonly accountId: number;
-  readonly asset: string;
-  readonly amount: bigint;
-  readonly balanceAfter: bigint;
-  readonly type: string;
-  readonly action: string;
 }
 
 /** What a posting adds to running totals: positive amounts per user account, type and action. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../src/common/errors.js';
 import type { Tx } from '../../src/database/db.service.js';
+import { sharedTxOf } from '../../src/database/shared-tx.js';
 import type { TxParticipant } from '../../src/database/tx-participant.js';
 import type { BalanceChange, PostingRequest, PostingResult } from '../../src/ledger/ledger.types.js';
 import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
@@ -147,7 +148,6 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
   ])('runs every unit again alone when the batch fails as a whole: its write %s', async (_case, write) => {
     let handedOver = 0;
     const failingWrites = (): TxParticipant => ({
-      touches: () => false,
       mark: () => 0,
       stagedSince: () => false,
       rollbackTo: () => undefined,
@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
       model.set(to, balanceOf(to) + amount);
       return h.db.transaction(async (tx: Tx) => {
         // Only a shared transaction has participants; run alone, this unit just transfers.
-        if (i === 0) tx.participant?.(failingWrites);
+        if (i === 0) sharedTxOf(tx)?.participant(failingWrites);
         return h.ledger.postIn(tx, transfer(from, to, amount));
       });
     });
