@@ -14,7 +14,7 @@ import { MAX_PER_PAGE } from './paging.js';
 export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
-  | 'Product' | 'LedgerCheck' | 'TestClock';
+  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -350,5 +350,88 @@ export const API_SCHEMAS = {
     required: ['now', 'offsetSeconds'],
     additionalProperties: false,
     properties: { now: timestamp("The service's clock after the move"), offsetSeconds: { type: 'number', minimum: 0, description: 'Total offset from real time', example: 86400 } },
+  },
+  UserEntry: {
+    type: 'object',
+    description: "One side of a ledger transaction, naming the user whose entry it is",
+    required: ['entryId', 'transactionId', 'userId', 'asset', 'amount', 'balanceAfter', 'type', 'action', 'kind', 'metadata', 'createdAt'],
+    additionalProperties: false,
+    properties: {
+      entryId: { type: 'string', pattern: '^[0-9]+$', example: '42' },
+      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
+      userId,
+      asset,
+      amount: decimal('Signed: credits positive, debits negative', '-12.5'),
+      balanceAfter: decimal("The account's balance after this entry", '87.5'),
+      type: { type: 'string', enum: [...USER_ENTRY_TYPES], example: 'spending' },
+      action: { type: 'string', example: 'adjustment' },
+      kind: { type: 'string', example: 'adjustment' },
+      metadata: { type: 'object', additionalProperties: true, example: { comment: 'Refund reversed', admin: 'ops-1' } },
+      createdAt: timestamp('When it was posted'),
+    },
+  },
+  AllTransactionsPage: {
+    type: 'object',
+    required: ['filters', 'paging', 'data'],
+    additionalProperties: false,
+    properties: {
+      filters: {
+        type: 'object',
+        description: 'The filters given, echoed as sent',
+        additionalProperties: false,
+        properties: { asset: { type: 'string' }, type: { type: 'string' }, action: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+      },
+      paging: ref('Paging'),
+      data: arrayOf('UserEntry'),
+    },
+  },
+  AssetTotals: {
+    type: 'object',
+    description: 'What users hold of each asset, summed exactly',
+    required: ['rootAsset', 'assets', 'totalFundsInRootAsset'],
+    additionalProperties: false,
+    properties: {
+      rootAsset: asset,
+      assets: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['asset', 'scale', 'accounts', 'amount', 'locked', 'rate', 'fundsInRootAsset'],
+          additionalProperties: false,
+          properties: {
+            asset,
+            scale: { type: 'integer', minimum: 0, example: 8 },
+            accounts: { type: 'integer', minimum: 0, description: 'User accounts in this asset', example: 2 },
+            amount: decimal('Held by users, locked included', '0.5'),
+            locked: decimal('Held by pending holds', '0.1'),
+            rate: { ...decimal('Root-asset units per one unit (null: unquoted)', '65000'), nullable: true },
+            fundsInRootAsset: { ...decimal('`amount` in the root asset (null: unquoted)', '32500'), nullable: true },
+          },
+        },
+      },
+      totalFundsInRootAsset: { ...decimal('The sum in the root asset (null when users hold an unquoted asset)', '32500'), nullable: true },
+    },
+  },
+  Subscription: {
+    type: 'object',
+    required: ['id', 'userId', 'productType', 'productId', 'plan', 'status', 'currency', 'price', 'walletAddress', 'periodIndex', 'periodStart', 'periodEnd', 'createdAt', 'endedAt', 'endedReason'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', format: 'uuid', example: '3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21' },
+      userId,
+      productType: { type: 'string', example: 'room' },
+      productId: { type: 'string', example: 'demo-room' },
+      plan: { type: 'string', enum: [...PLANS], example: 'subscription_month' },
+      status: { type: 'string', enum: ['active', 'expired'], example: 'active' },
+      currency: asset,
+      price: decimal('Charged each period, in `currency`', '10'),
+      walletAddress: { type: 'string', nullable: true, example: null },
+      periodIndex: { type: 'integer', minimum: 0, description: 'Periods charged after the first', example: 2 },
+      periodStart: { ...timestamp('Start of the current period'), nullable: true },
+      periodEnd: { ...timestamp('End of the current period (null: never expires)'), nullable: true },
+      createdAt: timestamp('When it was created'),
+      endedAt: { ...timestamp('When it ended (null: active)'), nullable: true },
+      endedReason: { type: 'string', nullable: true, enum: ['network_admin', 'admin', 'insufficient_funds', null], example: null },
+    },
   },
 } satisfies Record<SchemaName, SchemaObject>;

@@ -5,6 +5,7 @@ import { Db } from '../database/db.service.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 
 export const ASSET_TOTALS_EXAMPLE = {
   rootAsset: 'usd',
@@ -86,7 +87,7 @@ export class AssetTotalsController {
       'Every known asset, system accounts left out. `fundsInRootAsset` is null for an unquoted asset; `totalFundsInRootAsset` is null ' +
       'when users hold any unquoted asset.',
   })
-  @ApiOkResponse({ example: ASSET_TOTALS_EXAMPLE })
+  @ApiOkResponse({ schema: ref('AssetTotals'), example: ASSET_TOTALS_EXAMPLE })
   totals() {
     return this.service.totals();
   }

@@ -26,7 +26,7 @@ export class ProductsController {
 
   @Get('products')
   @ApiOperation({ summary: 'Every product and its plans, by type then id' })
-  @ApiOkResponse({ example: [PRODUCT_EXAMPLE] })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('Product') }, example: [PRODUCT_EXAMPLE] })
   async list() {
     return (await this.products.list()).map((p) => this.view(p));
   }

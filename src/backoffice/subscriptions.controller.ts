@@ -7,6 +7,7 @@ import { AssetRegistry } from '../ledger/asset-registry.js';
 import type { Subscription } from '../subscriptions/subscription.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 
 export const SUBSCRIPTION_EXAMPLE = {
@@ -39,7 +40,7 @@ export class SubscriptionsController {
 
   @Get('user/:userId/subscriptions')
   @ApiOperation({ summary: "A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews)" })
-  @ApiOkResponse({ example: [SUBSCRIPTION_EXAMPLE] })
+  @ApiOkResponse({ schema: { type: 'array', items: ref('Subscription') }, example: [SUBSCRIPTION_EXAMPLE] })
   @ApiUnknownUser()
   async list(@Param('userId') userId: string) {
     await this.users.require(userId);
@@ -50,9 +51,9 @@ export class SubscriptionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'End an active subscription now, without refund (`endedReason: "admin"`)' })
   @ApiPathParam('subscriptionId', SUBSCRIPTION_EXAMPLE.id)
-  @ApiOkResponse({ example: { ...SUBSCRIPTION_EXAMPLE, status: 'expired', endedAt: '2025-03-10T08:00:00.000Z', endedReason: 'admin' } })
-  @ApiNotFoundResponse({ description: 'No such subscription', example: { statusCode: 404, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} not found` } })
-  @ApiConflictResponse({ description: 'Already ended', example: { statusCode: 409, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} has already ended` } })
+  @ApiOkResponse({ schema: ref('Subscription'), example: { ...SUBSCRIPTION_EXAMPLE, status: 'expired', endedAt: '2025-03-10T08:00:00.000Z', endedReason: 'admin' } })
+  @ApiNotFoundResponse({ description: 'No such subscription', schema: ref('Error'), example: { statusCode: 404, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} not found` } })
+  @ApiConflictResponse({ description: 'Already ended', schema: ref('Error'), example: { statusCode: 409, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} has already ended` } })
   async expire(@Param('subscriptionId') subscriptionId: string) {
     return this.view(await this.db.transaction((tx) => this.subscriptions.expireById(tx, subscriptionId)));
   }

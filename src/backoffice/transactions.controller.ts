@@ -36,7 +36,7 @@ export class TransactionsController {
     summary: "Every user's ledger entries, newest first",
     description: 'As `GET /user/{userId}/transactions`, over all users (system accounts left out); each entry names its `userId`.',
   })
-  @ApiOkResponse({ example: ALL_TRANSACTIONS_EXAMPLE })
+  @ApiOkResponse({ schema: ref('AllTransactionsPage'), example: ALL_TRANSACTIONS_EXAMPLE })
   @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
   listAll(@Query() query: TransactionsQueryDto) {
     return this.page(null, query);

@@ -1017,6 +1017,188 @@ export interface components {
              */
             offsetSeconds: number;
         };
+        /** @description One side of a ledger transaction, naming the user whose entry it is */
+        UserEntry: {
+            /** @example 42 */
+            entryId: string;
+            /** @example 17 */
+            transactionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Signed: credits positive, debits negative
+             * @example -12.5
+             */
+            amount: string;
+            /**
+             * @description The account's balance after this entry
+             * @example 87.5
+             */
+            balanceAfter: string;
+            /**
+             * @example spending
+             * @enum {string}
+             */
+            type: "mining" | "spending" | "buying";
+            /** @example adjustment */
+            action: string;
+            /** @example adjustment */
+            kind: string;
+            /**
+             * @example {
+             *       "comment": "Refund reversed",
+             *       "admin": "ops-1"
+             *     }
+             */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When it was posted
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+        };
+        AllTransactionsPage: {
+            /** @description The filters given, echoed as sent */
+            filters: {
+                asset?: string;
+                type?: string;
+                action?: string;
+                from?: string;
+                to?: string;
+            };
+            paging: components["schemas"]["Paging"];
+            data: components["schemas"]["UserEntry"][];
+        };
+        /** @description What users hold of each asset, summed exactly */
+        AssetTotals: {
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            rootAsset: string;
+            assets: {
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /** @example 8 */
+                scale: number;
+                /**
+                 * @description User accounts in this asset
+                 * @example 2
+                 */
+                accounts: number;
+                /**
+                 * @description Held by users, locked included
+                 * @example 0.5
+                 */
+                amount: string;
+                /**
+                 * @description Held by pending holds
+                 * @example 0.1
+                 */
+                locked: string;
+                /**
+                 * @description Root-asset units per one unit (null: unquoted)
+                 * @example 65000
+                 */
+                rate: string | null;
+                /**
+                 * @description `amount` in the root asset (null: unquoted)
+                 * @example 32500
+                 */
+                fundsInRootAsset: string | null;
+            }[];
+            /**
+             * @description The sum in the root asset (null when users hold an unquoted asset)
+             * @example 32500
+             */
+            totalFundsInRootAsset: string | null;
+        };
+        Subscription: {
+            /**
+             * Format: uuid
+             * @example 3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21
+             */
+            id: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /** @example room */
+            productType: string;
+            /** @example demo-room */
+            productId: string;
+            /**
+             * @example subscription_month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "expired";
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Charged each period, in `currency`
+             * @example 10
+             */
+            price: string;
+            /** @example null */
+            walletAddress: string | null;
+            /**
+             * @description Periods charged after the first
+             * @example 2
+             */
+            periodIndex: number;
+            /**
+             * Format: date-time
+             * @description Start of the current period
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            periodStart: string | null;
+            /**
+             * Format: date-time
+             * @description End of the current period (null: never expires)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            periodEnd: string | null;
+            /**
+             * Format: date-time
+             * @description When it was created
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended (null: active)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            endedAt: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            endedReason: "network_admin" | "admin" | "insufficient_funds" | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2046,33 +2228,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": {
-                        filters: {
-                            asset: string;
-                            action: string;
-                        };
-                        paging: {
-                            page: number;
-                            per_page: number;
-                            total: number;
-                        };
-                        data: {
-                            entryId: string;
-                            transactionId: string;
-                            asset: string;
-                            amount: string;
-                            balanceAfter: string;
-                            type: string;
-                            action: string;
-                            kind: string;
-                            metadata: {
-                                comment: string;
-                                admin: string;
-                            };
-                            createdAt: string;
-                            userId: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["AllTransactionsPage"];
                 };
             };
             /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
@@ -4772,16 +4928,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        productType: string;
-                        productId: string;
-                        ownerId: string;
-                        asset: string;
-                        options: {
-                            plan: string;
-                            price: string;
-                        }[];
-                    }[];
+                    "application/json": components["schemas"]["Product"][];
                 };
             };
             /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
@@ -5641,19 +5788,7 @@ export interface operations {
                      *       "totalFundsInRootAsset": null
                      *     }
                      */
-                    "application/json": {
-                        rootAsset: string;
-                        assets: {
-                            asset: string;
-                            scale: number;
-                            accounts: number;
-                            amount: string;
-                            locked: string;
-                            rate: string | null;
-                            fundsInRootAsset: string | null;
-                        }[];
-                        totalFundsInRootAsset: string | null;
-                    };
+                    "application/json": components["schemas"]["AssetTotals"];
                 };
             };
             /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
@@ -5820,23 +5955,7 @@ export interface operations {
                      *       }
                      *     ]
                      */
-                    "application/json": {
-                        id: string;
-                        userId: string;
-                        productType: string;
-                        productId: string;
-                        plan: string;
-                        status: string;
-                        currency: string;
-                        price: string;
-                        walletAddress: string | null;
-                        periodIndex: number;
-                        periodStart: string;
-                        periodEnd: string;
-                        createdAt: string;
-                        endedAt: string | null;
-                        endedReason: string | null;
-                    }[];
+                    "application/json": components["schemas"]["Subscription"][];
                 };
             };
             /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
@@ -6015,23 +6134,7 @@ export interface operations {
                      *       "endedReason": "admin"
                      *     }
                      */
-                    "application/json": {
-                        id: string;
-                        userId: string;
-                        productType: string;
-                        productId: string;
-                        plan: string;
-                        status: string;
-                        currency: string;
-                        price: string;
-                        walletAddress: string | null;
-                        periodIndex: number;
-                        periodStart: string;
-                        periodEnd: string;
-                        createdAt: string;
-                        endedAt: string;
-                        endedReason: string;
-                    };
+                    "application/json": components["schemas"]["Subscription"];
                 };
             };
             /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
