@@ -18,7 +18,6 @@ import { LedgerCheckController } from './ledger-check.controller.js';
 import { ProductsController } from './products.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { TokenActionsController } from './token-actions.controller.js';
-import { TransactionsQueryService } from './transactions-query.service.js';
 import { TestClockController } from './test-clock.controller.js';
 import { TransactionsController } from './transactions.controller.js';
 import { UsersController } from './users.controller.js';
@@ -40,6 +39,6 @@ import { UsersController } from './users.controller.js';
     AssetTotalsController,
     SubscriptionsController,
   ],
-  providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, TransactionsQueryService, IdempotentRequests],
+  providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, IdempotentRequests],
 })
 export class BackofficeModule {}

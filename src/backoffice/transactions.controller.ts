@@ -7,7 +7,7 @@ import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { pagingOf, pagingView } from './paging.js';
 import { bodyAsset, toEpochMs } from './request-values.js';
-import { TransactionsQueryService } from './transactions-query.service.js';
+import { LedgerHistory } from '../ledger/ledger-history.js';
 import { ALL_TRANSACTIONS_EXAMPLE, TRANSACTIONS_EXAMPLE, TransactionsQueryDto } from './transactions.dto.js';
 
 @BackofficeController('history')
@@ -15,7 +15,7 @@ export class TransactionsController {
   constructor(
     private readonly users: BackofficeUsers,
     private readonly assets: AssetRegistry,
-    private readonly history: TransactionsQueryService,
+    private readonly history: LedgerHistory,
   ) {}
 
   @Get('user/:userId/transactions')
@@ -48,7 +48,7 @@ export class TransactionsController {
     if (from !== undefined && to !== undefined && from > to) throw invalid('from must not be after to');
     const asset = query.asset === undefined ? undefined : bodyAsset(this.assets, query.asset);
     const paging = pagingOf(query);
-    const { total, entries } = await this.history.list(userId, { asset, type: query.type, action: query.action, from, to }, paging);
+    const { total, entries } = await this.history.list(userId, { asset, type: query.type, action: query.action, from, to }, { offset: paging.offset, limit: paging.per_page });
     const filters = dropUndefined({ asset: query.asset, type: query.type, action: query.action, from: query.from, to: query.to });
     return { filters, paging: pagingView(paging, total), data: entries };
   }

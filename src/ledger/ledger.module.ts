@@ -6,6 +6,7 @@ import { AssetRegistry } from './asset-registry.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
+import { LedgerHistory } from './ledger-history.js';
 import { LedgerGateway } from './ledger.gateway.js';
 import { LedgerService } from './ledger.service.js';
 import { UserTransfersService } from './user-transfers.service.js';
@@ -27,8 +28,9 @@ import { UserTransfersService } from './user-transfers.service.js';
     HoldsService,
     LedgerCheckService,
     UserTransfersService,
+    LedgerHistory,
     LedgerGateway,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory],
 })
 export class LedgerModule {}

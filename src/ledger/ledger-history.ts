@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { formatAmount } from '../common/money.js';
 import { Db } from '../database/db.service.js';
-import { AssetRegistry } from '../ledger/asset-registry.js';
-import type { Paging } from './paging.js';
+import { AssetRegistry } from './asset-registry.js';
+import { SYSTEM_PREFIX } from './system-accounts.js';
 
 export interface EntryFilter {
   readonly asset?: string;
@@ -26,18 +26,18 @@ interface EntryRow {
   created_at: string | number;
 }
 
-/** Users' ledger entries, newest first: read-only history for operators (system accounts left out). */
+/** Users' ledger entries, newest first: read-only history (system accounts left out). */
 @Injectable()
-export class TransactionsQueryService {
+export class LedgerHistory {
   constructor(
     private readonly db: Db,
     private readonly assets: AssetRegistry,
   ) {}
 
   /** One user's entries, or with `userId` null every user's. */
-  async list(userId: string | null, filter: EntryFilter, paging: Paging) {
-    const conditions = userId === null ? ["a.owner_id NOT LIKE 'system:%'"] : ['a.owner_id = ?'];
-    const params: unknown[] = userId === null ? [] : [userId];
+  async list(userId: string | null, filter: EntryFilter, page: { readonly offset: number; readonly limit: number }) {
+    const conditions = userId === null ? ['a.owner_id NOT LIKE ?'] : ['a.owner_id = ?'];
+    const params: unknown[] = userId === null ? [`${SYSTEM_PREFIX}%`] : [userId];
     const add = (sql: string, value: unknown) => {
       conditions.push(sql);
       params.push(value);
@@ -57,7 +57,7 @@ export class TransactionsQueryService {
          FROM ledger_entries e JOIN accounts a ON a.id = e.account_id JOIN ledger_transactions t ON t.id = e.transaction_id
          WHERE ${where}
          ORDER BY e.id DESC LIMIT ? OFFSET ?`,
-        [...params, paging.per_page, paging.offset],
+        [...params, page.limit, page.offset],
       );
       return { total: Number(n), entries: rows.map((row) => this.view(row, userId === null)) };
     });
