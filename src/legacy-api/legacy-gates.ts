@@ -5,7 +5,7 @@ import { alwaysAnswersGet, type LegacyMethodName } from './legacy-methods.js';
 import type { LegacyRequest } from './legacy-params.js';
 
 /**
- * The checks that come before the hash, in CONTRACT §6's order: throttle, API enabled, GET
+ * The checks that come before the hash, in the documented order (README, Legacy XML billing API): throttle, API enabled, GET
  * allowed, secret present; then an unknown method, refused just before the hash because there
  * is no way to know which parameters its hash would cover. Throws the first LegacyError that
  * applies; otherwise gives the method and the secret the hash is checked with. Shared by the
