@@ -154,7 +154,7 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
   add('server peak RSS MiB', (r) => n(r.peakRssMiB));
   add('backoffice POST /balances p50 / p99 ms (100 of 1,000 users x 9 assets)', (r) => `${n(r.backoffice.p50, 1)} / ${n(r.backoffice.p99, 1)}`);
   add('legacy user_balance_get req/s (32 conns)', (r) => n(r.legacy.perSecond));
-  add('legacy CPU: server / load generator', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}`);
+  add('legacy CPU: server / load generator; server CPU per request (us)', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}; ${n(((r.legacy.cpu.serverCores ?? NaN) * 1e6) / r.legacy.perSecond)}`);
   add('idle sockets: server RSS MiB', (r) => `${r.idleSockets.sockets} -> ${n(r.idleSockets.rssMiB)}`);
   add('donate p50 ms at 10^4 / 10^6 transactions', (r) => `${n(r.latencyP50.at10k, 2)} / ${n(r.latencyP50.atBig, 2)} (x${n(r.latencyP50.ratio, 2)})`);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
