@@ -166,12 +166,25 @@ function updateBalances(balances: ReadonlyArray<readonly [number, bigint]>): Sta
   const perStatement = Math.floor(SQLITE_MAX_PARAMS / 3);
   for (let i = 0; i < balances.length; i += perStatement) {
     const chunk = balances.slice(i, i + perStatement);
-    statements.push({
-      sql: `UPDATE accounts SET balance = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`,
-      params: [...chunk.flat(), ...chunk.map(([id]) => id)],
-    });
+    const sql = sqlOfShape(`balances ${chunk.length}`, () => `UPDATE accounts SET balance = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`);
+    statements.push({ sql, params: [...chunk.flat(), ...chunk.map(([id]) => id)] });
   }
   return statements;
+}
+
+/**
+ * The text of each statement shape (a table and a row count), built once: SQLite writes every
+ * posting at once, so the same few shapes come back thousands of times a second. Bounded,
+ * because a shape is a row count up to the parameter limit per table.
+ */
+const shapes = new Map<string, string>();
+function sqlOfShape(shape: string, build: () => string): string {
+  let sql = shapes.get(shape);
+  if (sql === undefined) {
+    sql = build();
+    if (shapes.size < 4096) shapes.set(shape, sql);
+  }
+  return sql;
 }
 
 /** SQLite's default limit on parameters per statement is 999 (older builds); rows are split to fit. */
@@ -184,8 +197,11 @@ function insertRows(head: string, rows: ReadonlyArray<readonly unknown[]>, tail 
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
-    const values = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
-    statements.push({ sql: `${head} ${values}${tail ? ` ${tail}` : ''}`, params: chunk.flat() });
+    const sql = sqlOfShape(`${head}\u0000${chunk.length}\u0000${tail}`, () => {
+      const values = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
+      return `${head} ${values}${tail ? ` ${tail}` : ''}`;
+    });
+    statements.push({ sql, params: chunk.flat() });
   }
   return statements;
 }
