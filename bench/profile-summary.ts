@@ -1,10 +1,11 @@
 /**
- * node dist/bench/profile-summary.js FILE.cpuprofile [--top 25]
+ * node dist/bench/profile-summary.js FILE.cpuprofile [--top 25] [--last 8]
  *
  * Where a server's CPU profile (node --cpu-prof) spent its time: self time per package (our
  * code by folder of src/, node's own JavaScript, each dependency, idle, GC) and the functions
  * with the most self time. Time in native code called from JavaScript (better-sqlite3's
  * statements, a socket write) is put on the package that called it, marked "(native)".
+ * `--last S` keeps the last S seconds only (the load, without the server's start-up).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -36,14 +37,20 @@ function packageOf(url: string): string {
   return url;
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, last: { type: 'string' } } });
 for (const file of positionals) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const span = profile.timeDeltas.reduce((a, b) => a + b, 0);
+  const from = values.last === undefined ? -Infinity : span - Number(values.last) * 1e6;
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= from) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
 
   const label = (node: ProfileNode): { pkg: string; fn: string } => {
