@@ -166,38 +166,41 @@ function updateBalances(balances: ReadonlyArray<readonly [number, bigint]>): Sta
   const perStatement = Math.floor(SQLITE_MAX_PARAMS / 3);
   for (let i = 0; i < balances.length; i += perStatement) {
     const chunk = balances.slice(i, i + perStatement);
-    const sql = sqlOfShape(`balances ${chunk.length}`, () => `UPDATE accounts SET balance = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`);
+    const sql = sqlOfShape('UPDATE accounts', chunk.length, () => `UPDATE accounts SET balance = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`);
     statements.push({ sql, params: [...chunk.flat(), ...chunk.map(([id]) => id)] });
   }
   return statements;
 }
 
 /**
- * The text of each statement shape (a table and a row count), built once: SQLite writes every
- * posting at once, so the same few shapes come back thousands of times a second. Bounded,
- * because a shape is a row count up to the parameter limit per table.
+ * The text of each statement shape (a statement's constant head and a row count), built once:
+ * SQLite writes every posting at once, so the same few shapes come back thousands of times a
+ * second. Keyed by the head itself (a constant, so no key is built per call); bounded, because
+ * a row count goes up to the parameter limit only.
  */
-const shapes = new Map<string, string>();
-function sqlOfShape(shape: string, build: () => string): string {
-  let sql = shapes.get(shape);
-  if (sql === undefined) {
-    sql = build();
-    if (shapes.size < 4096) shapes.set(shape, sql);
-  }
+const shapes = new Map<string, Map<number, string>>();
+function sqlOfShape(head: string, rows: number, build: () => string): string {
+  let byRows = shapes.get(head);
+  if (byRows === undefined) shapes.set(head, (byRows = new Map()));
+  let sql = byRows.get(rows);
+  if (sql === undefined) byRows.set(rows, (sql = build()));
   return sql;
 }
 
 /** SQLite's default limit on parameters per statement is 999 (older builds); rows are split to fit. */
 const SQLITE_MAX_PARAMS = 999;
 
-/** Multi-row INSERTs of these rows (none when there are none), each within SQLite's parameter limit. */
+/**
+ * Multi-row INSERTs of these rows (none when there are none), each within SQLite's parameter
+ * limit. A head always comes with the same tail (their text is cached by head and row count).
+ */
 function insertRows(head: string, rows: ReadonlyArray<readonly unknown[]>, tail = ''): Statement[] {
   if (rows.length === 0) return [];
   const perStatement = Math.max(1, Math.floor(SQLITE_MAX_PARAMS / rows[0].length));
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const sql = sqlOfShape(`${head}\u0000${chunk.length}\u0000${tail}`, () => {
+    const chunk = rows.length <= perStatement ? rows : rows.slice(i, i + perStatement);
+    const sql = sqlOfShape(head, chunk.length, () => {
       const values = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
       return `${head} ${values}${tail ? ` ${tail}` : ''}`;
     });
