@@ -8,7 +8,7 @@ import { LedgerService } from '../src/ledger/ledger.service.js';
 import { ledgerContext } from '../test/support/ledger-context.js';
 import { sha1Hex } from '../test/support/legacy-client.js';
 import { adminToken, connectAs, parallel, rest, userToken, type Envelope } from './clients.js';
-import { drive, median, percentile, rssMiB, type LoadResult } from './stats.js';
+import { drive, median, percentile, rssMiB, withCpu, type CpuUse, type LoadResult } from './stats.js';
 
 export const LEGACY_SECRET = 'bench-legacy-secret-0123456789';
 
@@ -33,16 +33,18 @@ export function donations(clients: Socket[], prefix: string, seconds: number): P
 }
 
 /** The transport limit: the same clients against a bare socket.io server that acks with no work. */
-export async function transportLimit(clientCount: number, seconds: number): Promise<LoadResult> {
+export async function transportLimit(clientCount: number, seconds: number): Promise<Measured> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'bare-server.js');
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))));
   try {
     const clients = await Promise.all(Array.from({ length: clientCount }, () => connectAs(`http://127.0.0.1:${port}`, null)));
-    const result = await drive(clientCount, seconds, async (i) => {
-      await clients[i].emitWithAck('balance:donateToken', { data: { targetUser: 'x', token: 0.00000001 } });
-      return true;
-    });
+    const result = await withCpu(child.pid!, () =>
+      drive(clientCount, seconds, async (i) => {
+        await clients[i].emitWithAck('balance:donateToken', { data: { targetUser: 'x', token: 0.00000001 } });
+        return true;
+      }),
+    );
     clients.forEach((c) => c.close());
     return result;
   } finally {
@@ -51,7 +53,7 @@ export async function transportLimit(clientCount: number, seconds: number): Prom
 }
 
 /** The storage limit: the same double-entry transfer straight against the database, one transaction each, in a loop. */
-export async function storageLimit(config: DatabaseConfig, seconds: number): Promise<LoadResult> {
+export async function storageLimit(config: DatabaseConfig, seconds: number): Promise<Measured> {
   const context = await ledgerContext(config);
   try {
     const ledger = context.get(LedgerService);
@@ -59,16 +61,26 @@ export async function storageLimit(config: DatabaseConfig, seconds: number): Pro
       { ownerId: 'system:issuer', asset: 'rents', amount: -(10n ** 15n), type: 'system' },
       { ownerId: 'storage-a', asset: 'rents', amount: 10n ** 15n, type: 'mining' },
     ] });
-    return await drive(1, seconds, async () => {
-      await ledger.post({ kind: 'donation', action: 'donation', legs: [
-        { ownerId: 'storage-a', asset: 'rents', amount: -1n, type: 'spending' },
-        { ownerId: 'storage-b', asset: 'rents', amount: 1n, type: 'mining' },
-      ] });
-      return true;
-    });
+    // The ledger runs in this process: its CPU is the client's here.
+    return await withCpu(null, () =>
+      drive(1, seconds, async () => {
+        await ledger.post({ kind: 'donation', action: 'donation', legs: [
+          { ownerId: 'storage-a', asset: 'rents', amount: -1n, type: 'spending' },
+          { ownerId: 'storage-b', asset: 'rents', amount: 1n, type: 'mining' },
+        ] });
+        return true;
+      }),
+    );
   } finally {
     await context.close();
   }
+}
+
+/** Makes `id` a known user (its first authenticated request) with a balance in `asset`. */
+export async function knownUser(url: string, id: string, asset = 'usd'): Promise<void> {
+  await fetch(`${url}/back-api/backoffice/users`, { headers: { authorization: `Bearer ${userToken(id)}` } }); // 403, but known now
+  const res = await rest(url, 'POST', `/back-api/backoffice/user/${id}/adjustments`, { asset, amount: '12.5', comment: 'bench' });
+  if (res.status !== 201) throw new Error(`adjustment failed: ${JSON.stringify(res.json)}`);
 }
 
 /** POST /balances for 1,000 users with a balance in every asset, a page of 100 users at a time. */
@@ -97,7 +109,7 @@ export async function backofficeBalances(url: string, requests: number): Promise
  * Legacy user_balance_get at 32 keep-alive connections. node:http rather than fetch: the load
  * generator shares the machine, and fetch costs it several times more CPU per request.
  */
-export async function legacyThroughput(url: string, seconds: number): Promise<LoadResult> {
+export async function legacyThroughput(url: string, serverPid: number, seconds: number): Promise<Measured> {
   const body = new URLSearchParams({ username: 'bo-1', hash: sha1Hex('bo-1', LEGACY_SECRET) }).toString();
   const agent = new Agent({ keepAlive: true, maxSockets: 32 });
   const target = new URL(`${url}/api/user_balance_get`);
@@ -116,7 +128,7 @@ export async function legacyThroughput(url: string, seconds: number): Promise<Lo
       req.end(body);
     });
   try {
-    return await drive(32, seconds, post);
+    return await withCpu(serverPid, () => drive(32, seconds, post));
   } finally {
     agent.destroy();
   }
@@ -135,7 +147,20 @@ export async function idleSockets(url: string, pid: number, count: number): Prom
   return { sockets: sockets.length, rssMiB: rss };
 }
 
-export function medianOf(results: LoadResult[]): LoadResult {
+/** A load phase with the CPU both sides spent on it. */
+export type Measured = LoadResult & { cpu: CpuUse };
+
+/** The median of each figure over the runs (CPU included). */
+export function medianOf(results: Measured[]): Measured {
   const pick = (key: keyof LoadResult) => median(results.map((r) => r[key]));
-  return { perSecond: pick('perSecond'), p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), acknowledged: pick('acknowledged'), refused: pick('refused') };
+  const server = results.map((r) => r.cpu.serverCores).filter((c): c is number => c !== null);
+  return {
+    perSecond: pick('perSecond'),
+    p50: pick('p50'),
+    p95: pick('p95'),
+    p99: pick('p99'),
+    acknowledged: pick('acknowledged'),
+    refused: pick('refused'),
+    cpu: { serverCores: server.length > 0 ? median(server) : null, clientCores: median(results.map((r) => r.cpu.clientCores)) },
+  };
 }

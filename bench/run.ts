@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --duration 10 --clients 64 --runs 3 --only sqlite|postgres]
+ * npm run bench [-- --duration 10 --clients 64 --runs 3 --only sqlite|postgres --sweep 8,64,256]
+ * npm run bench -- --cpu-prof DIR [--only …]   (profiles the server instead: see profilePass)
  *
  * Boots the built server on a SQLite file, then on PostgreSQL, and measures acknowledged
  * donations per second from C socket.io clients against the two limits under them (a bare
@@ -16,9 +17,9 @@ import globalTeardown from '../test/setup/global-teardown.js';
 import { startServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
-import { backofficeBalances, donations, fundedClients, idleSockets, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit } from './phases.js';
+import { backofficeBalances, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
 import { preloadHistory } from './preload.js';
-import { median, peakRssMiB } from './stats.js';
+import { median, peakRssMiB, withCpu } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,11 +29,16 @@ const { values } = parseArgs({
     only: { type: 'string' },
     'idle-sockets': { type: 'string', default: '10000' },
     'big-ledger': { type: 'string', default: '1000000' },
+    // Donations at each of these client counts, one run each (empty: no sweep).
+    sweep: { type: 'string', default: '8,64,256' },
+    // Instead of the bench: a CPU profile of the server under donations and under legacy load.
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(values.duration);
 const clientCount = Number(values.clients);
 const runs = Number(values.runs);
+const sweep = (values.sweep ?? '').split(',').filter(Boolean).map(Number);
 const serverEnv = (database: TestDatabase) => ({
   DATABASE_URL: database.url,
   DATABASE_POOL_SIZE: '20',
@@ -71,18 +77,27 @@ async function benchDatabase(kind: DatabaseKind) {
   try {
     const clients = await fundedClients(server.url, clientCount, 'bench');
     await donations(clients, 'bench', 2); // warm-up
-    const samples = [];
+    const pid = server.child.pid!;
+    const samples: Measured[] = [];
     for (let run = 0; run < runs; run++) {
-      samples.push(await donations(clients, 'bench', seconds));
-      log(`${kind}: donations run ${run + 1}: ${samples[run].perSecond.toFixed(0)}/s, p99 ${samples[run].p99.toFixed(1)} ms`);
+      samples.push(await withCpu(pid, () => donations(clients, 'bench', seconds)));
+      log(`${kind}: donations run ${run + 1}: ${samples[run].perSecond.toFixed(0)}/s, p99 ${samples[run].p99.toFixed(1)} ms, CPU server ${samples[run].cpu.serverCores?.toFixed(2)} / load generator ${samples[run].cpu.clientCores.toFixed(2)} cores`);
     }
     clients.forEach((c) => c.close());
+    const concurrency: Array<{ clients: number } & Measured> = [];
+    for (const count of sweep) {
+      const swept = await fundedClients(server.url, count, `sweep${count}`);
+      await donations(swept, `sweep${count}`, 1); // warm-up
+      concurrency.push({ clients: count, ...(await withCpu(pid, () => donations(swept, `sweep${count}`, seconds))) });
+      swept.forEach((c) => c.close());
+      log(`${kind}: sweep ${count} clients: ${concurrency.at(-1)!.perSecond.toFixed(0)}/s, p99 ${concurrency.at(-1)!.p99.toFixed(1)} ms`);
+    }
     const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[]; counts: unknown };
     if (!check.ok) throw new Error(`ledger check failed after the load: ${JSON.stringify(check.failures).slice(0, 500)}`);
     log(`${kind}: backoffice`);
     const backoffice = await backofficeBalances(server.url, 100);
     log(`${kind}: legacy`);
-    const legacy = await legacyThroughput(server.url, Math.max(3, seconds / 2));
+    const legacy = await legacyThroughput(server.url, pid, Math.max(3, seconds / 2));
     log(`${kind}: idle sockets`);
     const idle = await idleSockets(server.url, server.child.pid!, Number(values['idle-sockets']));
     const peak = await peakRssMiB(server.child.pid!);
@@ -100,6 +115,7 @@ async function benchDatabase(kind: DatabaseKind) {
     return {
       kind,
       donations: { ...donate, runs: samples },
+      concurrency,
       peakRssMiB: peak,
       ledgerCheck: check,
       transportLimit: transport,
@@ -123,16 +139,57 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
   const n = (x: number, d = 0) => x.toFixed(d);
   add(`donations/s (${clientCount} clients, median of ${runs})`, (r) => n(r.donations.perSecond));
   add('donate p50 / p95 / p99 ms', (r) => `${n(r.donations.p50, 1)} / ${n(r.donations.p95, 1)} / ${n(r.donations.p99, 1)}`);
+  add('CPU cores busy during donations: server / load generator', (r) => `${n(r.donations.cpu.serverCores ?? NaN, 2)} / ${n(r.donations.cpu.clientCores, 2)}`);
+  add('server CPU per donation (us)', (r) => n(((r.donations.cpu.serverCores ?? NaN) * 1e6) / r.donations.perSecond));
+  for (const count of sweep) {
+    add(`sweep: ${count} clients: donations/s, p99 ms, CPU server / load gen`, (r) => {
+      const s = r.concurrency.find((c) => c.clients === count)!;
+      return `${n(s.perSecond)}, ${n(s.p99, 1)}, ${n(s.cpu.serverCores ?? NaN, 2)} / ${n(s.cpu.clientCores, 2)}`;
+    });
+  }
   add('transport limit acks/s (bare socket.io)', (r) => n(r.transportLimit.perSecond));
+  add('transport limit CPU: bare server / load generator', (r) => `${n(r.transportLimit.cpu.serverCores ?? NaN, 2)} / ${n(r.transportLimit.cpu.clientCores, 2)}`);
   add('storage limit transfers/s (direct, 1 per tx)', (r) => n(r.storageLimit.perSecond));
   add('ratio to transport / to storage', (r) => `${n(r.ratioToTransport, 2)} / ${n(r.ratioToStorage, 2)}`);
   add('server peak RSS MiB', (r) => n(r.peakRssMiB));
   add('backoffice POST /balances p50 / p99 ms (100 of 1,000 users x 9 assets)', (r) => `${n(r.backoffice.p50, 1)} / ${n(r.backoffice.p99, 1)}`);
   add('legacy user_balance_get req/s (32 conns)', (r) => n(r.legacy.perSecond));
+  add('legacy CPU: server / load generator; server CPU per request (us)', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}; ${n(((r.legacy.cpu.serverCores ?? NaN) * 1e6) / r.legacy.perSecond)}`);
   add('idle sockets: server RSS MiB', (r) => `${r.idleSockets.sockets} -> ${n(r.idleSockets.rssMiB)}`);
-  add('donate p50 ms at 10^4 / 10^6 transactions', (r) => `${n(r.latencyP50.at10k, 2)} / ${n(r.latencyP50.atBig, 2)} (x${n(r.latencyP50.ratio, 2)})`);
+  add(`donate p50 ms at 10^4 / ${Number(values['big-ledger']).toLocaleString('en')} transactions`, (r) => `${n(r.latencyP50.at10k, 2)} / ${n(r.latencyP50.atBig, 2)} (x${n(r.latencyP50.ratio, 2)})`);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
+}
+
+/**
+ * A CPU profile (node --cpu-prof) of the server under each load alone: one server for
+ * `duration` s of donations, another for `duration` s of legacy user_balance_get, each stopped
+ * with SIGTERM so that it writes its profile into `dir`. Summarise with bench/profile-summary.
+ */
+async function profilePass(kind: DatabaseKind, dir: string): Promise<void> {
+  for (const load of ['donations', 'legacy'] as const) {
+    const database = await createTestDatabase(kind, 20);
+    await preloadHistory(database.config, 10_000);
+    const server = await startServerProcess(serverEnv(database), ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${kind}-${load}.cpuprofile`]);
+    try {
+      if (load === 'donations') {
+        const clients = await fundedClients(server.url, clientCount, 'prof');
+        await donations(clients, 'prof', 2);
+        const result = await withCpu(server.child.pid!, () => donations(clients, 'prof', seconds));
+        log(`${kind} profile, donations: ${result.perSecond.toFixed(0)}/s, CPU server ${result.cpu.serverCores?.toFixed(2)} / load generator ${result.cpu.clientCores.toFixed(2)}`);
+        clients.forEach((c) => c.close());
+      } else {
+        await knownUser(server.url, 'bo-1');
+        const result = await legacyThroughput(server.url, server.child.pid!, seconds);
+        log(`${kind} profile, legacy: ${result.perSecond.toFixed(0)}/s, CPU server ${result.cpu.serverCores?.toFixed(2)} / load generator ${result.cpu.clientCores.toFixed(2)}`);
+      }
+      server.child.kill('SIGTERM');
+      await server.exited;
+    } finally {
+      await server.kill();
+      await database.drop();
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -140,6 +197,11 @@ async function main(): Promise<void> {
   if (kinds.includes('postgres')) await globalSetup();
   const results = [];
   try {
+    if (values['cpu-prof']) {
+      mkdirSync(values['cpu-prof'], { recursive: true });
+      for (const kind of kinds) await profilePass(kind, values['cpu-prof']);
+      return;
+    }
     for (const kind of kinds) results.push(await benchDatabase(kind));
   } finally {
     if (kinds.includes('postgres')) await globalTeardown();

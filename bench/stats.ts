@@ -61,3 +61,33 @@ export async function rssMiB(pid: number): Promise<number> {
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
 }
+
+/** CPU time of a process so far, in seconds (Linux /proc: utime + stime, in clock ticks of 1/100 s). */
+async function processCpuSeconds(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces; the fields after it are fixed (utime and stime are the 12th and 13th).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Where the CPU went during a phase, in cores busy (CPU seconds per wall second): the server's
+ * and the load generator's (this process). Both share the machine, so a load generator near a
+ * full core means the client, not the server, may be what limits the figure.
+ */
+export interface CpuUse {
+  readonly serverCores: number | null;
+  readonly clientCores: number;
+}
+
+export async function withCpu<T>(serverPid: number | null, phase: () => Promise<T>): Promise<T & { cpu: CpuUse }> {
+  const serverBefore = serverPid === null ? 0 : await processCpuSeconds(serverPid);
+  const clientBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await phase();
+  const wall = (performance.now() - started) / 1000;
+  const client = process.cpuUsage(clientBefore);
+  const serverCores = serverPid === null ? null : ((await processCpuSeconds(serverPid)) - serverBefore) / wall;
+  return { ...result, cpu: { serverCores, clientCores: (client.user + client.system) / 1e6 / wall } };
+}

@@ -13,7 +13,8 @@ export interface UserRecord {
   readonly updatedAt: number;
 }
 
-interface UserRow {
+/** A row of `users` as the drivers return it (a query joining other tables may select `u.*`). */
+export interface UserRow {
   id: string;
   username: string | null;
   email: string | null;
@@ -102,7 +103,7 @@ export class UsersService {
   }
 }
 
-function toRecord(row: UserRow): UserRecord {
+export function toRecord(row: UserRow): UserRecord {
   return {
     id: row.id,
     username: row.username,

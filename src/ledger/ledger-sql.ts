@@ -62,6 +62,20 @@ export function selectTotals(dialect: Dialect, pairs: Pairs): Statement {
   };
 }
 
+/**
+ * SQLite only: the accounts of these pairs with their running totals, in one statement (one row
+ * per total, or one with no total). The unit already holds SQLite's single write lock, so unlike
+ * PostgreSQL (see PostingBuffer.load) there is no lock to wait for between the two reads.
+ */
+export function selectAccountsWithTotals(pairs: Pairs): Statement {
+  const { where, params } = amongPairs('sqlite', pairs, 'a.');
+  return {
+    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, t.type, t.action, t.total
+       FROM accounts a LEFT JOIN account_totals t ON t.account_id = a.id WHERE ${where}`,
+    params,
+  };
+}
+
 /** The posting stored with this posting key, if any. */
 export function selectPosted(scope: string, key: string): Statement {
   return { sql: 'SELECT id, request_hash FROM ledger_transactions WHERE idempotency_scope = ? AND idempotency_key = ?', params: [scope, key] };
@@ -102,7 +116,7 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
         'INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at) VALUES',
         entries.map((e) => [e.transactionId, e.accountId, e.asset, e.amount, e.balanceAfter, e.type, e.action, e.createdAt]),
       ),
-      ...[...balances].map(([id, balance]) => ({ sql: 'UPDATE accounts SET balance = ? WHERE id = ?', params: [balance, id] })),
+      ...updateBalances([...balances]),
       ...insertRows(
         'INSERT INTO account_totals (account_id, type, action, total) VALUES',
         totals.map((t) => [t.accountId, t.type, t.action, t.total]),
@@ -146,18 +160,51 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
   ];
 }
 
+/** SQLite: each account's new balance, all of them in one UPDATE (split to fit the parameter limit). */
+function updateBalances(balances: ReadonlyArray<readonly [number, bigint]>): Statement[] {
+  const statements: Statement[] = [];
+  const perStatement = Math.floor(SQLITE_MAX_PARAMS / 3);
+  for (let i = 0; i < balances.length; i += perStatement) {
+    const chunk = balances.slice(i, i + perStatement);
+    const sql = sqlOfShape('UPDATE accounts', chunk.length, () => `UPDATE accounts SET balance = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`);
+    statements.push({ sql, params: [...chunk.flat(), ...chunk.map(([id]) => id)] });
+  }
+  return statements;
+}
+
+/**
+ * The text of each statement shape (a statement's constant head and a row count), built once:
+ * SQLite writes every posting at once, so the same few shapes come back thousands of times a
+ * second. Keyed by the head itself (a constant, so no key is built per call); bounded, because
+ * a row count goes up to the parameter limit only.
+ */
+const shapes = new Map<string, Map<number, string>>();
+function sqlOfShape(head: string, rows: number, build: () => string): string {
+  let byRows = shapes.get(head);
+  if (byRows === undefined) shapes.set(head, (byRows = new Map()));
+  let sql = byRows.get(rows);
+  if (sql === undefined) byRows.set(rows, (sql = build()));
+  return sql;
+}
+
 /** SQLite's default limit on parameters per statement is 999 (older builds); rows are split to fit. */
 const SQLITE_MAX_PARAMS = 999;
 
-/** Multi-row INSERTs of these rows (none when there are none), each within SQLite's parameter limit. */
+/**
+ * Multi-row INSERTs of these rows (none when there are none), each within SQLite's parameter
+ * limit. A head always comes with the same tail (their text is cached by head and row count).
+ */
 function insertRows(head: string, rows: ReadonlyArray<readonly unknown[]>, tail = ''): Statement[] {
   if (rows.length === 0) return [];
   const perStatement = Math.max(1, Math.floor(SQLITE_MAX_PARAMS / rows[0].length));
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
-    const chunk = rows.slice(i, i + perStatement);
-    const values = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
-    statements.push({ sql: `${head} ${values}${tail ? ` ${tail}` : ''}`, params: chunk.flat() });
+    const chunk = rows.length <= perStatement ? rows : rows.slice(i, i + perStatement);
+    const sql = sqlOfShape(head, chunk.length, () => {
+      const values = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
+      return `${head} ${values}${tail ? ` ${tail}` : ''}`;
+    });
+    statements.push({ sql, params: chunk.flat() });
   }
   return statements;
 }

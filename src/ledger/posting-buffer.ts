@@ -1,6 +1,6 @@
 import type { Reader, Statement, TxParticipant } from '../database/tx.js';
 import { accountKey } from './accounts.repository.js';
-import { selectAccounts, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
+import { selectAccounts, selectAccountsWithTotals, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
 import type { PostingKey, UserEntryType } from './ledger.types.js';
 import { emptyTotals } from './posting-plan.js';
 import type { HeldAccount, StagedPosting } from './staged-posting.js';
@@ -133,6 +133,7 @@ export class PostingBuffer implements TxParticipant {
    * so nothing flushes and clears `held` while this waits.
    */
   private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
+    if (this.reader.dialect === 'sqlite') return this.loadInOne(pairs);
     const accountsStatement = selectAccounts(this.reader.dialect, pairs, true);
     const totalsStatement = selectTotals(this.reader.dialect, pairs);
     const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(accountsStatement.sql, accountsStatement.params);
@@ -150,5 +151,27 @@ export class PostingBuffer implements TxParticipant {
       if (entry) entry.account.totals[row.type][row.action] = BigInt(row.total);
     }
     for (const { key, account } of loaded.values()) this.held.set(key, account);
+  }
+
+  /** SQLite: the accounts and their totals in one statement (see selectAccountsWithTotals). */
+  private async loadInOne(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
+    const statement = selectAccountsWithTotals(pairs);
+    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; type: UserEntryType | null; action: string | null; total: string | null }>(
+      statement.sql,
+      statement.params,
+    );
+    // Accounts held already (owners x assets may match more than was asked for) are kept as held.
+    const loaded = new Map<string, HeldAccount>();
+    for (const row of rows) {
+      const key = accountKey(row.owner_id, row.asset);
+      if (this.held.has(key)) continue;
+      let account = loaded.get(key);
+      if (!account) {
+        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals() };
+        loaded.set(key, account);
+      }
+      if (row.type !== null && row.action !== null && row.total !== null) account.totals[row.type][row.action] = BigInt(row.total);
+    }
+    for (const [key, account] of loaded) this.held.set(key, account);
   }
 }

@@ -7,10 +7,11 @@ import { UsersService, type UserRecord } from '../auth/users.service.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { Db } from '../database/db.service.js';
+import { Db, type Reader } from '../database/db.service.js';
 import { LegacyError } from './legacy-error.js';
 import type { LegacyParams } from './legacy-params.js';
 import { postBillingUpdate } from './billing-update.js';
+import { readUserAndBalance } from './user-and-balance.js';
 
 const ONE: Ratio = { num: 1n, den: 1n };
 
@@ -50,21 +51,22 @@ export class LegacyBalanceService {
 
   async balanceGet(params: LegacyParams): Promise<BalanceAnswer> {
     this.requireFeature();
-    // Its three reads (user, rate, balance) share one connection turn instead of queueing thrice.
-    return this.db.read(() => this.readBalance(params));
+    // Its reads (the user with their balance, then a rate if asked for) share one connection turn.
+    return this.db.read((reader) => this.readBalance(reader, params));
   }
 
-  private async readBalance(params: LegacyParams): Promise<BalanceAnswer> {
+  private async readBalance(reader: Reader, params: LegacyParams): Promise<BalanceAnswer> {
     const username = params.nonEmpty('username');
-    const user = !storable(username) ? null : await this.users.findByUsername(username);
-    if (!user) throw new LegacyError('user_not_found');
+    const found = !storable(username) ? null : await readUserAndBalance(reader, username, this.config.defaultCurrency);
+    if (!found) throw new LegacyError('user_not_found');
+    const { user, spendable } = found;
 
     // The spec: user_currency=1 wins over currency, and also names the currency in the answer.
     const withCurrency = params.get('user_currency') === '1';
     const requested = withCurrency ? 'USER' : params.nonEmpty('currency');
     const wanted = requested?.toUpperCase() === 'USER' ? (user.currency ?? this.config.defaultCurrency) : requested;
     const { code, rate } = await this.resolveCurrency(wanted);
-    const balance = formatFixed(this.toDigits(await this.spendable(user.id), rate), this.config.legacy.numberDigits);
+    const balance = formatFixed(this.toDigits(spendable, rate), this.config.legacy.numberDigits);
     return withCurrency ? { balance, currency: code.toUpperCase() } : { balance };
   }
 

@@ -12,8 +12,20 @@ const REQUEST_LINES_LOGGED = new Set(['info', 'debug', 'trace']);
 /** The pino-http instance of the application; `app.use(requestLogging(app.get(HTTP_LOGGER)))`. */
 export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 
+/**
+ * A request's or socket event's logger, made on first use: most requests log nothing (request
+ * lines are off below info), and a pino child serializes its bindings when it is made.
+ */
+class LazyLogger {
+  private made: Pino | undefined;
+  constructor(private readonly make: () => Pino) {}
+  get logger(): Pino {
+    return (this.made ??= this.make());
+  }
+}
+
 /** The logger of the request or socket event being handled, else none (the root logger is used). */
-const context = new AsyncLocalStorage<Pino>();
+const context = new AsyncLocalStorage<LazyLogger>();
 
 /**
  * Structured JSON logs, one line per event, each with the request id (`x-request-id`, echoed
@@ -25,15 +37,18 @@ const context = new AsyncLocalStorage<Pino>();
  * as the first middleware of the app, an AsyncLocalStorage that carries each request's child
  * logger, Nest's logger on top of it, and `PinoLogger.runInContext` for socket events.
  */
+/** The request's id: the client's `x-request-id` when it is a plain token, else a new one; echoed back. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
 export function createHttpLogger(config: AppConfig): HttpLogger {
   return pinoHttp({
     logger: pino({ level: config.logLevel }),
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
+    genReqId: requestId,
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -50,13 +65,24 @@ export function createHttpLogger(config: AppConfig): HttpLogger {
  * (malformed JSON, too large) is answered and logged with its request id like any other.
  */
 export function requestLogging(httpLogger: HttpLogger) {
+  const { logger } = httpLogger;
+  if (!REQUEST_LINES_LOGGED.has(logger.level)) {
+    // No request lines to write, so pino-http has nothing to watch for: the request gets its id
+    // now and its logger (the same child pino-http would make, `req` serialized by its
+    // serializers from the unchanging originalUrl) only if something logs during it.
+    return (req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void => {
+      req.id = requestId(req, res);
+      context.run(new LazyLogger(() => logger.child({ req })), next);
+    };
+  }
   return (req: IncomingMessage & { log?: Pino }, res: ServerResponse, next: () => void): void => {
     httpLogger(req, res);
-    context.run(req.log ?? httpLogger.logger, next);
+    const log = req.log ?? logger;
+    context.run(new LazyLogger(() => log), next);
   };
 }
 
-const current = (root: Pino): Pino => context.getStore() ?? root;
+const current = (root: Pino): Pino => context.getStore()?.logger ?? root;
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
@@ -76,8 +102,8 @@ export class PinoLogger {
 
   /** Runs `fn` with a context whose log lines carry `bindings` (across every await inside it). */
   runInContext<T>(fn: () => T, options: { bindings?: Record<string, unknown> } = {}): T {
-    const logger = options.bindings ? this.root.child(options.bindings) : this.root;
-    return context.run(logger, fn);
+    const { bindings } = options;
+    return context.run(new LazyLogger(() => (bindings ? this.root.child(bindings) : this.root)), fn);
   }
 
   private call(level: Level, obj: object | string, message?: string): void {

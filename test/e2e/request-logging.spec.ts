@@ -49,3 +49,27 @@ describe('request ids and log lines for refused bodies', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+/** Below info no request lines are written, and the request logger is made only on use; ids still travel. */
+describe('request ids with request lines off (LOG_LEVEL=warn)', () => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServerProcess({ DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'request-logging-')), 'ledger.sqlite')}`, LOG_LEVEL: 'warn' });
+  });
+  afterAll(async () => {
+    await server?.kill();
+  });
+
+  it('echoes a given request id and makes one otherwise, for answered and refused requests alike', async () => {
+    const given = await fetch(`${server.url}/back-api/backoffice/balances`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json', 'x-request-id': 'rid-warn-1' },
+      body: JSON.stringify({ userIds: ['nobody'] }),
+    });
+    expect(given.headers.get('x-request-id')).toBe('rid-warn-1');
+    const refused = await fetch(`${server.url}/back-api/backoffice/balances`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(server.output()).not.toContain('rid-warn-1');
+  });
+});

@@ -34,10 +34,11 @@ export interface ServerProcess {
  * during start-up fails its test at once, with its output.
  *
  * `env.PORT` may still name a port (a test that checks what happens when it is taken does).
+ * `nodeArgs` go to node before the script (the benchmark's `--cpu-prof`).
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
   let output = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     env: { PATH: process.env.PATH, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', ...markerEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
