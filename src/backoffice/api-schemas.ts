@@ -65,6 +65,37 @@ const ACCOUNT: SchemaObject = {
   },
 };
 
+const ENTRY_REQUIRED = ['entryId', 'transactionId', 'asset', 'amount', 'balanceAfter', 'type', 'action', 'kind', 'metadata', 'createdAt'];
+const ENTRY_PROPERTIES: Record<string, SchemaObject> = {
+  entryId: { type: 'string', pattern: '^[0-9]+$', example: '42' },
+  transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
+  asset,
+  amount: decimal('Signed: credits positive, debits negative', '-12.5'),
+  balanceAfter: decimal("The account's balance after this entry", '87.5'),
+  type: { type: 'string', enum: [...USER_ENTRY_TYPES], example: 'spending' },
+  action: { type: 'string', example: 'adjustment' },
+  kind: { type: 'string', example: 'adjustment' },
+  metadata: { type: 'object', additionalProperties: true, example: { comment: 'Refund reversed', admin: 'ops-1' } },
+  createdAt: timestamp('When it was posted'),
+};
+
+/** A page of entries with the filters given echoed as sent. */
+const entriesPage = (entry: SchemaName): SchemaObject => ({
+  type: 'object',
+  required: ['filters', 'paging', 'data'],
+  additionalProperties: false,
+  properties: {
+    filters: {
+      type: 'object',
+      description: 'The filters given, echoed as sent',
+      additionalProperties: false,
+      properties: { asset: { type: 'string' }, type: { type: 'string' }, action: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    },
+    paging: ref('Paging'),
+    data: arrayOf(entry),
+  },
+});
+
 export const API_SCHEMAS = {
   Error: {
     type: 'object',
@@ -173,36 +204,11 @@ export const API_SCHEMAS = {
   Entry: {
     type: 'object',
     description: 'One side of a ledger transaction, as the user sees it',
-    required: ['entryId', 'transactionId', 'asset', 'amount', 'balanceAfter', 'type', 'action', 'kind', 'metadata', 'createdAt'],
+    required: ENTRY_REQUIRED,
     additionalProperties: false,
-    properties: {
-      entryId: { type: 'string', pattern: '^[0-9]+$', example: '42' },
-      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
-      asset,
-      amount: decimal('Signed: credits positive, debits negative', '-12.5'),
-      balanceAfter: decimal("The account's balance after this entry", '87.5'),
-      type: { type: 'string', enum: [...USER_ENTRY_TYPES], example: 'spending' },
-      action: { type: 'string', example: 'adjustment' },
-      kind: { type: 'string', example: 'adjustment' },
-      metadata: { type: 'object', additionalProperties: true, example: { comment: 'Refund reversed', admin: 'ops-1' } },
-      createdAt: timestamp('When it was posted'),
-    },
+    properties: ENTRY_PROPERTIES,
   },
-  TransactionsPage: {
-    type: 'object',
-    required: ['filters', 'paging', 'data'],
-    additionalProperties: false,
-    properties: {
-      filters: {
-        type: 'object',
-        description: 'The filters given, echoed as sent',
-        additionalProperties: false,
-        properties: { asset: { type: 'string' }, type: { type: 'string' }, action: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-      },
-      paging: ref('Paging'),
-      data: arrayOf('Entry'),
-    },
-  },
+  TransactionsPage: entriesPage('Entry'),
   Adjustment: {
     type: 'object',
     required: ['transactionId', 'userId', 'action', 'asset', 'amount', 'comment', 'balance'],
@@ -353,38 +359,12 @@ export const API_SCHEMAS = {
   },
   UserEntry: {
     type: 'object',
-    description: "One side of a ledger transaction, naming the user whose entry it is",
-    required: ['entryId', 'transactionId', 'userId', 'asset', 'amount', 'balanceAfter', 'type', 'action', 'kind', 'metadata', 'createdAt'],
+    description: 'One side of a ledger transaction, naming the user whose entry it is',
+    required: [...ENTRY_REQUIRED.slice(0, 2), 'userId', ...ENTRY_REQUIRED.slice(2)],
     additionalProperties: false,
-    properties: {
-      entryId: { type: 'string', pattern: '^[0-9]+$', example: '42' },
-      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
-      userId,
-      asset,
-      amount: decimal('Signed: credits positive, debits negative', '-12.5'),
-      balanceAfter: decimal("The account's balance after this entry", '87.5'),
-      type: { type: 'string', enum: [...USER_ENTRY_TYPES], example: 'spending' },
-      action: { type: 'string', example: 'adjustment' },
-      kind: { type: 'string', example: 'adjustment' },
-      metadata: { type: 'object', additionalProperties: true, example: { comment: 'Refund reversed', admin: 'ops-1' } },
-      createdAt: timestamp('When it was posted'),
-    },
+    properties: { ...ENTRY_PROPERTIES, userId },
   },
-  AllTransactionsPage: {
-    type: 'object',
-    required: ['filters', 'paging', 'data'],
-    additionalProperties: false,
-    properties: {
-      filters: {
-        type: 'object',
-        description: 'The filters given, echoed as sent',
-        additionalProperties: false,
-        properties: { asset: { type: 'string' }, type: { type: 'string' }, action: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-      },
-      paging: ref('Paging'),
-      data: arrayOf('UserEntry'),
-    },
-  },
+  AllTransactionsPage: entriesPage('UserEntry'),
   AssetTotals: {
     type: 'object',
     description: 'What users hold of each asset, summed exactly',

@@ -1024,11 +1024,6 @@ export interface components {
             /** @example 17 */
             transactionId: string;
             /**
-             * @description User id (the JWT `sub`)
-             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
-             */
-            userId: string;
-            /**
              * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
              * @example usd
              */
@@ -1067,6 +1062,11 @@ export interface components {
              * @example 2025-03-01T12:00:00.000Z
              */
             createdAt: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
         };
         AllTransactionsPage: {
             /** @description The filters given, echoed as sent */
