@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import ioV2 from 'socket.io-client-v2';
 import { startApp, startAppOn, type RunningApp } from '../support/app-harness.js';
 import { connectPlatform, nextBalance, platformCall } from '../support/platform-client.js';
-import { findRedisServer, startRedis, type RedisProcess } from '../support/redis-server.js';
+import { describeWithRedis, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { call, connect } from '../support/socket-client.js';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
@@ -119,49 +119,39 @@ describe.each(DATABASE_KINDS)('the platform SDK (socket.io-client 2.5.0) on %s',
   });
 });
 
-const redisBinary = findRedisServer();
 
-if (!redisBinary) {
-  describe('the platform SDK across two instances on PostgreSQL and Redis', () => {
-    it('is skipped: redis-server is not installed here (apt-get install redis-server; .ci/run installs it)', () => {
-      process.stdout.write('platform two-instance test skipped: no redis-server on this machine\n');
-      expect(findRedisServer()).toBeNull();
-    });
+describeWithRedis('the platform SDK across two instances on PostgreSQL and Redis', (redisBinary) => {
+  let redis: RedisProcess | undefined;
+  const apps: RunningApp[] = [];
+  const open: Array<{ close(): unknown }> = [];
+
+  afterAll(async () => {
+    open.forEach((s) => s.close());
+    for (const app of apps.slice(1)) await app.app.close();
+    await apps[0]?.close();
+    await redis?.stop();
   });
-} else {
-  describe('the platform SDK across two instances on PostgreSQL and Redis', () => {
-    let redis: RedisProcess | undefined;
-    const apps: RunningApp[] = [];
-    const open: Array<{ close(): unknown }> = [];
 
-    afterAll(async () => {
-      open.forEach((s) => s.close());
-      for (const app of apps.slice(1)) await app.app.close();
-      await apps[0]?.close();
-      await redis?.stop();
-    });
+  it('delivers pushes between v2 and v4 clients on different instances', async () => {
+    redis = await startRedis(redisBinary);
+    const database = await createTestDatabase('postgres');
+    const env = { ...PLATFORM_ENV, REDIS_URL: redis.url };
+    apps.push(await startAppOn(database, env));
+    apps.push(await startAppOn(database, env));
+    const [a, b] = apps;
 
-    it('delivers pushes between v2 and v4 clients on different instances', async () => {
-      redis = await startRedis(redisBinary);
-      const database = await createTestDatabase('postgres');
-      const env = { ...PLATFORM_ENV, REDIS_URL: redis.url };
-      apps.push(await startAppOn(database, env));
-      apps.push(await startAppOn(database, env));
-      const [a, b] = apps;
+    const v2 = await connectPlatform(a.url, '/socket', tokenFor('pf-two-v2'));
+    const v4 = await connect(b, tokenFor('pf-two-v4'));
+    const root = await connectPlatform(b.url, '/socket', admin);
+    open.push(v2.socket, v4, root.socket);
+    expect((await platformCall(root.socket, 'balance:addUserBalanceByAdmin', { targetUser: 'pf-two-v4', amount: 5 })).error).toEqual(OK);
 
-      const v2 = await connectPlatform(a.url, '/socket', tokenFor('pf-two-v2'));
-      const v4 = await connect(b, tokenFor('pf-two-v4'));
-      const root = await connectPlatform(b.url, '/socket', admin);
-      open.push(v2.socket, v4, root.socket);
-      expect((await platformCall(root.socket, 'balance:addUserBalanceByAdmin', { targetUser: 'pf-two-v4', amount: 5 })).error).toEqual(OK);
+    const toV2 = nextBalance(v2.socket);
+    expect((await call(v4, 'balance:donateToken', { data: { targetUser: 'pf-two-v2', token: 2 } })).error).toEqual(OK);
+    expect((await toV2).data).toEqual({ token: 2, transactions: { spending: {}, mining: { donation: 2 }, buying: {} } });
 
-      const toV2 = nextBalance(v2.socket);
-      expect((await call(v4, 'balance:donateToken', { data: { targetUser: 'pf-two-v2', token: 2 } })).error).toEqual(OK);
-      expect((await toV2).data).toEqual({ token: 2, transactions: { spending: {}, mining: { donation: 2 }, buying: {} } });
-
-      const toV4 = nextBalance(v4);
-      expect((await platformCall(v2.socket, 'balance:donateToken', { targetUser: 'pf-two-v4', token: 0.5 })).error).toEqual(OK);
-      expect((await toV4).data).toMatchObject({ token: 3.5 });
-    });
+    const toV4 = nextBalance(v4);
+    expect((await platformCall(v2.socket, 'balance:donateToken', { targetUser: 'pf-two-v4', token: 0.5 })).error).toEqual(OK);
+    expect((await toV4).data).toMatchObject({ token: 3.5 });
   });
-}
+});

@@ -1,121 +1,111 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
-import { findRedisServer, startRedis, type RedisProcess } from '../support/redis-server.js';
+import { describeWithRedis, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
 const admin = tokenFor('redis-admin', { roles: ['admin'] });
-const redisBinary = findRedisServer();
 const CYCLES = Number(process.env.REDIS_OUTAGE_CYCLES ?? 1);
 
-if (!redisBinary) {
-  describe('two instances losing Redis', () => {
-    it('is skipped: redis-server is not installed here (apt-get install redis-server; .ci/run installs it)', () => {
-      process.stdout.write('redis outage test skipped: no redis-server on this machine\n');
-      expect(findRedisServer()).toBeNull();
-    });
+/**
+ * Two instances on one PostgreSQL and Redis; redis-server is killed under load and started
+ * again: requests keep working on both, pushes reach the sockets of the instance that made
+ * them, /health reports Redis down (and which connection), both instances reconnect by
+ * themselves, and events cross instances again. REDIS_OUTAGE_CYCLES sets the outages.
+ */
+describeWithRedis('two instances losing Redis', (redisBinary) => {
+  let database: TestDatabase;
+  let redis: RedisProcess;
+  const servers: ServerProcess[] = [];
+  const sockets: Socket[] = [];
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    for (const server of servers) await server.kill();
+    await redis?.stop();
+    await database?.drop();
   });
-} else {
-  /**
-   * Two instances on one PostgreSQL and Redis; redis-server is killed under load and started
-   * again: requests keep working on both, pushes reach the sockets of the instance that made
-   * them, /health reports Redis down (and which connection), both instances reconnect by
-   * themselves, and events cross instances again. REDIS_OUTAGE_CYCLES sets the outages.
-   */
-  describe('two instances losing Redis', () => {
-    let database: TestDatabase;
-    let redis: RedisProcess;
-    const servers: ServerProcess[] = [];
-    const sockets: Socket[] = [];
 
-    afterAll(async () => {
-      sockets.forEach((s) => s.close());
-      for (const server of servers) await server.kill();
-      await redis?.stop();
-      await database?.drop();
-    });
-
-    it(`keeps serving through ${CYCLES} Redis outage(s) and reconnects`, async () => {
-      database = await createTestDatabase('postgres');
-      redis = await startRedis(redisBinary);
-      const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000' };
-      const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-      servers.push(a, b);
-      const health = async (url: string) => {
-        const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(15_000) });
-        return { status: response.status, body: (await response.json()) as { details: Record<string, Record<string, unknown>> } };
-      };
-      const root = await connectUrl(a.url, admin);
-      const xOnA = await connectUrl(a.url, tokenFor('redis-x'));
-      const yOnA = await connectUrl(a.url, tokenFor('redis-y'));
-      const zOnB = await connectUrl(b.url, tokenFor('redis-z'));
-      sockets.push(root, xOnA, yOnA, zOnB);
-      for (const user of ['redis-y', 'redis-z']) {
-        expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: user, amount: 1000 } })) as Envelope).error.code).toBe(0);
-      }
-      const pushTo = async (receiver: Socket, sender: Socket) => {
-        const received = new Promise<Envelope | 'none'>((resolve) => {
-          const timer = setTimeout(() => resolve('none'), 3000);
-          receiver.once('user:balance', (e: Envelope) => {
-            clearTimeout(timer);
-            resolve(e);
-          });
+  it(`keeps serving through ${CYCLES} Redis outage(s) and reconnects`, async () => {
+    database = await createTestDatabase('postgres');
+    redis = await startRedis(redisBinary);
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000' };
+    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    servers.push(a, b);
+    const health = async (url: string) => {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(15_000) });
+      return { status: response.status, body: (await response.json()) as { details: Record<string, Record<string, unknown>> } };
+    };
+    const root = await connectUrl(a.url, admin);
+    const xOnA = await connectUrl(a.url, tokenFor('redis-x'));
+    const yOnA = await connectUrl(a.url, tokenFor('redis-y'));
+    const zOnB = await connectUrl(b.url, tokenFor('redis-z'));
+    sockets.push(root, xOnA, yOnA, zOnB);
+    for (const user of ['redis-y', 'redis-z']) {
+      expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: user, amount: 1000 } })) as Envelope).error.code).toBe(0);
+    }
+    const pushTo = async (receiver: Socket, sender: Socket) => {
+      const received = new Promise<Envelope | 'none'>((resolve) => {
+        const timer = setTimeout(() => resolve('none'), 3000);
+        receiver.once('user:balance', (e: Envelope) => {
+          clearTimeout(timer);
+          resolve(e);
         });
-        const answer = (await sender.timeout(15_000).emitWithAck('balance:donateToken', { data: { targetUser: 'redis-x', token: 1 } })) as Envelope;
-        expect(answer.error.code).toBe(0);
-        return received;
-      };
-      // Before: a donation through B reaches x on A.
-      expect(await pushTo(xOnA, zOnB)).not.toBe('none');
+      });
+      const answer = (await sender.timeout(15_000).emitWithAck('balance:donateToken', { data: { targetUser: 'redis-x', token: 1 } })) as Envelope;
+      expect(answer.error.code).toBe(0);
+      return received;
+    };
+    // Before: a donation through B reaches x on A.
+    expect(await pushTo(xOnA, zOnB)).not.toBe('none');
 
-      const answers = new Map<number | string, number>();
-      let running = true;
-      const drive = async (socket: Socket, target: string) => {
-        while (running) {
-          let code: number | string;
-          try {
-            code = ((await socket.timeout(15_000).emitWithAck('balance:donateToken', { data: { targetUser: target, token: 0.01 } })) as Envelope).error.code;
-          } catch {
-            code = 'no answer';
-          }
-          answers.set(code, (answers.get(code) ?? 0) + 1);
+    const answers = new Map<number | string, number>();
+    let running = true;
+    const drive = async (socket: Socket, target: string) => {
+      while (running) {
+        let code: number | string;
+        try {
+          code = ((await socket.timeout(15_000).emitWithAck('balance:donateToken', { data: { targetUser: target, token: 0.01 } })) as Envelope).error.code;
+        } catch {
+          code = 'no answer';
         }
-      };
-      const drivers = [drive(yOnA, 'redis-z'), drive(zOnB, 'redis-y')];
-
-      for (let cycle = 0; cycle < CYCLES; cycle++) {
-        await sleep(300);
-        await redis.stop();
-        await sleep(300);
-        for (const server of [a, b]) {
-          const down = await health(server.url);
-          expect(down.status).toBe(503);
-          expect(down.body.details.database).toMatchObject({ status: 'up' });
-          expect(down.body.details.redis).toMatchObject({ status: 'down', publisher: 'reconnecting', subscriber: 'reconnecting' });
-        }
-        // Requests keep working, and a push reaches the receiver's socket on the same instance.
-        expect(await pushTo(xOnA, yOnA)).toMatchObject({ data: { transactions: { mining: { donation: expect.any(Number) } } } });
-        await sleep(500);
-        await redis.restart();
-        for (const server of [a, b]) {
-          for (let i = 0; (await health(server.url)).status !== 200; i++) {
-            if (i > 300) throw new Error(`instance ${server.url} did not reconnect to Redis`);
-            await sleep(100);
-          }
-          expect((await health(server.url)).body.details.redis).toMatchObject({ status: 'up', publisher: 'ready', subscriber: 'ready' });
-        }
-        // Events cross instances again (the subscriber subscribed again by itself).
-        expect(await pushTo(xOnA, zOnB)).not.toBe('none');
+        answers.set(code, (answers.get(code) ?? 0) + 1);
       }
-      running = false;
-      await Promise.all(drivers);
-      process.stdout.write(`redis outage: ${CYCLES} outage(s); answers ${JSON.stringify(Object.fromEntries(answers))}\n`);
-      expect([...answers.keys()]).toEqual([0]);
-      for (const server of servers) expect(server.child.exitCode).toBeNull();
-      const check = await (await fetch(`${b.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
-      expect(check).toMatchObject({ ok: true });
-    }, 120_000 + CYCLES * 30_000);
-  });
-}
+    };
+    const drivers = [drive(yOnA, 'redis-z'), drive(zOnB, 'redis-y')];
+
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      await sleep(300);
+      await redis.stop();
+      await sleep(300);
+      for (const server of [a, b]) {
+        const down = await health(server.url);
+        expect(down.status).toBe(503);
+        expect(down.body.details.database).toMatchObject({ status: 'up' });
+        expect(down.body.details.redis).toMatchObject({ status: 'down', publisher: 'reconnecting', subscriber: 'reconnecting' });
+      }
+      // Requests keep working, and a push reaches the receiver's socket on the same instance.
+      expect(await pushTo(xOnA, yOnA)).toMatchObject({ data: { transactions: { mining: { donation: expect.any(Number) } } } });
+      await sleep(500);
+      await redis.restart();
+      for (const server of [a, b]) {
+        for (let i = 0; (await health(server.url)).status !== 200; i++) {
+          if (i > 300) throw new Error(`instance ${server.url} did not reconnect to Redis`);
+          await sleep(100);
+        }
+        expect((await health(server.url)).body.details.redis).toMatchObject({ status: 'up', publisher: 'ready', subscriber: 'ready' });
+      }
+      // Events cross instances again (the subscriber subscribed again by itself).
+      expect(await pushTo(xOnA, zOnB)).not.toBe('none');
+    }
+    running = false;
+    await Promise.all(drivers);
+    process.stdout.write(`redis outage: ${CYCLES} outage(s); answers ${JSON.stringify(Object.fromEntries(answers))}\n`);
+    expect([...answers.keys()]).toEqual([0]);
+    for (const server of servers) expect(server.child.exitCode).toBeNull();
+    const check = await (await fetch(`${b.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
+    expect(check).toMatchObject({ ok: true });
+  }, 120_000 + CYCLES * 30_000);
+});

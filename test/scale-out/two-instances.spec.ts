@@ -1,91 +1,80 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
-import { findRedisServer, startRedis, type RedisProcess } from '../support/redis-server.js';
+import { describeWithRedis, startRedis, type RedisProcess } from '../support/redis-server.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
 const admin = tokenFor('scale-admin', { roles: ['admin'] });
 
-const redisBinary = findRedisServer();
+describeWithRedis('two instances on one PostgreSQL and Redis', (redisBinary) => {
+  let database: TestDatabase;
+  let redis: RedisProcess;
+  const servers: ServerProcess[] = [];
+  const sockets: Socket[] = [];
 
-if (!redisBinary) {
-  describe('two instances on one PostgreSQL and Redis', () => {
-    it('is skipped: redis-server is not installed here (apt-get install redis-server; .ci/run installs it)', () => {
-      process.stdout.write('two-instance test skipped: no redis-server on this machine\n');
-      expect(findRedisServer()).toBeNull();
-    });
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    for (const server of servers) await server.kill();
+    await redis?.stop();
+    await database?.drop();
   });
-} else {
-  describe('two instances on one PostgreSQL and Redis', () => {
-    let database: TestDatabase;
-    let redis: RedisProcess;
-    const servers: ServerProcess[] = [];
-    const sockets: Socket[] = [];
 
-    afterAll(async () => {
-      sockets.forEach((s) => s.close());
-      for (const server of servers) await server.kill();
-      await redis?.stop();
-      await database?.drop();
-    });
+  it('delivers events across instances, renews once, and survives losing an instance', async () => {
+    database = await createTestDatabase('postgres');
+    redis = await startRedis(redisBinary);
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, ENABLE_TEST_CLOCK: 'true' };
+    const a = await startServerProcess(env);
+    const b = await startServerProcess(env);
+    servers.push(a, b);
+    const health = (await (await fetch(`${b.url}/health`)).json()) as { info: Record<string, unknown> };
+    expect(health.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
 
-    it('delivers events across instances, renews once, and survives losing an instance', async () => {
-      database = await createTestDatabase('postgres');
-      redis = await startRedis(redisBinary);
-      const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, ENABLE_TEST_CLOCK: 'true' };
-      const a = await startServerProcess(env);
-      const b = await startServerProcess(env);
-      servers.push(a, b);
-      const health = (await (await fetch(`${b.url}/health`)).json()) as { info: Record<string, unknown> };
-      expect(health.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+    const x = await connectUrl(a.url, tokenFor('scale-x'));
+    const y = await connectUrl(b.url, tokenFor('scale-y'));
+    const root = await connectUrl(b.url, admin);
+    sockets.push(x, y, root);
+    expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'scale-y', amount: 20 } })) as Envelope).error.code).toBe(0);
 
-      const x = await connectUrl(a.url, tokenFor('scale-x'));
-      const y = await connectUrl(b.url, tokenFor('scale-y'));
-      const root = await connectUrl(b.url, admin);
-      sockets.push(x, y, root);
-      expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'scale-y', amount: 20 } })) as Envelope).error.code).toBe(0);
+    // A donation made through B reaches the receiver connected to A, and the operators' feed there.
+    const watcher = await connectUrl(a.url, admin);
+    sockets.push(watcher);
+    const fed = new Promise<{ action: string }>((resolve) => watcher.on('admin:transaction', (t: { action: string }) => t.action === 'donation' && resolve(t)));
+    const received = new Promise<Envelope>((resolve) => x.once('user:balance', resolve));
+    expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 1 } })) as Envelope).error.code).toBe(0);
+    expect((await received).data).toMatchObject({ token: 1, transactions: { mining: { donation: 1 } } });
+    expect(await fed).toMatchObject({ action: 'donation', entries: expect.arrayContaining([{ userId: 'scale-x', asset: 'rents', amount: '1', type: 'mining' }]) });
 
-      // A donation made through B reaches the receiver connected to A, and the operators' feed there.
-      const watcher = await connectUrl(a.url, admin);
-      sockets.push(watcher);
-      const fed = new Promise<{ action: string }>((resolve) => watcher.on('admin:transaction', (t: { action: string }) => t.action === 'donation' && resolve(t)));
-      const received = new Promise<Envelope>((resolve) => x.once('user:balance', resolve));
-      expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 1 } })) as Envelope).error.code).toBe(0);
-      expect((await received).data).toMatchObject({ token: 1, transactions: { mining: { donation: 1 } } });
-      expect(await fed).toMatchObject({ action: 'donation', entries: expect.arrayContaining([{ userId: 'scale-x', asset: 'rents', amount: '1', type: 'mining' }]) });
+    // A weekly subscription renews exactly once although both instances run due work.
+    expect(((await y.emitWithAck('balance:createRoomSubscription', { data: { roomId: 'demo-room', subscriptionPlan: 'subscription_week' } })) as Envelope).error.code).toBe(0);
+    const advance = (url: string, seconds: number) =>
+      fetch(`${url}/back-api/backoffice/test-clock/advance`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ seconds }),
+      });
+    const [ra, rb] = await Promise.all([advance(a.url, 7 * 86_400), advance(b.url, 0)]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    await sleep(2500); // both instances' background loops run meanwhile
+    await advance(b.url, 0);
+    const subscriptions = ((await y.emitWithAck('balance:getSubscriptions')) as Envelope).data!.subscriptions as Array<{ status: string }>;
+    expect(subscriptions[0].status).toBe('active');
+    const spent = ((await y.emitWithAck('balance:getTransactions')) as Envelope).data as { transactions: { spending: Record<string, number> } };
+    expect(spent.transactions.spending).toEqual({ donation: 1, roomSubscription: 10 }); // two periods of 5
 
-      // A weekly subscription renews exactly once although both instances run due work.
-      expect(((await y.emitWithAck('balance:createRoomSubscription', { data: { roomId: 'demo-room', subscriptionPlan: 'subscription_week' } })) as Envelope).error.code).toBe(0);
-      const advance = (url: string, seconds: number) =>
-        fetch(`${url}/back-api/backoffice/test-clock/advance`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ seconds }),
-        });
-      const [ra, rb] = await Promise.all([advance(a.url, 7 * 86_400), advance(b.url, 0)]);
-      expect([ra.status, rb.status]).toEqual([200, 200]);
-      await sleep(2500); // both instances' background loops run meanwhile
-      await advance(b.url, 0);
-      const subscriptions = ((await y.emitWithAck('balance:getSubscriptions')) as Envelope).data!.subscriptions as Array<{ status: string }>;
-      expect(subscriptions[0].status).toBe('active');
-      const spent = ((await y.emitWithAck('balance:getTransactions')) as Envelope).data as { transactions: { spending: Record<string, number> } };
-      expect(spent.transactions.spending).toEqual({ donation: 1, roomSubscription: 10 }); // two periods of 5
-
-      // A dies; B keeps serving, and users reconnect to it.
-      await a.kill();
-      const x2 = await connectUrl(b.url, tokenFor('scale-x'));
-      sockets.push(x2);
-      const again = new Promise<Envelope>((resolve) => x2.once('user:balance', resolve));
-      expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 2 } })) as Envelope).error.code).toBe(0);
-      expect((await again).data).toMatchObject({ token: 3 });
-      const check = await (await fetch(`${b.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
-      expect(check).toMatchObject({ ok: true });
-      const metrics = await (await fetch(`${b.url}/metrics`)).text();
-      expect(metrics).toMatch(/ledger_transactions_total\{kind="donation"\} \d+/);
-      expect(metrics).toMatch(/sockets_open \d+/);
-      expect(metrics).toMatch(/db_pool_connections\{state="total"\} \d+/);
-    });
+    // A dies; B keeps serving, and users reconnect to it.
+    await a.kill();
+    const x2 = await connectUrl(b.url, tokenFor('scale-x'));
+    sockets.push(x2);
+    const again = new Promise<Envelope>((resolve) => x2.once('user:balance', resolve));
+    expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 2 } })) as Envelope).error.code).toBe(0);
+    expect((await again).data).toMatchObject({ token: 3 });
+    const check = await (await fetch(`${b.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
+    expect(check).toMatchObject({ ok: true });
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    expect(metrics).toMatch(/ledger_transactions_total\{kind="donation"\} \d+/);
+    expect(metrics).toMatch(/sockets_open \d+/);
+    expect(metrics).toMatch(/db_pool_connections\{state="total"\} \d+/);
   });
-}
+});

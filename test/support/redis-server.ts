@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { describe, expect, it } from '@jest/globals';
 import { createClient } from 'redis';
 import { freePort } from './free-port.js';
 import { markerEnv, trackChild } from './child-processes.js';
@@ -78,4 +79,19 @@ async function spawnRedis(binary: string, port: number): Promise<ChildProcess> {
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+}
+
+/**
+ * A describe block of tests that need Debian's redis-server. Without it, the block holds one
+ * test that says it was skipped, and why, instead of failing on a machine that lacks it.
+ */
+export function describeWithRedis(title: string, body: (binary: string) => void): void {
+  const binary = findRedisServer();
+  describe(title, () => {
+    if (binary) return body(binary);
+    it('is skipped: redis-server is not installed here (apt-get install redis-server; .ci/run installs it)', () => {
+      process.stdout.write(`${title}: skipped, no redis-server on this machine\n`);
+      expect(findRedisServer()).toBeNull();
+    });
+  });
 }
