@@ -1,41 +1,62 @@
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { BadRequestException, type ExceptionFilter, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from './config/app-config.js';
 import { AppModule } from './app.module.js';
 import { setupOpenApi } from './backoffice/openapi.js';
 import { serveConsole } from './console/serve-console.js';
+import { registerBodyParsers } from './common/body-parsers.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { jsonBodyPolicy } from './common/json-body-policy.js';
 import { RequestValidationPipe } from './common/validation-pipe.js';
+import { LegacyBodyErrorFilter } from './legacy-api/legacy-body-error.filter.js';
 import { DrainService } from './lifecycle/drain.service.js';
-import { drainMiddleware } from './lifecycle/graceful-shutdown.js';
-import { httpMetrics } from './observability/http-metrics.middleware.js';
+import { drainHook } from './lifecycle/graceful-shutdown.js';
+import { httpMetrics } from './observability/http-metrics.js';
 import { HTTP_LOGGER, Logger, requestLogging } from './observability/logging.js';
 import { MetricsService } from './observability/metrics.service.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
 
-/** Largest REST or form body accepted. */
-export const MAX_BODY_BYTES = '100kb';
+/** Largest REST or form body accepted, in bytes (100 kB). */
+export const MAX_BODY_BYTES = 100 * 1024;
 
-/** Builds the application (used by main.ts and by the end-to-end tests). */
+/**
+ * Builds the application (used by main.ts and by the end-to-end tests). Nest runs on Fastify:
+ * on this service's request shapes it answers several times as many requests per core as on
+ * Express (README, Performance).
+ */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  // Set once the filters exist: a URL the router cannot decode is answered like any other refusal.
+  let errorFilter: ExceptionFilter | undefined;
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    // As Express routed: `/API/x` and `/api/x/` reach `/api/x`, and a path segment may be long
+    // (the request line is bounded by Node's header limit anyway).
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      errorFilter?.catch(new BadRequestException(error.message), new ExecutionContextHost([request, reply])),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: options.logger !== false,
     logger: options.logger === false ? false : undefined,
     bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(options.logger ?? app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
   // First, so that every answer, a body the parsers refuse included, has its request id and log line.
-  app.use(requestLogging(app.get(HTTP_LOGGER)));
-  app.use(httpMetrics(app.get(MetricsService)));
-  app.use(drainMiddleware(app.get(DrainService)));
-  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+  requestLogging(fastify, app.get(HTTP_LOGGER));
+  httpMetrics(fastify, app.get(MetricsService));
+  drainHook(fastify, app.get(DrainService));
+  registerBodyParsers(fastify, MAX_BODY_BYTES);
   // Forms are for the legacy billing API; the backoffice reads JSON only.
-  app.use('/back-api', jsonBodyPolicy);
+  jsonBodyPolicy(fastify, '/back-api/');
   app.useGlobalPipes(new RequestValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter());
+  // The last filter is asked first: a legacy request whose body cannot be read answers XML.
+  const httpErrors = new HttpErrorFilter();
+  errorFilter = app.get(LegacyBodyErrorFilter).answeringOthersWith(httpErrors);
+  app.useGlobalFilters(httpErrors, errorFilter);
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   setupOpenApi(app);
   serveConsole(app, config);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createServer } from 'node:net';
-import { Logger } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { loadEnvFile } from './config/env-file.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   installGracefulShutdown(app, logger);
   try {
-    await app.listen(config.port);
+    await listenOnAllInterfaces(app, config.port);
   } catch (error) {
     if ((error as { code?: string }).code === 'EADDRINUSE') exitPortInUse(config.port);
     throw error;
@@ -38,6 +38,16 @@ async function main(): Promise<void> {
   logger.log(`Listening on ${url} (${db})`);
   logger.log(`Health: ${url}/health · socket.io: ${url}${config.socketPath}`);
   logger.log(`Backoffice OpenAPI: ${url}/docs (JSON: ${url}/docs-json)`);
+}
+
+/** Every interface, IPv6 and IPv4, as Node listens by default; IPv4 alone where IPv6 is off. */
+async function listenOnAllInterfaces(app: INestApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 function portIsFree(port: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import passport from 'passport';
 import { isSessionTokenShaped } from './token-shape.js';
 
@@ -15,7 +15,7 @@ export class OpaqueBearerStrategy extends passport.Strategy {
     super();
   }
 
-  override authenticate(req: Request): void {
+  override authenticate(req: IncomingMessage): void {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!match || !isSessionTokenShaped(match[1])) return this.fail(401);
     this.verifyToken(match[1], (error, user) => {

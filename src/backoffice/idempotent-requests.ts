@@ -1,5 +1,5 @@
 import { createParamDecorator, HttpException, Injectable, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { invalid } from '../common/errors.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { IdempotencyService, requestHash, type RequestKey } from '../idempotency/idempotency.service.js';
@@ -13,11 +13,13 @@ const MAX_SCOPE_LENGTH = 200;
  * another hold or user), with a hash of its body; null when the header is absent.
  */
 export const IdempotencyKeyOf = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestKey | null => {
-  const request = ctx.switchToHttp().getRequest<Request>();
-  const key = request.header('idempotency-key');
-  if (key === undefined) return null;
+  const request = ctx.switchToHttp().getRequest<FastifyRequest>();
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) return null;
+  // Node joins repeated headers of this kind with ", ", as Express's request.header() gave them.
+  const key = Array.isArray(header) ? header.join(', ') : header;
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw invalid(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
-  const path = request.originalUrl.split('?')[0];
+  const path = request.url.split('?')[0];
   const scope = `rest:${path}`.length <= MAX_SCOPE_LENGTH ? `rest:${path}` : `rest:#${requestHash(path)}`;
   return { scope, key, requestHash: requestHash(request.body ?? {}) };
 });

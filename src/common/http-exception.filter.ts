@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from './errors.js';
 
 /**
@@ -13,12 +13,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') return;
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { statusCode, message } = this.describe(error);
-    if (response.headersSent) return;
+    if (reply.sent) return;
     // Rate limits refill at least one request per second (REST_RATE_PER_SECOND >= 1).
-    if (statusCode === 429) response.setHeader('Retry-After', '1');
-    response.status(statusCode).json({ statusCode, message });
+    if (statusCode === 429) void reply.header('Retry-After', '1');
+    void reply.status(statusCode).send({ statusCode, message });
   }
 
   private describe(error: unknown): { statusCode: number; message: string | string[] } {
@@ -28,8 +28,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: string | string[] }).message : error.message;
       return { statusCode: error.getStatus(), message };
     }
-    const status = (error as { status?: number; type?: string }).status;
-    // body-parser errors (malformed JSON, too large) carry their own 4xx status.
+    const status = (error as { statusCode?: number }).statusCode;
+    // Fastify's refusals of a request (a body too large, a bad Content-Length) carry their own 4xx status.
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return { statusCode: status, message: status === 413 ? 'Request body too large' : 'Malformed request body' };
     }

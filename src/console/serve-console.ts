@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config.js';
 
 /** Where `npm run console:build` puts the operator console (dist/console, beside dist/src). */
@@ -11,22 +10,27 @@ export const CONSOLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 /**
  * The operator console at /console: static files only, public (they hold no data; every call
  * they make goes to the backoffice API with the operator's token), plus settings.json, which
- * tells the page the socket.io path. Mounted as middleware, so it adds no route to the router.
+ * tells the page the socket.io path. Served by Fastify directly, outside Nest's guards.
  */
-export function serveConsole(app: NestExpressApplication, config: AppConfig): void {
+export function serveConsole(app: NestFastifyApplication, config: AppConfig): void {
+  const fastify = app.getHttpAdapter().getInstance();
   const settings = JSON.stringify({ socketPath: config.socketPath });
-  app.use('/console/settings.json', (_req: Request, res: Response) => {
-    res.type('application/json').set('Cache-Control', 'no-store').send(settings);
+  fastify.get('/console/settings.json', (_request, reply) => {
+    void reply.type('application/json').header('Cache-Control', 'no-store').send(settings);
   });
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
-    app.use('/console', (_req: Request, res: Response) => {
-      res.status(404).type('text/plain').send('The console is not built: run `npm run console:build` (npm start does).');
-    });
+    const notBuilt = (_request: unknown, reply: { code(status: number): { type(t: string): { send(body: string): void } } }) =>
+      reply.code(404).type('text/plain').send('The console is not built: run `npm run console:build` (npm start does).');
+    fastify.get('/console', notBuilt);
+    fastify.get('/console/*', notBuilt);
     return;
   }
-  app.useStaticAssets(CONSOLE_DIR, {
-    prefix: '/console',
+  app.useStaticAssets({
+    root: CONSOLE_DIR,
+    prefix: '/console/',
     index: 'index.html',
+    // `/console` redirects to `/console/`, where the page's relative links resolve.
+    redirect: true,
     // Hashed assets never change; index.html always revalidates.
     setHeaders: (res, path) => res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });

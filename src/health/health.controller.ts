@@ -1,5 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators.js';
@@ -33,7 +33,7 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) response: Response) {
+  async check(@Res({ passthrough: true }) response: FastifyReply) {
     const checks: HealthIndicatorFunction[] = [() => this.database()];
     if (this.redis.enabled) checks.push(() => this.redisUp());
     try {
@@ -41,7 +41,7 @@ export class HealthController {
     } catch (error) {
       // Down is still a report: 503 with what is up and what is down, not a bare error.
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      response.status(503);
+      void response.status(503);
       return error.getResponse();
     }
   }

@@ -7,7 +7,7 @@ import { HashFailureThrottle } from './hash-failure-throttle.js';
 import { LegacyApiController } from './legacy-api.controller.js';
 import { LegacyBalanceService } from './legacy-balance.service.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
-import { UnreadableBodyHandler } from './unreadable-body.handler.js';
+import { LegacyBodyErrorFilter } from './legacy-body-error.filter.js';
 
 /** The Kolmisoft-style XML billing API. */
 @Module({
@@ -16,7 +16,7 @@ import { UnreadableBodyHandler } from './unreadable-body.handler.js';
   providers: [
     LegacyBalanceService,
     LegacyHashGuard,
-    UnreadableBodyHandler,
+    LegacyBodyErrorFilter,
     {
       provide: HashFailureThrottle,
       inject: [APP_CONFIG],

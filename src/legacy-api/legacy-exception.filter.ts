@@ -1,5 +1,5 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { LegacyError } from './legacy-error.js';
 import type { LegacyRequest } from './legacy-params.js';
 import { XML_CONTENT_TYPE, renderError } from './legacy-xml.js';
@@ -14,12 +14,12 @@ const logger = new Logger('LegacyApi');
 export class LegacyExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    answerLegacyFailure(http.getRequest<LegacyRequest>(), http.getResponse<ServerResponse>(), exception);
+    answerLegacyFailure(http.getRequest<LegacyRequest>(), http.getResponse<FastifyReply>(), exception);
   }
 }
 
 /** Writes the XML answer for a failure; shared with the handler for bodies that cannot be read. */
-export function answerLegacyFailure(request: LegacyRequest, response: ServerResponse, exception: unknown): void {
+export function answerLegacyFailure(request: LegacyRequest, reply: FastifyReply, exception: unknown): void {
   const error = exception instanceof LegacyError ? exception : new LegacyError('internal');
   if (!(exception instanceof LegacyError)) {
     // The path only, never the query string or body: they carry the hash and user data.
@@ -27,10 +27,6 @@ export function answerLegacyFailure(request: LegacyRequest, response: ServerResp
     const what = exception instanceof Error ? `${exception.name}: ${exception.message}` : String(exception);
     logger.error(`${request.method} ${path} failed: ${what}`, exception instanceof Error ? exception.stack : undefined);
   }
-  if (response.headersSent) return;
-  const body = renderError(error.kind);
-  response.statusCode = error.httpStatus;
-  response.setHeader('Content-Type', XML_CONTENT_TYPE);
-  response.setHeader('Content-Length', Buffer.byteLength(body));
-  response.end(body);
+  if (reply.sent) return;
+  void reply.status(error.httpStatus).header('Content-Type', XML_CONTENT_TYPE).send(renderError(error.kind));
 }

@@ -1,5 +1,5 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { DrainService } from './drain.service.js';
 
 /** How long in-flight requests may take to finish after SIGTERM. */
@@ -8,18 +8,18 @@ const SHUTDOWN_GRACE_MS = 15_000;
 const LATE_ARRIVALS_MS = 300;
 
 /** Counts HTTP requests in flight; refuses new ones with 503 once the service is draining. */
-export function drainMiddleware(drain: DrainService) {
-  return (_req: Request, res: Response, next: NextFunction) => {
+export function drainHook(fastify: FastifyInstance, drain: DrainService): void {
+  fastify.addHook('onRequest', (_request, reply, next) => {
     let done: () => void;
     try {
       done = drain.begin();
     } catch {
-      res.status(503).set('Connection', 'close').json({ statusCode: 503, message: 'Server is shutting down' });
+      void reply.code(503).header('Connection', 'close').send({ statusCode: 503, message: 'Server is shutting down' });
       return;
     }
-    res.once('close', done);
+    reply.raw.once('close', done);
     next();
-  };
+  });
 }
 
 /**

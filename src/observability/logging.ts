@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { Global, Inject, Injectable, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
 import { pino, type Logger as Pino } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
@@ -9,7 +10,7 @@ import type { AppConfig } from '../config/app-config.js';
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 const REQUEST_LINES_LOGGED = new Set(['info', 'debug', 'trace']);
 
-/** The pino-http instance of the application; `app.use(requestLogging(app.get(HTTP_LOGGER)))`. */
+/** The pino-http instance of the application; `requestLogging(fastify, app.get(HTTP_LOGGER))`. */
 export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 
 /**
@@ -34,7 +35,7 @@ const context = new AsyncLocalStorage<LazyLogger>();
  * (the legacy API's hash travels there).
  *
  * A small replacement for nestjs-pino (whose releases for NestJS 12 need Node 22): pino-http
- * as the first middleware of the app, an AsyncLocalStorage that carries each request's child
+ * in the app's first hook, an AsyncLocalStorage that carries each request's child
  * logger, Nest's logger on top of it, and `PinoLogger.runInContext` for socket events.
  */
 /** The request's id: the client's `x-request-id` when it is a plain token, else a new one; echoed back. */
@@ -59,27 +60,39 @@ export function createHttpLogger(config: AppConfig): HttpLogger {
   });
 }
 
+const LOGGER_OF = Symbol('request logger');
+type Raw = IncomingMessage & { [LOGGER_OF]?: LazyLogger; id?: string; log?: Pino };
+
 /**
- * Express middleware: gives the request its id and its logger, and runs the rest of the chain
- * inside that logger's context. Installed before the body parsers, so a body they refuse
- * (malformed JSON, too large) is answered and logged with its request id like any other.
+ * Fastify hooks that give each request its id and its logger, and run the rest of its handling
+ * inside that logger's context: from the first hook (so a body the parsers refuse is answered
+ * and logged with its request id like any other), and again from `preHandler`, since reading
+ * the body resumes outside any context.
  */
-export function requestLogging(httpLogger: HttpLogger) {
+export function requestLogging(fastify: FastifyInstance, httpLogger: HttpLogger): void {
   const { logger } = httpLogger;
-  if (!REQUEST_LINES_LOGGED.has(logger.level)) {
-    // No request lines to write, so pino-http has nothing to watch for: the request gets its id
-    // now and its logger (the same child pino-http would make, `req` serialized by its
-    // serializers from the unchanging originalUrl) only if something logs during it.
-    return (req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void => {
+  const quiet = !REQUEST_LINES_LOGGED.has(logger.level);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const req = request.raw as Raw;
+    const res = reply.raw;
+    if (quiet) {
+      // No request lines to write, so pino-http has nothing to watch for: the request gets its id
+      // now and its logger (the same child pino-http would make, `req` serialized by its
+      // serializers from the unchanging url) only if something logs during it.
       req.id = requestId(req, res);
-      context.run(new LazyLogger(() => logger.child({ req })), next);
-    };
-  }
-  return (req: IncomingMessage & { log?: Pino }, res: ServerResponse, next: () => void): void => {
-    httpLogger(req, res);
-    const log = req.log ?? logger;
-    context.run(new LazyLogger(() => log), next);
-  };
+      req[LOGGER_OF] = new LazyLogger(() => logger.child({ req }));
+    } else {
+      httpLogger(req, res);
+      const log = req.log ?? logger;
+      req[LOGGER_OF] = new LazyLogger(() => log);
+    }
+    context.run(req[LOGGER_OF], done);
+  });
+  fastify.addHook('preHandler', (request, _reply, done) => {
+    const store = (request.raw as Raw)[LOGGER_OF];
+    if (store) context.run(store, done);
+    else done();
+  });
 }
 
 const current = (root: Pino): Pino => context.getStore()?.logger ?? root;
