@@ -24,15 +24,15 @@ export const MAX_BODY_BYTES = 100 * 1024;
 
 /**
  * Builds the application (used by main.ts and by the end-to-end tests). Nest runs on Fastify:
- * on this service's request shapes it answers several times as many requests per core as on
- * Express (README, Performance).
+ * on this service's requests it answers several times as many per core as Nest on Express
+ * (README, Performance).
  */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   // Set once the filters exist: a URL the router cannot decode is answered like any other refusal.
   let errorFilter: ExceptionFilter | undefined;
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
-    // As Express routed: `/API/x` and `/api/x/` reach `/api/x`, and a path segment may be long
+    // Routing ignores case and a trailing slash (`/API/x/` reaches `/api/x`), and a path segment may be long
     // (the request line is bounded by Node's header limit anyway).
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>

@@ -20,7 +20,7 @@ export class BalancesController {
     private readonly report: BalancesReportService,
   ) {}
 
-  /** Express routing is not strict, so `/balance` and `/balance/` both land here. */
+  /** Routing ignores a trailing slash, so `/balance` and `/balance/` both land here. */
   @Get('user/:userId/balance')
   @ApiOperation({ summary: 'Available balance (amount less locked) per asset the user has an account in, as JSON numbers' })
   @ApiOkResponse({ schema: { type: 'array', items: ref('AvailableBalance') }, example: USER_BALANCE_EXAMPLE })

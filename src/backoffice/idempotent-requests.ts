@@ -16,7 +16,7 @@ export const IdempotencyKeyOf = createParamDecorator((_: unknown, ctx: Execution
   const request = ctx.switchToHttp().getRequest<FastifyRequest>();
   const header = request.headers['idempotency-key'];
   if (header === undefined) return null;
-  // Node joins repeated headers of this kind with ", ", as Express's request.header() gave them.
+  // Node joins repeated headers of this kind with ", "; the array case is for the type checker.
   const key = Array.isArray(header) ? header.join(', ') : header;
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw invalid(`Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters`);
   const path = request.url.split('?')[0];

@@ -79,7 +79,7 @@ const SHARED: Record<string, { description: string; message: string | string[] }
 /**
  * Completes what the decorators leave out: the component schemas, the answers every route
  * shares, an error schema on every error answer, the tags in reading order, and the spec's own
- * spelling of the balance path (`/balance/`, which Express serves too).
+ * spelling of the balance path (`/balance/`, which the router serves too).
  */
 function completeDocument(document: OpenAPIObject): void {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...API_SCHEMAS } };

@@ -18,7 +18,7 @@ export class UnreadableBodyError extends HttpException {
 }
 
 /**
- * The bodies the service reads, as Express's parsers read them before: JSON objects and arrays
+ * The bodies the service reads: JSON objects and arrays
  * (an empty body is `{}`), URL-encoded forms with repeated names as arrays (never nested
  * objects), both UTF-8 only; any other type is read up to the limit and ignored, so a route
  * sees no body (the backoffice refuses it with 415, json-body-policy.ts).

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/app-config.js';
 
@@ -25,13 +26,15 @@ export function serveConsole(app: NestFastifyApplication, config: AppConfig): vo
     fastify.get('/console/*', notBuilt);
     return;
   }
-  app.useStaticAssets({
+  void fastify.register(fastifyStatic, {
     root: CONSOLE_DIR,
     prefix: '/console/',
     index: 'index.html',
-    // `/console` redirects to `/console/`, where the page's relative links resolve.
-    redirect: true,
+    // One route per built file, listed at start-up, rather than a wildcard that reads the disk
+    // for any path asked; `/console` and `/console/` both give the page (its links are absolute).
+    wildcard: false,
     // Hashed assets never change; index.html always revalidates.
-    setHeaders: (res, path) => res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (reply, path) =>
+      void reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
 }

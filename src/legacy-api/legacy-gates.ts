@@ -33,7 +33,7 @@ export function refuseHash(request: LegacyRequest, throttle: HashFailureThrottle
 }
 
 /**
- * The TCP peer (Express's req.ip, which honours `trust proxy` only if the app enables it).
+ * The TCP peer (the request's `ip`: no proxy in front is trusted to name another).
  * IPv4-mapped IPv6 is unwrapped so one client is one key on dual-stack listeners.
  */
 function clientAddress(request: LegacyRequest): string {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { AmountFormatError, toDecimalString } from '../common/money.js';
 
-/** The parts of an Express request the legacy API reads (kept structural: no express types needed). */
+/** The parts of an HTTP request the legacy API reads (kept structural: no framework types needed). */
 export interface LegacyRequest extends IncomingMessage {
   params: Record<string, string | undefined>;
   query: unknown;
