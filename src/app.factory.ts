@@ -29,14 +29,14 @@ export const MAX_BODY_BYTES = 100 * 1024;
  */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   // Set once the filters exist: a URL the router cannot decode is answered like any other refusal.
-  let errorFilter: ExceptionFilter | undefined;
+  const errors: { filter?: ExceptionFilter } = {};
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
     // Routing ignores case and a trailing slash (`/API/x/` reaches `/api/x`), and a path segment may be long
     // (the request line is bounded by Node's header limit anyway).
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
-      errorFilter?.catch(new BadRequestException(error.message), new ExecutionContextHost([request, reply])),
+      errors.filter?.catch(new BadRequestException(error.message), new ExecutionContextHost([request, reply])),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: options.logger !== false,
@@ -55,8 +55,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.useGlobalPipes(new RequestValidationPipe());
   // The last filter is asked first: a legacy request whose body cannot be read answers XML.
   const httpErrors = new HttpErrorFilter();
-  errorFilter = app.get(LegacyBodyErrorFilter).answeringOthersWith(httpErrors);
-  app.useGlobalFilters(httpErrors, errorFilter);
+  errors.filter = app.get(LegacyBodyErrorFilter).answeringOthersWith(httpErrors);
+  app.useGlobalFilters(httpErrors, errors.filter);
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   setupOpenApi(app);
   serveConsole(app, config);

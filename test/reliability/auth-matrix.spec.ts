@@ -34,7 +34,7 @@ function registeredRoutes(app: RunningApp): string[] {
   const parents: string[] = [];
   const routes: string[] = [];
   for (const line of fastify.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:[│ ]   )*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
     if (!match) continue;
     const depth = match[1].length / 4;
     const path = (parents[depth - 1] ?? '') + match[2];
