@@ -8,6 +8,7 @@ import { LegacyApiController } from './legacy-api.controller.js';
 import { LegacyBalanceService } from './legacy-balance.service.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
 import { LegacyBodyErrorFilter } from './legacy-body-error.filter.js';
+import { UserBalanceLookups } from './user-and-balance.js';
 
 /** The Kolmisoft-style XML billing API. */
 @Module({
@@ -17,6 +18,7 @@ import { LegacyBodyErrorFilter } from './legacy-body-error.filter.js';
     LegacyBalanceService,
     LegacyHashGuard,
     LegacyBodyErrorFilter,
+    UserBalanceLookups,
     {
       provide: HashFailureThrottle,
       inject: [APP_CONFIG],

@@ -7,11 +7,10 @@ import { UsersService, type UserRecord } from '../auth/users.service.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
-import { Db, type Reader } from '../database/db.service.js';
 import { LegacyError } from './legacy-error.js';
 import type { LegacyParams } from './legacy-params.js';
 import { postBillingUpdate } from './billing-update.js';
-import { readUserAndBalance } from './user-and-balance.js';
+import { UserBalanceLookups } from './user-and-balance.js';
 
 const ONE: Ratio = { num: 1n, den: 1n };
 
@@ -46,18 +45,13 @@ export class LegacyBalanceService {
     private readonly ledger: LedgerService,
     private readonly assets: AssetRegistry,
     private readonly rates: ExchangeRatesService,
-    private readonly db: Db,
+    private readonly lookups: UserBalanceLookups,
   ) {}
 
   async balanceGet(params: LegacyParams): Promise<BalanceAnswer> {
     this.requireFeature();
-    // Its reads (the user with their balance, then a rate if asked for) share one connection turn.
-    return this.db.read((reader) => this.readBalance(reader, params));
-  }
-
-  private async readBalance(reader: Reader, params: LegacyParams): Promise<BalanceAnswer> {
     const username = params.nonEmpty('username');
-    const found = !storable(username) ? null : await readUserAndBalance(reader, username, this.config.defaultCurrency);
+    const found = !storable(username) ? null : await this.lookups.find(username);
     if (!found) throw new LegacyError('user_not_found');
     const { user, spendable } = found;
 

@@ -3,6 +3,7 @@ import { Db } from '../../src/database/db.service.js';
 import { ExchangeRatesService } from '../../src/exchange-rates/exchange-rates.service.js';
 import { HoldsService } from '../../src/ledger/holds.service.js';
 import { HashFailureThrottle } from '../../src/legacy-api/hash-failure-throttle.js';
+import { UserBalanceLookups } from '../../src/legacy-api/user-and-balance.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { addLegacyUser, fundLegacyUser as fund, legacyCall, legacyXml, sha1Hex, usdBalance as usd, type LegacyAnswer, type LegacyCall } from '../support/legacy-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
@@ -163,6 +164,42 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
   it('answers an unknown method in XML', async () => {
     for (const path of PATHS) {
       expectXml(await call(app, 'user_delete', getParams('alice'), { path }), statusError('Unknown API method'));
+    }
+  });
+
+  it('answers many requests at once, each with its own user: those that arrive together share one lookup', async () => {
+    const users = Array.from({ length: 40 }, (_, i) => ({ id: `crowd-${i}`, username: `crowd${i}`, minor: BigInt(100 + i) }));
+    for (const user of users) {
+      await addUser(app, user.id, user.username);
+      await fund(app, user.id, user.minor);
+    }
+    // Two users share a username: the oldest is the one it names, in a batch as alone.
+    await addUser(app, 'twin-a', 'twin');
+    await addUser(app, 'twin-b', 'twin');
+    await fund(app, 'twin-a', 700n);
+    await fund(app, 'twin-b', 900n);
+    const asked = [...users, ...users.slice(0, 5), { username: 'twin', minor: 700n }, { username: 'nobody-here', minor: null }];
+    const answers = await Promise.all(asked.map((user) => call(app, 'user_balance_get', getParams(user.username))));
+    answers.forEach((answer, i) => {
+      const { minor } = asked[i];
+      expectXml(answer, minor === null ? pageError('User was not found') : legacyXml.balance(`${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`));
+    });
+
+    // Asked in one go: two lookups start at once, the rest wait and share the third.
+    const lookups = app.app.get(UserBalanceLookups);
+    const db = app.app.get(Db);
+    const read = db.read.bind(db);
+    let reads = 0;
+    db.read = ((work) => {
+      reads++;
+      return read(work);
+    }) as Db['read'];
+    try {
+      const found = await Promise.all(users.map((user) => lookups.find(user.username)));
+      expect(found.map((f) => [f?.user.id, f?.spendable])).toEqual(users.map((user) => [user.id, user.minor]));
+      expect(reads).toBe(3);
+    } finally {
+      db.read = read;
     }
   });
 
