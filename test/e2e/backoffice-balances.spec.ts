@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UsersService } from '../../src/auth/users.service.js';
 import { Db } from '../../src/database/db.service.js';
+import { countReads } from '../support/read-counter.js';
 import { DueWorkService } from '../../src/scheduler/due-work.service.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
@@ -261,16 +262,10 @@ describe.each(DATABASE_KINDS)('POST /balances at scale on %s', (kind) => {
     const dueWork = app.app.get(DueWorkService);
     dueWork.onApplicationShutdown();
     await dueWork.runDue();
-    const db = app.app.get(Db);
-    const read = db.read.bind(db);
-    let reads = 0;
-    db.read = ((work) => {
-      reads++;
-      return read(work);
-    }) as Db['read'];
+    const reads = countReads(app.app.get(Db));
     try {
       for (const body of [{ userIds: ids }, {}]) {
-        reads = 0;
+        reads.reset();
         const started = Date.now();
         const res = await api.post(bo('/balances?page=3&per_page=100'), body);
         const elapsed = Date.now() - started;
@@ -279,11 +274,11 @@ describe.each(DATABASE_KINDS)('POST /balances at scale on %s', (kind) => {
         expect(res.body.data).toHaveLength(100);
         expect(res.body.data[0].balances).toHaveLength(9);
         expect(res.body.data[0]).toMatchObject({ userId: 'scale-0200', balances: expect.arrayContaining([{ asset: 'eth', amount: '0.0000000000000001', locked: '0', fundsInRootAsset: '0' }]) });
-        expect(reads).toBeLessThanOrEqual(4);
+        expect(reads.count).toBeLessThanOrEqual(4);
         expect(elapsed).toBeLessThan(2000);
       }
     } finally {
-      db.read = read;
+      reads.restore();
     }
   });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Db } from '../../src/database/db.service.js';
+import { countReads } from '../support/read-counter.js';
 import { ExchangeRatesService } from '../../src/exchange-rates/exchange-rates.service.js';
 import { HoldsService } from '../../src/ledger/holds.service.js';
 import { HashFailureThrottle } from '../../src/legacy-api/hash-failure-throttle.js';
@@ -187,19 +188,13 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
 
     // Asked in one go: two lookups start at once, the rest wait and share the third.
     const lookups = app.app.get(UserBalanceLookups);
-    const db = app.app.get(Db);
-    const read = db.read.bind(db);
-    let reads = 0;
-    db.read = ((work) => {
-      reads++;
-      return read(work);
-    }) as Db['read'];
+    const reads = countReads(app.app.get(Db));
     try {
       const found = await Promise.all(users.map((user) => lookups.find(user.username)));
       expect(found.map((f) => [f?.user.id, f?.spendable])).toEqual(users.map((user) => [user.id, user.minor]));
-      expect(reads).toBe(3);
+      expect(reads.count).toBe(3);
     } finally {
-      db.read = read;
+      reads.restore();
     }
   });
 
