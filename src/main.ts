@@ -45,7 +45,8 @@ async function listenOnAllInterfaces(app: INestApplication, port: number): Promi
   try {
     await app.listen(port, '::');
   } catch (error) {
-    if ((error as { code?: string }).code !== 'EAFNOSUPPORT') throw error;
+    // A busy port is busy on IPv4 too; anything else (no IPv6 on this host) is worth the retry.
+    if ((error as { code?: string }).code === 'EADDRINUSE') throw error;
     await app.listen(port, '0.0.0.0');
   }
 }

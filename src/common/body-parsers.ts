@@ -1,15 +1,26 @@
 import { parse as parseQueryString } from 'node:querystring';
+import type { Readable, Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { HttpException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-/** Most names one form may carry (as body-parser's `parameterLimit`). */
+/** Most names one form may carry. */
 const MAX_FORM_PARAMETERS = 1000;
-const UTF8 = /^utf-?8$/i;
+
+/** The charsets each body type is read in, by their names in Content-Type (TextDecoder's names). */
+const JSON_CHARSETS = new Map([['utf-8', 'utf-8'], ['utf8', 'utf-8'], ['utf-16', 'utf-16le'], ['utf-16le', 'utf-16le'], ['utf-16be', 'utf-16be']]);
+const FORM_CHARSETS = new Map([['utf-8', 'utf-8'], ['utf8', 'utf-8'], ['iso-8859-1', 'latin1'], ['latin1', 'latin1']]);
+
+/** The Content-Encodings a body may arrive in. */
+const DECODERS: Record<string, () => Transform> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+/** `type/subtype` and parameters, as RFC 9110 writes a media type; anything else names no type. */
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~\w-]+\/[!#$%&'*+.^_`|~\w-]+\s*(;.*)?$/;
 
 /**
- * A body that cannot be read as its Content-Type says: malformed (400), too many form fields
- * (413), an unknown charset (415). A body over the size limit is Fastify's own 413. The REST surface answers these as JSON, the
- * legacy API as its XML (LegacyBodyErrorFilter).
+ * A body that cannot be read as its headers say: malformed (400), too many form fields (413),
+ * an unknown charset or content encoding (415). A body over the size limit is Fastify's own
+ * 413. The REST surface answers these as JSON, the legacy API as its XML (LegacyBodyErrorFilter).
  */
 export class UnreadableBodyError extends HttpException {
   constructor(status: 400 | 413 | 415, message: string) {
@@ -18,30 +29,39 @@ export class UnreadableBodyError extends HttpException {
 }
 
 /**
- * The bodies the service reads: JSON objects and arrays
- * (an empty body is `{}`), URL-encoded forms with repeated names as arrays (never nested
- * objects), both UTF-8 only; any other type is read up to the limit and ignored, so a route
- * sees no body (the backoffice refuses it with 415, json-body-policy.ts).
+ * The bodies the service reads: JSON objects and arrays (an empty body is `{}`), in UTF-8 or
+ * UTF-16; URL-encoded forms, with repeated names as arrays (never nested objects), in UTF-8 or
+ * ISO-8859-1; gzip, deflate or br encoded or not; on any method but HEAD (legacy clients send
+ * forms with GET too). A Content-Type that is empty or not a media type names no type, and a
+ * body of any other type is read up to the limit and ignored, so a route sees no body (the
+ * backoffice refuses it with 415, json-body-policy.ts).
  */
 export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number): void {
+  fastify.addHttpMethod('GET', { hasBody: true, overrideExisting: true });
   fastify.removeAllContentTypeParsers();
-  // An empty Content-Type names no type, as if absent (Fastify would refuse it with 415).
   fastify.addHook('onRequest', (request, _reply, done) => {
-    if (request.headers['content-type']?.trim() === '') delete request.headers['content-type'];
+    const type = request.headers['content-type'];
+    if (type !== undefined && !MEDIA_TYPE.test(type.trim())) delete request.headers['content-type'];
     done();
   });
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, text, done) => {
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding === 'identity') return done(null, payload);
+    const decoder = DECODERS[encoding];
+    if (!decoder) return done(new UnreadableBodyError(415, `Unsupported content encoding "${encoding}"`), payload);
+    done(null, decoded(payload, decoder()));
+  });
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
     try {
-      requireUtf8(request);
-      done(null, parseJson(text as string));
+      done(null, parseJson(decode(request, body as Buffer, JSON_CHARSETS)));
     } catch (error) {
       done(error as Error, undefined);
     }
   });
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit }, (request, text, done) => {
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
     try {
-      requireUtf8(request);
-      done(null, parseForm(text as string));
+      const charset = FORM_CHARSETS.get(charsetOf(request) ?? 'utf-8');
+      done(null, parseForm(decode(request, body as Buffer, FORM_CHARSETS), charset === 'latin1'));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -49,12 +69,31 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, _body, done) => done(null, undefined));
 }
 
-function requireUtf8(request: FastifyRequest): void {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
-  if (charset !== undefined && !UTF8.test(charset)) throw new UnreadableBodyError(415, `Unsupported charset "${charset.toUpperCase()}"`);
+/**
+ * The body inflated. Fastify checks Content-Length against `receivedEncodedLength` when the
+ * stream has one, and the size limit against what it reads: the inflated bytes.
+ */
+function decoded(payload: Readable, decoder: Transform): Readable {
+  const stream = decoder as Transform & { receivedEncodedLength: number };
+  stream.receivedEncodedLength = 0;
+  payload.on('data', (chunk: Buffer) => (stream.receivedEncodedLength += chunk.length));
+  payload.on('error', (error) => stream.destroy(error));
+  return payload.pipe(stream);
 }
 
-/** Strict, as body-parser's default: only an object or an array is a JSON body. */
+function charsetOf(request: FastifyRequest): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+}
+
+/** The body as text in its charset, without a byte order mark. */
+function decode(request: FastifyRequest, body: Buffer, charsets: Map<string, string>): string {
+  const charset = charsetOf(request) ?? 'utf-8';
+  const encoding = charsets.get(charset);
+  if (encoding === undefined) throw new UnreadableBodyError(415, `Unsupported charset "${charset.toUpperCase()}"`);
+  return new TextDecoder(encoding).decode(body);
+}
+
+/** Strict: only an object or an array is a JSON body. */
 function parseJson(text: string): unknown {
   if (text.trim() === '') return {};
   let value: unknown;
@@ -67,9 +106,10 @@ function parseJson(text: string): unknown {
   return value;
 }
 
-function parseForm(text: string): Record<string, string | string[]> {
-  // One more than allowed, to know whether the limit was passed.
-  const form = parseQueryString(text, '&', '=', { maxKeys: MAX_FORM_PARAMETERS + 1 });
+function parseForm(text: string, latin1: boolean): Record<string, string | string[]> {
+  // One more than allowed, to know whether the limit was passed. In an ISO-8859-1 form a
+  // percent-escape is one byte, one character.
+  const form = parseQueryString(text, '&', '=', { maxKeys: MAX_FORM_PARAMETERS + 1, ...(latin1 ? { decodeURIComponent: unescape } : {}) });
   if (Object.keys(form).length > MAX_FORM_PARAMETERS) throw new UnreadableBodyError(413, 'Too many parameters');
   // querystring gives a null-prototype object: a name such as `__proto__` is just a name.
   return form as Record<string, string | string[]>;

@@ -23,17 +23,26 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private describe(error: unknown): { statusCode: number; message: string | string[] } {
     if (error instanceof DomainError) return { statusCode: error.status, message: error.message };
+    // Fastify's own refusals of a request reach here wrapped by Nest (the cause) or as they are.
+    const refusal = refusalStatus(error instanceof HttpException ? error.cause : error);
+    if (refusal !== undefined) return { statusCode: refusal, message: refusal === 413 ? 'Request body too large' : 'Malformed request body' };
     if (error instanceof HttpException) {
       const body = error.getResponse();
       const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: string | string[] }).message : error.message;
       return { statusCode: error.getStatus(), message };
     }
-    const status = (error as { statusCode?: number }).statusCode;
-    // Fastify's refusals of a request (a body too large, a bad Content-Length) carry their own 4xx status.
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, message: status === 413 ? 'Request body too large' : 'Malformed request body' };
-    }
     this.logger.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     return { statusCode: 500, message: 'Internal server error' };
   }
+}
+
+/**
+ * The 4xx status of a refusal of the request itself, before any route ran: a body too large, a
+ * Content-Length that does not match, a body that does not inflate. Such errors carry a
+ * `statusCode`; Nest's own exceptions do not.
+ */
+export function refusalStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || error instanceof HttpException) return undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, Inject, NotFoundException, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { refusalStatus } from '../common/http-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { HashFailureThrottle } from './hash-failure-throttle.js';
 import { answerLegacyFailure } from './legacy-exception.filter.js';
@@ -69,8 +70,12 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
-/** The parsers' refusals are 4xx HTTP exceptions (a path no route has is not one); anything else is unexpected. */
+/**
+ * The parsers' refusals are 4xx HTTP exceptions (a path no route has is not one) or errors with
+ * a 4xx status of Fastify's own (a body that does not inflate); anything else is unexpected.
+ */
 function isClientError(error: unknown): boolean {
+  if (refusalStatus(error) !== undefined) return true;
   if (!(error instanceof HttpException) || error instanceof NotFoundException) return false;
   const status = error.getStatus();
   return status >= 400 && status < 500;

@@ -67,14 +67,14 @@ type Raw = IncomingMessage & { [LOGGER_OF]?: LazyLogger; id?: string; log?: Pino
  * Fastify hooks that give each request its id and its logger, and run the rest of its handling
  * inside that logger's context: from the first hook (so a body the parsers refuse is answered
  * and logged with its request id like any other), and again from `preHandler`, since reading
- * the body resumes outside any context.
+ * the body resumes outside any context. Gives the function that identifies a request, for the
+ * few refused before any hook runs (a URL the router cannot decode).
  */
-export function requestLogging(fastify: FastifyInstance, httpLogger: HttpLogger): void {
+export function requestLogging(fastify: FastifyInstance, httpLogger: HttpLogger): (req: IncomingMessage, res: ServerResponse) => void {
   const { logger } = httpLogger;
   const quiet = !REQUEST_LINES_LOGGED.has(logger.level);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    const req = request.raw as Raw;
-    const res = reply.raw;
+  const identify = (raw: IncomingMessage, res: ServerResponse): void => {
+    const req = raw as Raw;
     if (quiet) {
       // No request lines to write, so pino-http has nothing to watch for: the request gets its id
       // now and its logger (the same child pino-http would make, `req` serialized by its
@@ -86,13 +86,18 @@ export function requestLogging(fastify: FastifyInstance, httpLogger: HttpLogger)
       const log = req.log ?? logger;
       req[LOGGER_OF] = new LazyLogger(() => log);
     }
-    context.run(req[LOGGER_OF], done);
-  });
-  fastify.addHook('preHandler', (request, _reply, done) => {
-    const store = (request.raw as Raw)[LOGGER_OF];
+  };
+  const runInContext = (raw: IncomingMessage, done: () => void): void => {
+    const store = (raw as Raw)[LOGGER_OF];
     if (store) context.run(store, done);
     else done();
+  };
+  fastify.addHook('onRequest', (request, reply, done) => {
+    identify(request.raw, reply.raw);
+    runInContext(request.raw, done);
   });
+  fastify.addHook('preHandler', (request, _reply, done) => runInContext(request.raw, done));
+  return identify;
 }
 
 const current = (root: Pino): Pino => context.getStore()?.logger ?? root;
