@@ -44,12 +44,16 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
     if (type !== undefined && !MEDIA_TYPE.test(type.trim())) delete request.headers['content-type'];
     done();
   });
-  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+  fastify.addHook('preParsing', (request, reply, payload, done) => {
     const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    if (encoding === 'identity') return done(null, payload);
+    // HEAD bodies are never read, so there is nothing to inflate.
+    if (encoding === 'identity' || request.method === 'HEAD') return done(null, payload);
     const decoder = DECODERS[encoding];
     if (!decoder) return done(new UnreadableBodyError(415, `Unsupported content encoding "${encoding}"`), payload);
-    done(null, decoded(payload, decoder()));
+    const inflating = decoded(payload, decoder());
+    // Once answered (a body over the limit is answered before it has all arrived), stop inflating.
+    reply.raw.once('close', () => inflating.destroy());
+    done(null, inflating);
   });
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
     try {
@@ -71,11 +75,14 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
 
 /**
  * The body inflated. Fastify checks Content-Length against `receivedEncodedLength` when the
- * stream has one, and the size limit against what it reads: the inflated bytes.
+ * stream has one, and the size limit against what it reads: the inflated bytes. It stops
+ * listening once it has refused a body, so the stream keeps a listener of its own for errors
+ * that come after (the rest of a corrupt body): they must not take the process down.
  */
-function decoded(payload: Readable, decoder: Transform): Readable {
+function decoded(payload: Readable, decoder: Transform): Transform {
   const stream = decoder as Transform & { receivedEncodedLength: number };
   stream.receivedEncodedLength = 0;
+  stream.on('error', () => undefined);
   payload.on('data', (chunk: Buffer) => (stream.receivedEncodedLength += chunk.length));
   payload.on('error', (error) => stream.destroy(error));
   return payload.pipe(stream);
@@ -90,7 +97,8 @@ function decode(request: FastifyRequest, body: Buffer, charsets: Map<string, str
   const charset = charsetOf(request) ?? 'utf-8';
   const encoding = charsets.get(charset);
   if (encoding === undefined) throw new UnreadableBodyError(415, `Unsupported charset "${charset.toUpperCase()}"`);
-  return new TextDecoder(encoding).decode(body);
+  // TextDecoder's "latin1" is Windows-1252; Buffer's is ISO-8859-1, one byte one code point.
+  return encoding === 'latin1' ? body.toString('latin1') : new TextDecoder(encoding).decode(body);
 }
 
 /** Strict: only an object or an array is a JSON body. */

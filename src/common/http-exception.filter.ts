@@ -1,6 +1,10 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from './errors.js';
+
+/** What a refusal of the request itself says, by status; any other status says its HTTP name. */
+const REFUSAL_MESSAGES: Record<number, string> = { 400: 'Malformed request body', 413: 'Request body too large' };
 
 /**
  * The REST surface's one error mapping: `{ statusCode, message }`. Domain errors keep their
@@ -25,7 +29,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error instanceof DomainError) return { statusCode: error.status, message: error.message };
     // Fastify's own refusals of a request reach here wrapped by Nest (the cause) or as they are.
     const refusal = refusalStatus(error instanceof HttpException ? error.cause : error);
-    if (refusal !== undefined) return { statusCode: refusal, message: refusal === 413 ? 'Request body too large' : 'Malformed request body' };
+    if (refusal !== undefined) return { statusCode: refusal, message: REFUSAL_MESSAGES[refusal] ?? STATUS_CODES[refusal] ?? 'Bad request' };
     if (error instanceof HttpException) {
       const body = error.getResponse();
       const message = typeof body === 'object' && body !== null && 'message' in body ? (body as { message: string | string[] }).message : error.message;

@@ -41,7 +41,8 @@ export function httpAdapter(bodyLimit: number, early: EarlyRefusals): FastifyAda
       const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request'];
       const body = JSON.stringify({ statusCode: status, message });
       if (!socket.writable) return void socket.destroy();
-      socket.end(`HTTP/1.1 ${status} ${message}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      // Closed from this side once written: a client that never closes its own must not hold it open.
+      socket.end(`HTTP/1.1 ${status} ${message}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
     },
   });
 }

@@ -54,7 +54,8 @@ export class UserBalanceLookups {
     if (this.waiting.size === 0) return;
     const batch = this.takeBatch();
     this.running++;
-    this.outside(() => this.db.read((reader) => readUsersAndBalances(reader, [...batch.keys()], this.asset)))
+    // Inside a promise, so that even a synchronous throw settles the batch and frees its place.
+    new Promise<Map<string, UserAndBalance>>((resolve) => resolve(this.outside(() => this.db.read((reader) => readUsersAndBalances(reader, [...batch.keys()], this.asset)))))
       .then(
         (found) => batch.forEach((waiters, username) => waiters.forEach((w) => w.resolve(found.get(username) ?? null))),
         (error: unknown) => batch.forEach((waiters) => waiters.forEach((w) => w.reject(error))),

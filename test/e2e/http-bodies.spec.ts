@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { request } from 'node:http';
+import { request, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { addLegacyUser, fundLegacyUser, legacyXml, sha1Hex } from '../support/legacy-client.js';
@@ -41,6 +42,9 @@ describe.each(DATABASE_KINDS)('request bodies as clients send them on %s', (kind
     app = await startApp(kind, { LEGACY_API_SECRET: SECRET, LEGACY_HASH_FAIL_LIMIT: '1000' });
     await addLegacyUser(app, { id: 'alice-1', username: 'alice' });
     await fundLegacyUser(app, 'alice-1', 1234n);
+    await addLegacyUser(app, { id: 'jose-1', username: 'josé' });
+    await fundLegacyUser(app, 'jose-1', 5n);
+    await addLegacyUser(app, { id: 'c1-1', username: 'c\u0080' });
   });
   afterAll(async () => {
     await app?.close();
@@ -52,6 +56,52 @@ describe.each(DATABASE_KINDS)('request bodies as clients send them on %s', (kind
     expect((await legacy({ 'content-type': 'application/x-www-form-urlencoded; charset=ISO-8859-1' }, FORM)).body).toBe(BALANCE);
     expect((await legacy({ 'content-type': 'application/json; charset=utf-16le' }, Buffer.from(JSON_BODY, 'utf16le'))).body).toBe(BALANCE);
     expect((await legacy(JSON_TYPE, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON_BODY)]))).body).toBe(BALANCE);
+  });
+
+  it('reads ISO-8859-1 forms byte for byte, raw or percent-escaped', async () => {
+    const hash = sha1Hex('josé', SECRET);
+    const latin1 = { 'content-type': 'application/x-www-form-urlencoded; charset=iso-8859-1' };
+    expect((await legacy(latin1, Buffer.from(`username=jos\u00e9&hash=${hash}`, 'latin1'))).body).toBe(legacyXml.balance('0.05'));
+    expect((await legacy(latin1, `username=jos%E9&hash=${hash}`)).body).toBe(legacyXml.balance('0.05'));
+    // 0x80 is U+0080 in ISO-8859-1 (Windows-1252 would make it €), raw as escaped.
+    const c1 = sha1Hex('c\u0080', SECRET);
+    expect((await legacy(latin1, Buffer.concat([Buffer.from('username=c'), Buffer.from([0x80]), Buffer.from(`&hash=${c1}`)]))).body).toBe(legacyXml.balance('0.00'));
+    expect((await legacy(latin1, `username=c%80&hash=${c1}`)).body).toBe(legacyXml.balance('0.00'));
+    // The same escape read as UTF-8 is not é: the hash no longer matches.
+    expect((await legacy(FORM_TYPE, `username=jos%E9&hash=${hash}`)).body).toBe(legacyXml.statusError('Incorrect hash'));
+  });
+
+  it('keeps serving after bodies that inflate past the limit and then turn out corrupt, or that HEAD sends', async () => {
+    const corrupt = gzipSync(Buffer.alloc(200_000, 97));
+    corrupt.fill(0, corrupt.length - 8);
+    const auth = { authorization: `Bearer ${adminToken()}`, ...JSON_TYPE, 'content-encoding': 'gzip' };
+    const refused = await send(app, 'POST', '/back-api/backoffice/balances', auth, corrupt);
+    expect({ status: refused.status, body: JSON.parse(refused.body) }).toEqual({ status: 413, body: { statusCode: 413, message: 'Request body too large' } });
+    expect((await legacy({ ...FORM_TYPE, 'content-encoding': 'gzip' }, corrupt)).body).toBe(legacyXml.statusError('Incorrect hash'));
+    expect((await send(app, 'HEAD', '/health', { 'content-encoding': 'gzip' }, Buffer.alloc(3000, 0x55))).status).toBe(200);
+    expect((await send(app, 'GET', '/health', {})).status).toBe(200);
+  });
+
+  it('answers a request that is not HTTP with 400 and closes the connection itself', async () => {
+    const server = app.app.getHttpServer() as Server;
+    const open = () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+    const before = await open();
+    // A client that never closes its side: the server must not wait for it.
+    const socket = connect({ host: new URL(app.url).hostname, port: Number(new URL(app.url).port), allowHalfOpen: true });
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.write('GARBAGE\r\n\r\n');
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n[\s\S]*\r\n\r\n\{"statusCode":400,"message":"Bad Request"\}$/);
+    let count = await open();
+    for (let tries = 0; count > before && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      count = await open();
+    }
+    socket.destroy();
+    expect(count).toBe(before);
   });
 
   it('reads a form sent with GET, as the legacy API always answered it', async () => {

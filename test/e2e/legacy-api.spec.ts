@@ -198,6 +198,23 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
     }
   });
 
+  it('fails the lookups a failing read was for, and only those: the next ones are answered', async () => {
+    const lookups = app.app.get(UserBalanceLookups);
+    const db = app.app.get(Db);
+    const read = db.read.bind(db);
+    db.read = (() => {
+      throw new Error('read refused');
+    }) as Db['read'];
+    try {
+      const failed = await Promise.allSettled(['alice', 'bob', 'alice', 'ops'].map((username) => lookups.find(username)));
+      expect(failed.map((f) => f.status)).toEqual(['rejected', 'rejected', 'rejected', 'rejected']);
+    } finally {
+      db.read = read;
+    }
+    expect((await lookups.find('bob'))?.spendable).toBe(500n);
+    expectXml(await call(app, 'user_balance_get', getParams('alice')), legacyXml.balance('12.34'));
+  });
+
   describe('user_balance_update', () => {
     it('adds on every call without a request_id, answers the balance after and records the operator', async () => {
       await addUser(app, 'erin-1', 'erin');
