@@ -65,10 +65,15 @@ const ACCOUNT: SchemaObject = {
   },
 };
 
+/** The account a posting answered with: null only when the posting left the user no account. */
+const POSTED_BALANCE: SchemaObject = { ...ACCOUNT, nullable: true, description: `${ACCOUNT.description} (null only if the posting left no account of the user)` };
+/** A ledger transaction's id: a decimal integer, as text. */
+const transactionId = (example: string): SchemaObject => ({ type: 'string', pattern: '^[0-9]+$', example });
+
 const ENTRY_REQUIRED = ['entryId', 'transactionId', 'asset', 'amount', 'balanceAfter', 'type', 'action', 'kind', 'metadata', 'createdAt'];
 const ENTRY_PROPERTIES: Record<string, SchemaObject> = {
   entryId: { type: 'string', pattern: '^[0-9]+$', example: '42' },
-  transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
+  transactionId: transactionId('17'),
   asset,
   amount: decimal('Signed: credits positive, debits negative', '-12.5'),
   balanceAfter: decimal("The account's balance after this entry", '87.5'),
@@ -214,13 +219,13 @@ export const API_SCHEMAS = {
     required: ['transactionId', 'userId', 'action', 'asset', 'amount', 'comment', 'balance'],
     additionalProperties: false,
     properties: {
-      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '17' },
+      transactionId: transactionId('17'),
       userId,
       action: { type: 'string', enum: ['adjustment'] },
       asset,
       amount: decimal('The signed amount applied', '0.3'),
       comment: { type: 'string', example: 'Goodwill credit for ticket #4711' },
-      balance: { ...ACCOUNT, nullable: true, description: `${ACCOUNT.description} (null only if the posting left no account of the user)` },
+      balance: POSTED_BALANCE,
     },
   },
   Hold: {
@@ -258,13 +263,13 @@ export const API_SCHEMAS = {
     required: ['transactionId', 'userId', 'action', 'type', 'asset', 'amount', 'balance'],
     additionalProperties: false,
     properties: {
-      transactionId: { type: 'string', pattern: '^[0-9]+$', example: '18' },
+      transactionId: transactionId('18'),
       userId,
       action: { type: 'string', example: 'dailyLogin' },
       type: { type: 'string', enum: [...TOKEN_ACTION_TYPES] },
       asset,
       amount: { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'Signed: spending is negative', example: '10' },
-      balance: { ...ACCOUNT, nullable: true, description: `${ACCOUNT.description} (null only if the posting left no account of the user)` },
+      balance: POSTED_BALANCE,
     },
   },
   ExchangeRate: {

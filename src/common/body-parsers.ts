@@ -55,21 +55,11 @@ export function registerBodyParsers(fastify: FastifyInstance, bodyLimit: number)
     reply.raw.once('close', () => inflating.destroy());
     done(null, inflating);
   });
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
-    try {
-      done(null, parseJson(decode(request, body as Buffer, JSON_CHARSETS)));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
-    try {
-      const charset = FORM_CHARSETS.get(charsetOf(request) ?? 'utf-8');
-      done(null, parseForm(decode(request, body as Buffer, FORM_CHARSETS), charset === 'latin1'));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, parsing((request, body) => parseJson(decode(body, encodingOf(request, JSON_CHARSETS)))));
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit }, parsing((request, body) => {
+    const encoding = encodingOf(request, FORM_CHARSETS);
+    return parseForm(decode(body, encoding), encoding === 'latin1');
+  }));
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (_request, _body, done) => done(null, undefined));
 }
 
@@ -88,15 +78,27 @@ function decoded(payload: Readable, decoder: Transform): Transform {
   return payload.pipe(stream);
 }
 
-function charsetOf(request: FastifyRequest): string | undefined {
-  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+/** A content type parser over `parse`: what it gives is the body, what it throws the refusal. */
+function parsing(parse: (request: FastifyRequest, body: Buffer) => unknown) {
+  return (request: FastifyRequest, body: string | Buffer, done: (error: Error | null, body?: unknown) => void): void => {
+    try {
+      done(null, parse(request, body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  };
 }
 
-/** The body as text in its charset, without a byte order mark. */
-function decode(request: FastifyRequest, body: Buffer, charsets: Map<string, string>): string {
-  const charset = charsetOf(request) ?? 'utf-8';
+/** The decoder's name for the request's charset (UTF-8 when none is named), if it is one of `charsets`. */
+function encodingOf(request: FastifyRequest, charsets: Map<string, string>): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
   const encoding = charsets.get(charset);
   if (encoding === undefined) throw new UnreadableBodyError(415, `Unsupported charset "${charset.toUpperCase()}"`);
+  return encoding;
+}
+
+/** The body as text, without a byte order mark. */
+function decode(body: Buffer, encoding: string): string {
   // TextDecoder's "latin1" is Windows-1252; Buffer's is ISO-8859-1, one byte one code point.
   return encoding === 'latin1' ? body.toString('latin1') : new TextDecoder(encoding).decode(body);
 }
