@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { create } from 'xmlbuilder2';
-import { documentOf, renderBalance, renderError } from '../../src/legacy-api/legacy-xml.js';
+import { documentOf, renderBalance, renderBalanceUpdated, renderError } from '../../src/legacy-api/legacy-xml.js';
 
 /** What the legacy API wrote with xmlbuilder2 before its flat documents became strings. */
 function reference(root: string, fields: ReadonlyArray<readonly [string, string | null]>): string {
@@ -30,5 +30,19 @@ describe('legacy XML documents', () => {
     expect(renderBalance('12.34')).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<page>\n  <balance>12.34</balance>\n</page>');
     expect(renderBalance('1.00', 'EUR')).toBe(reference('page', [['balance', '1.00'], ['currency', 'EUR']]));
     expect(renderError('bad_hash')).toContain('<error>');
+  });
+
+  it('nest the balance update two pages deep, byte for byte what xmlbuilder2 writes', () => {
+    for (const username of ['alice', null, 'a&b<c>']) {
+      const doc = create({ version: '1.0', encoding: 'UTF-8' });
+      const inner = doc.ele('page').ele('page');
+      inner.ele('status').txt('User balance updated');
+      const user = inner.ele('user');
+      if (username) user.ele('username').txt(username);
+      else user.ele('username');
+      user.ele('id').txt('u-1');
+      user.ele('balance').txt('6.50');
+      expect(renderBalanceUpdated({ username, id: 'u-1', balance: '6.50' })).toBe(doc.end({ prettyPrint: true }));
+    }
   });
 });
