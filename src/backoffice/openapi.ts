@@ -69,7 +69,7 @@ const SHARED: Record<string, { description: string; message: string | string[] }
   '400': { description: 'Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it)', message: ['amount must be a number or a decimal string'] },
   '401': { description: 'Missing, expired or invalid token', message: 'Unauthorized' },
   '403': { description: 'The token lacks the admin role', message: 'Requires role: admin' },
-  '413': { description: 'A body over 100 kB', message: 'request entity too large' },
+  '413': { description: 'A body over 100 kB', message: 'Request body too large' },
   '415': { description: 'A non-empty body that is not application/json', message: 'Request body must be JSON (Content-Type: application/json)' },
   '429': { description: 'Too many requests from this user; retry after the `Retry-After` seconds', message: 'Too many requests' },
   '500': { description: 'Internal error (no details)', message: 'Internal server error' },

@@ -1317,7 +1317,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1491,7 +1491,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1664,7 +1664,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1884,7 +1884,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2094,7 +2094,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2287,7 +2287,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2484,7 +2484,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2679,7 +2679,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2874,7 +2874,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3063,7 +3063,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3261,7 +3261,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3457,7 +3457,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3612,7 +3612,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3786,7 +3786,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -3945,7 +3945,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4145,7 +4145,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4320,7 +4320,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4496,7 +4496,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4666,7 +4666,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4824,7 +4824,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4987,7 +4987,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5166,7 +5166,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5349,7 +5349,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5509,7 +5509,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5678,7 +5678,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -5847,7 +5847,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -6029,7 +6029,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -6223,7 +6223,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -6396,7 +6396,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 413,
-                     *       "message": "request entity too large"
+                     *       "message": "Request body too large"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
