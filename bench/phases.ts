@@ -78,7 +78,17 @@ export async function storageLimit(config: DatabaseConfig, seconds: number): Pro
 
 /** Makes `id` a known user (its first authenticated request) with a balance in `asset`. */
 export async function knownUser(url: string, id: string, asset = 'usd'): Promise<void> {
-  await fetch(`${url}/back-api/backoffice/users`, { headers: { authorization: `Bearer ${userToken(id)}` } }); // 403, but known now
+  await makeKnown(url, id);
+  await credit(url, id, asset);
+}
+
+/** The user's first authenticated request: answered 403, but the user is known now. */
+async function makeKnown(url: string, id: string): Promise<void> {
+  await fetch(`${url}/back-api/backoffice/users`, { headers: { authorization: `Bearer ${userToken(id)}` } });
+}
+
+/** A backoffice adjustment of 12.5 `asset` to `id`. */
+async function credit(url: string, id: string, asset: string): Promise<void> {
   const res = await rest(url, 'POST', `/back-api/backoffice/user/${id}/adjustments`, { asset, amount: '12.5', comment: 'bench' });
   if (res.status !== 201) throw new Error(`adjustment failed: ${JSON.stringify(res.json)}`);
 }
@@ -86,14 +96,9 @@ export async function knownUser(url: string, id: string, asset = 'usd'): Promise
 /** POST /balances for 1,000 users with a balance in every asset, a page of 100 users at a time. */
 export async function backofficeBalances(url: string, requests: number): Promise<{ p50: number; p99: number; users: number; assets: number }> {
   const ids = Array.from({ length: 1000 }, (_, i) => `bo-${i}`);
-  await parallel(ids, 32, async (id) => {
-    await fetch(`${url}/back-api/backoffice/users`, { headers: { authorization: `Bearer ${userToken(id)}` } }); // 403, but known now
-  });
+  await parallel(ids, 32, (id) => makeKnown(url, id));
   const assets = ['rents', 'roomi', 'valu', 'usd', 'eur', 'btc', 'eth', 'usdt', 'xmr'];
-  await parallel(ids.flatMap((id) => assets.map((asset) => [id, asset] as const)), 32, async ([id, asset]) => {
-    const res = await rest(url, 'POST', `/back-api/backoffice/user/${id}/adjustments`, { asset, amount: '12.5', comment: 'bench' });
-    if (res.status !== 201) throw new Error(`adjustment failed: ${JSON.stringify(res.json)}`);
-  });
+  await parallel(ids.flatMap((id) => assets.map((asset) => [id, asset] as const)), 32, ([id, asset]) => credit(url, id, asset));
   const times: number[] = [];
   for (let i = 0; i < requests; i++) {
     const t0 = performance.now();

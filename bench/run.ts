@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import globalSetup from '../test/setup/global-setup.js';
 import globalTeardown from '../test/setup/global-teardown.js';
-import { startServerProcess } from '../test/support/server-process.js';
+import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
 import { backofficeBalances, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
@@ -44,10 +44,7 @@ const serverEnv = (database: TestDatabase) => ({
   DATABASE_POOL_SIZE: '20',
   LOG_LEVEL: 'warn',
   LEGACY_API_SECRET: LEGACY_SECRET,
-  SOCKET_RATE_PER_SECOND: '1000000',
-  SOCKET_RATE_BURST: '1000000',
-  REST_RATE_PER_SECOND: '1000000',
-  REST_RATE_BURST: '1000000',
+  ...NO_RATE_LIMITS,
 });
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 

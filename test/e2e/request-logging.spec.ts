@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { adminToken } from '../support/tokens.js';
 
 /** Bodies the parsers refuse are answered, logged and identified like every other request. */
 describe('request ids and log lines for refused bodies', () => {
+  let database: TestDatabase;
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServerProcess({ DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'request-logging-')), 'ledger.sqlite')}`, LOG_LEVEL: 'info' });
+    database = await createTestDatabase('sqlite');
+    server = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'info' });
   });
   afterAll(async () => {
     await server?.kill();
+    await database?.drop();
   });
 
   const post = (id: string, body: string) =>
@@ -52,12 +53,15 @@ describe('request ids and log lines for refused bodies', () => {
 
 /** Below info no request lines are written, and the request logger is made only on use; ids still travel. */
 describe('request ids with request lines off (LOG_LEVEL=warn)', () => {
+  let database: TestDatabase;
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServerProcess({ DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'request-logging-')), 'ledger.sqlite')}`, LOG_LEVEL: 'warn' });
+    database = await createTestDatabase('sqlite');
+    server = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
   });
   afterAll(async () => {
     await server?.kill();
+    await database?.drop();
   });
 
   it('echoes a given request id and makes one otherwise, for answered and refused requests alike', async () => {

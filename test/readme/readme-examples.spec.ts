@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { TEST_JWT_SECRET } from '../support/tokens.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -46,16 +47,18 @@ export function readmeBlocks(markdown: string): ReadmeBlock[] {
 
 /** The README's marked examples, run top to bottom against a fresh server, as a reader would. */
 describe('README examples', () => {
+  let database: TestDatabase;
   let server: ServerProcess;
   const written: string[] = [];
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'readme-'));
-    server = await startServerProcess({ DATABASE_URL: `sqlite:${join(dir, 'ledger.sqlite')}`, LOG_LEVEL: 'warn' });
+    database = await createTestDatabase('sqlite');
+    server = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
   });
   afterAll(async () => {
     for (const file of written) rmSync(file, { force: true });
     await server?.kill();
+    await database?.drop();
   });
 
   it('finds the marked examples: the quick start, the socket.io walkthrough and the backoffice walkthrough', () => {

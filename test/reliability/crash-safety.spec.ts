@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
 import { openDatabase } from '../../src/database/open-database.js';
 import { Random, seedFromEnv } from '../support/random.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { ledgerCheck, NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -17,8 +17,6 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
 const USERS = ['crash-a', 'crash-b', 'crash-c', 'crash-d'];
 /** However many rounds are asked for, Jest's default timeout must not end the run. */
 const TIMEOUT_MS = 120_000 + ROUNDS * 30_000;
-/** The per-user rate limits guard production, not this test: the replays run far faster. */
-const NO_RATE_LIMITS = { SOCKET_RATE_PER_SECOND: '1000000', SOCKET_RATE_BURST: '1000000', REST_RATE_PER_SECOND: '1000000', REST_RATE_BURST: '1000000' };
 
 describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
   let database: TestDatabase;
@@ -36,7 +34,7 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
   it(`keeps every acknowledged operation through ${ROUNDS} kill -9 rounds (CRASH_SEED=${seed})`, async () => {
     process.stdout.write(`crash safety on ${kind}: ${ROUNDS} rounds, CRASH_SEED=${seed}\n`);
     database = await createTestDatabase(kind);
-    const env = { DATABASE_URL: database.url, ...NO_RATE_LIMITS };
+    const env = { DATABASE_URL: database.url, ...NO_RATE_LIMITS }; // the replays run far faster than the per-user limits allow
     const acknowledged = new Map<string, { user: string; event: string; data: unknown; answer: Envelope }>();
     let eventCounter = 0;
 
@@ -71,7 +69,7 @@ describe.each(DATABASE_KINDS)('crash safety on %s', (kind) => {
     }
 
     server = await startServerProcess(env);
-    const check = await (await fetch(`${server.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${tokenFor('crash-admin', { roles: ['admin'] })}` } })).json();
+    const check = await ledgerCheck(server.url, tokenFor('crash-admin', { roles: ['admin'] }));
     expect(check).toMatchObject({ ok: true, failures: [] });
 
     // Every acknowledged success replays to its stored answer, and its transaction is there once.

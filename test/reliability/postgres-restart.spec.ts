@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../support/private-postgres.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { tokenFor } from '../support/tokens.js';
 import pg from 'pg';
 
@@ -16,7 +16,6 @@ import pg from 'pg';
 const CYCLES = Number(process.env.PG_RESTART_CYCLES ?? 1);
 const USERS = ['pgr-a', 'pgr-b', 'pgr-c', 'pgr-d'];
 const admin = tokenFor('pgr-admin', { roles: ['admin'] });
-const NO_RATE_LIMITS = { SOCKET_RATE_PER_SECOND: '1000000', SOCKET_RATE_BURST: '1000000', REST_RATE_PER_SECOND: '1000000', REST_RATE_BURST: '1000000' };
 /** An answer that takes longer than this counts as a hung request. */
 const ANSWER_WITHIN_MS = 15_000;
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { createRequire } from 'node:module';
 import { connectUrl, type Envelope } from '../support/socket-client.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { ledgerCheck, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -63,8 +63,7 @@ describe('SQLite held by another process', () => {
     expect(((await alice.emitWithAck('balance:getTransactions')) as Envelope).data).toEqual(before);
     const retried = (await alice.emitWithAck('balance:donateToken', { data: { targetUser: 'busy-b', token: 1 }, event: { id: 'busy-1' } })) as Envelope;
     expect(retried).toMatchObject({ data: { token: 99 }, error: { code: 0 } });
-    const check = await (await fetch(`${server.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
-    expect(check).toMatchObject({ ok: true, failures: [] });
+    expect(await ledgerCheck(server.url, admin)).toMatchObject({ ok: true, failures: [] });
     [root, alice, bob].forEach((s) => s.close());
     expect(server.output()).not.toMatch(/internal error/);
   });

@@ -7,10 +7,10 @@ import { startApp, type RunningApp } from '../support/app-harness.js';
 import { http } from '../support/http-client.js';
 import { call, connect } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
+import { NO_RATE_LIMITS } from '../support/server-process.js';
 import { tokenFor } from '../support/tokens.js';
 
 const RING = ['ring-0', 'ring-1', 'ring-2', 'ring-3', 'ring-4', 'ring-5'];
-const UNLIMITED = { SOCKET_RATE_PER_SECOND: '1000000', SOCKET_RATE_BURST: '1000000', REST_RATE_PER_SECOND: '1000000', REST_RATE_BURST: '1000000' };
 
 /**
  * Races through the public surfaces, with many clients at once: no negative balance, every
@@ -29,7 +29,7 @@ describe.each(DATABASE_KINDS)('concurrency through the public surfaces on %s', (
   const ledgerOk = async () => expect((await http(app).get('/back-api/backoffice/ledger/check')).body).toMatchObject({ ok: true, failures: [] });
 
   beforeAll(async () => {
-    app = await startApp(kind, { ...UNLIMITED, ENABLE_TEST_CLOCK: 'true' });
+    app = await startApp(kind, { ...NO_RATE_LIMITS, ENABLE_TEST_CLOCK: 'true' });
     admin = await open('race-admin', ['admin']);
   });
   afterAll(async () => {

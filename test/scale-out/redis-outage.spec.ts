@@ -1,9 +1,9 @@
-import { afterAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
-import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
-import { describeWithRedis, startRedis, type RedisProcess } from '../support/redis-server.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
+import { describeWithRedis } from '../support/redis-server.js';
+import { twoInstances } from '../support/scale-out.js';
+import { ledgerCheck } from '../support/server-process.js';
+import { sleep, type Envelope } from '../support/socket-client.js';
 import { tokenFor } from '../support/tokens.js';
 
 const admin = tokenFor('redis-admin', { roles: ['admin'] });
@@ -16,33 +16,18 @@ const CYCLES = Number(process.env.REDIS_OUTAGE_CYCLES ?? 1);
  * themselves, and events cross instances again. REDIS_OUTAGE_CYCLES sets the outages.
  */
 describeWithRedis('two instances losing Redis', (redisBinary) => {
-  let database: TestDatabase;
-  let redis: RedisProcess;
-  const servers: ServerProcess[] = [];
-  const sockets: Socket[] = [];
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    for (const server of servers) await server.kill();
-    await redis?.stop();
-    await database?.drop();
-  });
+  const cluster = twoInstances(redisBinary);
 
   it(`keeps serving through ${CYCLES} Redis outage(s) and reconnects`, async () => {
-    database = await createTestDatabase('postgres');
-    redis = await startRedis(redisBinary);
-    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000' };
-    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-    servers.push(a, b);
+    const { a, b, redis } = await cluster.start({ SOCKET_RATE_PER_SECOND: '100000', SOCKET_RATE_BURST: '100000' });
     const health = async (url: string) => {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(15_000) });
       return { status: response.status, body: (await response.json()) as { details: Record<string, Record<string, unknown>> } };
     };
-    const root = await connectUrl(a.url, admin);
-    const xOnA = await connectUrl(a.url, tokenFor('redis-x'));
-    const yOnA = await connectUrl(a.url, tokenFor('redis-y'));
-    const zOnB = await connectUrl(b.url, tokenFor('redis-z'));
-    sockets.push(root, xOnA, yOnA, zOnB);
+    const root = await cluster.connect(a.url, admin);
+    const xOnA = await cluster.connect(a.url, tokenFor('redis-x'));
+    const yOnA = await cluster.connect(a.url, tokenFor('redis-y'));
+    const zOnB = await cluster.connect(b.url, tokenFor('redis-z'));
     for (const user of ['redis-y', 'redis-z']) {
       expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: user, amount: 1000 } })) as Envelope).error.code).toBe(0);
     }
@@ -104,8 +89,7 @@ describeWithRedis('two instances losing Redis', (redisBinary) => {
     await Promise.all(drivers);
     process.stdout.write(`redis outage: ${CYCLES} outage(s); answers ${JSON.stringify(Object.fromEntries(answers))}\n`);
     expect([...answers.keys()]).toEqual([0]);
-    for (const server of servers) expect(server.child.exitCode).toBeNull();
-    const check = await (await fetch(`${b.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
-    expect(check).toMatchObject({ ok: true });
+    for (const server of cluster.servers) expect(server.child.exitCode).toBeNull();
+    expect(await ledgerCheck(b.url, admin)).toMatchObject({ ok: true });
   }, 120_000 + CYCLES * 30_000);
 });

@@ -1,45 +1,27 @@
-import { afterAll, expect, it } from '@jest/globals';
-import type { Socket } from 'socket.io-client';
-import { connectUrl, sleep, type Envelope } from '../support/socket-client.js';
-import { describeWithRedis, startRedis, type RedisProcess } from '../support/redis-server.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
+import { expect, it } from '@jest/globals';
+import { describeWithRedis } from '../support/redis-server.js';
+import { twoInstances } from '../support/scale-out.js';
+import { ledgerCheck } from '../support/server-process.js';
+import { sleep, type Envelope } from '../support/socket-client.js';
 import { tokenFor } from '../support/tokens.js';
 
 const admin = tokenFor('scale-admin', { roles: ['admin'] });
 
 describeWithRedis('two instances on one PostgreSQL and Redis', (redisBinary) => {
-  let database: TestDatabase;
-  let redis: RedisProcess;
-  const servers: ServerProcess[] = [];
-  const sockets: Socket[] = [];
-
-  afterAll(async () => {
-    sockets.forEach((s) => s.close());
-    for (const server of servers) await server.kill();
-    await redis?.stop();
-    await database?.drop();
-  });
+  const cluster = twoInstances(redisBinary);
 
   it('delivers events across instances, renews once, and survives losing an instance', async () => {
-    database = await createTestDatabase('postgres');
-    redis = await startRedis(redisBinary);
-    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, ENABLE_TEST_CLOCK: 'true' };
-    const a = await startServerProcess(env);
-    const b = await startServerProcess(env);
-    servers.push(a, b);
+    const { a, b } = await cluster.start({ ENABLE_TEST_CLOCK: 'true' });
     const health = (await (await fetch(`${b.url}/health`)).json()) as { info: Record<string, unknown> };
     expect(health.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
 
-    const x = await connectUrl(a.url, tokenFor('scale-x'));
-    const y = await connectUrl(b.url, tokenFor('scale-y'));
-    const root = await connectUrl(b.url, admin);
-    sockets.push(x, y, root);
+    const x = await cluster.connect(a.url, tokenFor('scale-x'));
+    const y = await cluster.connect(b.url, tokenFor('scale-y'));
+    const root = await cluster.connect(b.url, admin);
     expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'scale-y', amount: 20 } })) as Envelope).error.code).toBe(0);
 
     // A donation made through B reaches the receiver connected to A, and the operators' feed there.
-    const watcher = await connectUrl(a.url, admin);
-    sockets.push(watcher);
+    const watcher = await cluster.connect(a.url, admin);
     const fed = new Promise<{ action: string }>((resolve) => watcher.on('admin:transaction', (t: { action: string }) => t.action === 'donation' && resolve(t)));
     const received = new Promise<Envelope>((resolve) => x.once('user:balance', resolve));
     expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 1 } })) as Envelope).error.code).toBe(0);
@@ -65,13 +47,11 @@ describeWithRedis('two instances on one PostgreSQL and Redis', (redisBinary) => 
 
     // A dies; B keeps serving, and users reconnect to it.
     await a.kill();
-    const x2 = await connectUrl(b.url, tokenFor('scale-x'));
-    sockets.push(x2);
+    const x2 = await cluster.connect(b.url, tokenFor('scale-x'));
     const again = new Promise<Envelope>((resolve) => x2.once('user:balance', resolve));
     expect(((await y.emitWithAck('balance:donateToken', { data: { targetUser: 'scale-x', token: 2 } })) as Envelope).error.code).toBe(0);
     expect((await again).data).toMatchObject({ token: 3 });
-    const check = await (await fetch(`${b.url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${admin}` } })).json();
-    expect(check).toMatchObject({ ok: true });
+    expect(await ledgerCheck(b.url, admin)).toMatchObject({ ok: true });
     const metrics = await (await fetch(`${b.url}/metrics`)).text();
     expect(metrics).toMatch(/ledger_transactions_total\{kind="donation"\} \d+/);
     expect(metrics).toMatch(/sockets_open \d+/);

