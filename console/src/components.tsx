@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { isNegative, showAmount } from './money';
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { components } from './api/schema';
+import { DECIMAL_PATTERN, isNegative, showAmount } from './money';
 
 /** The API's message, in red, announced to screen readers. */
 export function ErrorBox({ error }: { error: string | null | undefined }) {
@@ -80,3 +81,81 @@ export function ConfirmDialog({
 }
 
 export const formatTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
+
+/** A text input for a decimal amount, checked against DECIMAL_PATTERN before the request. */
+export function DecimalInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input inputMode="decimal" pattern={DECIMAL_PATTERN} {...props} />;
+}
+
+/** `value` if it is one of `options`, else the first option. */
+export const oneOf = <T extends string>(options: readonly [T, ...T[]], value: string): T => options.find((o) => o === value) ?? options[0];
+
+/** A select over a fixed list of values (an enum of the API). */
+export function ChoiceSelect<T extends string>({ id, options, value, onChange }: { id: string; options: readonly [T, ...T[]]; value: T; onChange: (value: T) => void }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(oneOf(options, e.target.value))}>
+      {options.map((o) => (
+        <option key={o}>{o}</option>
+      ))}
+    </select>
+  );
+}
+
+/** Asset codes to choose from: required unless `optional` names the empty choice. */
+export function AssetSelect({ id, assets, value, onChange, optional }: { id: string; assets: string[]; value: string; onChange: (v: string) => void; optional?: string }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={optional === undefined}>
+      {optional !== undefined ? <option value="">{optional}</option> : <option value="" disabled>choose…</option>}
+      {assets.map((a) => (
+        <option key={a} value={a}>
+          {a}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A scrollable table: `head` holds the header cells, `children` the body rows. */
+export function DataTable({ testId, head, foot, children }: { testId: string; head: ReactNode; foot?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="overflow-auto">
+      <table data-testid={testId}>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+        {foot !== undefined ? <tfoot>{foot}</tfoot> : null}
+      </table>
+    </div>
+  );
+}
+
+/** The asset, amount, locked and value-in-root-asset cells of one balance ("no accounts" when there is none). */
+export function BalanceCells({ balance }: { balance: components['schemas']['AssetBalance'] | undefined }) {
+  if (!balance) {
+    return (
+      <>
+        <td>
+          <span className="muted">no accounts</span>
+        </td>
+        <td className="num"></td>
+        <td className="num"></td>
+        <td className="num"></td>
+      </>
+    );
+  }
+  return (
+    <>
+      <td>{balance.asset}</td>
+      <td className="num">
+        <Amount value={balance.amount} />
+      </td>
+      <td className="num">
+        <Amount value={balance.locked} />
+      </td>
+      <td className="num">
+        <Amount value={balance.fundsInRootAsset} />
+      </td>
+    </>
+  );
+}

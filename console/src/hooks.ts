@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+const messageOfError = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 export interface Loaded<T> {
   data: T | undefined;
   error: string | null;
@@ -16,7 +18,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     let current = true;
     load().then(
       (data) => current && setResult({ key, data, error: null }),
-      (e: unknown) => current && setResult((previous) => ({ key, data: previous.data, error: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) => current && setResult((previous) => ({ key, data: previous.data, error: messageOfError(e) })),
     );
     return () => {
       current = false;
@@ -40,7 +42,7 @@ export function useAction() {
       await action();
       return true;
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(messageOfError(e));
       return false;
     } finally {
       setBusy(false);

@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap } from '../api';
 import type { components } from '../api/schema';
 import { StepChart } from '../charts';
-import { Amount, ErrorBox, formatTime } from '../components';
+import { Amount, AssetSelect, ChoiceSelect, DataTable, DecimalInput, ErrorBox, formatTime, oneOf } from '../components';
 import { useAction, useLoad } from '../hooks';
-import { DECIMAL_PATTERN } from '../money';
 
 /** Token actions, exchange rates and products: what the platform offers and at what price. */
 export function Catalog() {
@@ -21,8 +20,8 @@ export function Catalog() {
 type ActionBody = components['schemas']['TokenActionDto'];
 type ActionType = ActionBody['type'];
 type Category = ActionBody['category'];
-const ACTION_TYPES: ActionType[] = ['mining', 'spending', 'buying'];
-const CATEGORIES: Category[] = ['event', 'product', 'subscription'];
+const ACTION_TYPES = ['mining', 'spending', 'buying'] as const satisfies readonly ActionType[];
+const CATEGORIES = ['event', 'product', 'subscription'] as const satisfies readonly Category[];
 type ActionDraft = { action: string; type: ActionType; token: string; price: string; category: Category; description: string };
 
 function TokenActions() {
@@ -42,54 +41,51 @@ function TokenActions() {
     if (!window.confirm(`Delete the token action ${name}?`)) return;
     if (await action.run(() => unwrap(api.DELETE(`${BO}/token-actions/{action}`, { params: { path: { action: name } } })))) list.reload();
   };
-  const edit = (a: { action: string; type: string; token: string; price: string; category: string; description: string }) =>
-    setDraft({ ...a, type: ACTION_TYPES.find((t) => t === a.type) ?? 'mining', category: CATEGORIES.find((c) => c === a.category) ?? 'event' });
+  const edit = (a: components['schemas']['TokenAction']) => setDraft({ ...a, type: oneOf(ACTION_TYPES, a.type), category: oneOf(CATEGORIES, a.category) });
   return (
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">Token actions</h2>
       <ErrorBox error={list.error ?? action.error} />
       {list.data ? (
-        <div className="overflow-auto">
-          <table data-testid="token-actions">
-            <thead>
-              <tr>
-                <th>Action</th>
-                <th>Type</th>
-                <th className="num">Token</th>
-                <th className="num">Price</th>
-                <th>Category</th>
-                <th>Description</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((a) => (
-                <tr key={a.action}>
-                  <td>{a.action}</td>
-                  <td>{a.type}</td>
-                  <td className="num">
-                    <Amount value={a.token} />
-                  </td>
-                  <td className="num">
-                    <Amount value={a.price} />
-                  </td>
-                  <td>{a.category}</td>
-                  <td>{a.description}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button type="button" className="secondary" onClick={() => edit(a)} aria-label={`Edit ${a.action}`}>
-                        Edit
-                      </button>
-                      <button type="button" className="secondary outline" onClick={() => void remove(a.action)} aria-label={`Delete ${a.action}`}>
-                        Delete
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="token-actions"
+          head={
+            <>
+              <th>Action</th>
+              <th>Type</th>
+              <th className="num">Token</th>
+              <th className="num">Price</th>
+              <th>Category</th>
+              <th>Description</th>
+              <th></th>
+            </>
+          }
+        >
+          {list.data.map((a) => (
+            <tr key={a.action}>
+              <td>{a.action}</td>
+              <td>{a.type}</td>
+              <td className="num">
+                <Amount value={a.token} />
+              </td>
+              <td className="num">
+                <Amount value={a.price} />
+              </td>
+              <td>{a.category}</td>
+              <td>{a.description}</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" className="secondary" onClick={() => edit(a)} aria-label={`Edit ${a.action}`}>
+                    Edit
+                  </button>
+                  <button type="button" className="secondary outline" onClick={() => void remove(a.action)} aria-label={`Delete ${a.action}`}>
+                    Delete
+                  </button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {draft ? (
         <form onSubmit={(e) => void save(e)} className="inline-form" aria-label="Edit token action">
@@ -99,27 +95,19 @@ function TokenActions() {
           </label>
           <label htmlFor="ta-type">
             Type
-            <select id="ta-type" value={draft.type} onChange={(e) => setDraft({ ...draft, type: ACTION_TYPES.find((t) => t === e.target.value) ?? 'mining' })}>
-              {ACTION_TYPES.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
+            <ChoiceSelect id="ta-type" options={ACTION_TYPES} value={draft.type} onChange={(type) => setDraft({ ...draft, type })} />
           </label>
           <label htmlFor="ta-token">
             Token
-            <input id="ta-token" inputMode="decimal" pattern={DECIMAL_PATTERN} value={draft.token} onChange={(e) => setDraft({ ...draft, token: e.target.value })} required />
+            <DecimalInput id="ta-token" value={draft.token} onChange={(e) => setDraft({ ...draft, token: e.target.value })} required />
           </label>
           <label htmlFor="ta-price">
             Price
-            <input id="ta-price" inputMode="decimal" pattern={DECIMAL_PATTERN} value={draft.price} onChange={(e) => setDraft({ ...draft, price: e.target.value })} required />
+            <DecimalInput id="ta-price" value={draft.price} onChange={(e) => setDraft({ ...draft, price: e.target.value })} required />
           </label>
           <label htmlFor="ta-category">
             Category
-            <select id="ta-category" value={draft.category} onChange={(e) => setDraft({ ...draft, category: CATEGORIES.find((c) => c === e.target.value) ?? 'event' })}>
-              {CATEGORIES.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
+            <ChoiceSelect id="ta-category" options={CATEGORIES} value={draft.category} onChange={(category) => setDraft({ ...draft, category })} />
           </label>
           <label htmlFor="ta-description">
             Description
@@ -166,72 +154,61 @@ function ExchangeRates() {
       <h2 id="rates-title">Exchange rates</h2>
       <ErrorBox error={rates.error ?? action.error} />
       {rates.data ? (
-        <div className="overflow-auto">
-          <table data-testid="rates">
-            <thead>
-              <tr>
-                <th>Asset</th>
-                <th className="num">{root} per unit</th>
-                <th>Updated</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rates.data.rates.map((r) => (
-                <tr key={r.asset} data-asset={r.asset}>
-                  <td>{r.asset}</td>
-                  <td className="num">
-                    <Amount value={r.rate} />
-                  </td>
-                  <td>{formatTime(r.updatedAt)}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button type="button" className="secondary" onClick={() => setHistoryOf(r.asset)} aria-label={`History of ${r.asset}`}>
-                        History
+        <DataTable
+          testId="rates"
+          head={
+            <>
+              <th>Asset</th>
+              <th className="num">{root} per unit</th>
+              <th>Updated</th>
+              <th></th>
+            </>
+          }
+        >
+          {rates.data.rates.map((r) => (
+            <tr key={r.asset} data-asset={r.asset}>
+              <td>{r.asset}</td>
+              <td className="num">
+                <Amount value={r.rate} />
+              </td>
+              <td>{formatTime(r.updatedAt)}</td>
+              <td>
+                <div className="row-actions">
+                  <button type="button" className="secondary" onClick={() => setHistoryOf(r.asset)} aria-label={`History of ${r.asset}`}>
+                    History
+                  </button>
+                  {r.asset !== root ? (
+                    <>
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => {
+                          setAsset(r.asset);
+                          setRate(r.rate);
+                        }}
+                        aria-label={`Edit ${r.asset}`}
+                      >
+                        Edit
                       </button>
-                      {r.asset !== root ? (
-                        <>
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() => {
-                              setAsset(r.asset);
-                              setRate(r.rate);
-                            }}
-                            aria-label={`Edit ${r.asset}`}
-                          >
-                            Edit
-                          </button>
-                          <button type="button" className="secondary outline" onClick={() => void unquote(r.asset)} aria-label={`Unquote ${r.asset}`}>
-                            Unquote
-                          </button>
-                        </>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      <button type="button" className="secondary outline" onClick={() => void unquote(r.asset)} aria-label={`Unquote ${r.asset}`}>
+                        Unquote
+                      </button>
+                    </>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       <form onSubmit={(e) => void save(e)} className="inline-form" aria-label="Set a rate">
         <label htmlFor="rate-asset">
           Asset
-          <select id="rate-asset" value={asset} onChange={(e) => setAsset(e.target.value)} required>
-            <option value="" disabled>
-              choose…
-            </option>
-            {(assets.data?.assets ?? [])
-              .filter((a) => a.asset !== root)
-              .map((a) => (
-                <option key={a.asset}>{a.asset}</option>
-              ))}
-          </select>
+          <AssetSelect id="rate-asset" assets={(assets.data?.assets ?? []).map((a) => a.asset).filter((a) => a !== root)} value={asset} onChange={setAsset} />
         </label>
         <label htmlFor="rate-value">
           Rate ({root} per unit)
-          <input id="rate-value" inputMode="decimal" pattern={DECIMAL_PATTERN} value={rate} onChange={(e) => setRate(e.target.value)} required />
+          <DecimalInput id="rate-value" value={rate} onChange={(e) => setRate(e.target.value)} required />
         </label>
         <button type="submit" aria-busy={action.busy}>
           Set rate
@@ -266,8 +243,7 @@ function ExchangeRates() {
 }
 
 type Plan = components['schemas']['ProductOptionDto']['plan'];
-const PLANS: Plan[] = ['free', 'one_time_payment', 'subscription_week', 'subscription_month', 'subscription_6_months', 'subscription_year'];
-const planOf = (name: string): Plan => PLANS.find((p) => p === name) ?? 'free';
+const PLANS = ['free', 'one_time_payment', 'subscription_week', 'subscription_month', 'subscription_6_months', 'subscription_year'] as const satisfies readonly Plan[];
 type ProductDraft = { productType: string; productId: string; ownerId: string; options: Array<{ plan: Plan; price: string }> };
 
 function Products() {
@@ -291,45 +267,43 @@ function Products() {
       <h2 id="products-title">Products and plans</h2>
       <ErrorBox error={list.error ?? action.error} />
       {list.data ? (
-        <div className="overflow-auto">
-          <table data-testid="products">
-            <thead>
-              <tr>
-                <th>Product</th>
-                <th>Owner</th>
-                <th>Plans (price in the token asset)</th>
-                <th></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((p) => (
-                <tr key={`${p.productType}/${p.productId}`}>
-                  <td>
-                    {p.productType}/{p.productId}
-                  </td>
-                  <td>{p.ownerId ?? <span className="muted">platform</span>}</td>
-                  <td>
-                    {p.options.map((o) => (
-                      <div key={o.plan}>
-                        {o.plan}: <Amount value={o.price} /> {p.asset}
-                      </div>
-                    ))}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="secondary"
-                      aria-label={`Edit ${p.productType}/${p.productId}`}
-                      onClick={() => setDraft({ productType: p.productType, productId: p.productId, ownerId: p.ownerId ?? '', options: p.options.map((o) => ({ plan: planOf(o.plan), price: o.price })) })}
-                    >
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="products"
+          head={
+            <>
+              <th>Product</th>
+              <th>Owner</th>
+              <th>Plans (price in the token asset)</th>
+              <th></th>
+            </>
+          }
+        >
+          {list.data.map((p) => (
+            <tr key={`${p.productType}/${p.productId}`}>
+              <td>
+                {p.productType}/{p.productId}
+              </td>
+              <td>{p.ownerId ?? <span className="muted">platform</span>}</td>
+              <td>
+                {p.options.map((o) => (
+                  <div key={o.plan}>
+                    {o.plan}: <Amount value={o.price} /> {p.asset}
+                  </div>
+                ))}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`Edit ${p.productType}/${p.productId}`}
+                  onClick={() => setDraft({ productType: p.productType, productId: p.productId, ownerId: p.ownerId ?? '', options: p.options.map((o) => ({ plan: oneOf(PLANS, o.plan), price: o.price })) })}
+                >
+                  Edit
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {draft ? (
         <form onSubmit={(e) => void save(e)} aria-label="Edit product">
@@ -351,15 +325,11 @@ function Products() {
             <div className="inline-form" key={i}>
               <label htmlFor={`p-plan-${i}`}>
                 Plan
-                <select id={`p-plan-${i}`} value={o.plan} onChange={(e) => setOption(i, { plan: planOf(e.target.value) })}>
-                  {PLANS.map((p) => (
-                    <option key={p}>{p}</option>
-                  ))}
-                </select>
+                <ChoiceSelect id={`p-plan-${i}`} options={PLANS} value={o.plan} onChange={(plan) => setOption(i, { plan })} />
               </label>
               <label htmlFor={`p-price-${i}`}>
                 Price
-                <input id={`p-price-${i}`} inputMode="decimal" pattern={DECIMAL_PATTERN} value={o.price} onChange={(e) => setOption(i, { price: e.target.value })} required />
+                <DecimalInput id={`p-price-${i}`} value={o.price} onChange={(e) => setOption(i, { price: e.target.value })} required />
               </label>
               <button type="button" className="secondary outline" onClick={() => setDraft({ ...draft, options: draft.options.filter((_, j) => j !== i) })}>
                 Remove plan

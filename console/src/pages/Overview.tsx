@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, BO, unwrap } from '../api';
-import { Amount, ErrorBox, formatTime, Pager } from '../components';
+import { Amount, DataTable, ErrorBox, formatTime, Pager } from '../components';
 import { useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { hrefOf } from '../router';
@@ -54,46 +54,44 @@ export function Overview() {
         <h2 id="assets-title">Held by users</h2>
         <ErrorBox error={totals.error} />
         {totals.data ? (
-          <div className="overflow-auto">
-            <table data-testid="asset-totals">
-              <thead>
-                <tr>
-                  <th>Asset</th>
-                  <th className="num">Accounts</th>
-                  <th className="num">Amount</th>
-                  <th className="num">Locked</th>
-                  <th className="num">Rate</th>
-                  <th className="num">Value in {totals.data.rootAsset}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {totals.data.assets.map((a) => (
-                  <tr key={a.asset} data-asset={a.asset}>
-                    <td>{a.asset}</td>
-                    <td className="num">{a.accounts}</td>
-                    <td className="num">
-                      <Amount value={a.amount} />
-                    </td>
-                    <td className="num">
-                      <Amount value={a.locked} />
-                    </td>
-                    <td className="num">{a.rate ?? <span className="muted">unquoted</span>}</td>
-                    <td className="num">
-                      <Amount value={a.fundsInRootAsset} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th colSpan={5}>Total</th>
-                  <th className="num">
-                    <Amount value={totals.data.totalFundsInRootAsset} />
-                  </th>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable
+            testId="asset-totals"
+            head={
+              <>
+                <th>Asset</th>
+                <th className="num">Accounts</th>
+                <th className="num">Amount</th>
+                <th className="num">Locked</th>
+                <th className="num">Rate</th>
+                <th className="num">Value in {totals.data.rootAsset}</th>
+              </>
+            }
+            foot={
+              <tr>
+                <th colSpan={5}>Total</th>
+                <th className="num">
+                  <Amount value={totals.data.totalFundsInRootAsset} />
+                </th>
+              </tr>
+            }
+          >
+            {totals.data.assets.map((a) => (
+              <tr key={a.asset} data-asset={a.asset}>
+                <td>{a.asset}</td>
+                <td className="num">{a.accounts}</td>
+                <td className="num">
+                  <Amount value={a.amount} />
+                </td>
+                <td className="num">
+                  <Amount value={a.locked} />
+                </td>
+                <td className="num">{a.rate ?? <span className="muted">unquoted</span>}</td>
+                <td className="num">
+                  <Amount value={a.fundsInRootAsset} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
 
@@ -102,40 +100,38 @@ export function Overview() {
         <ErrorBox error={latest.error} />
         {latest.data ? (
           <>
-            <div className="overflow-auto">
-              <table data-testid="latest-transactions">
-                <thead>
-                  <tr>
-                    <th>Time</th>
-                    <th>Transaction</th>
-                    <th>User</th>
-                    <th>Action</th>
-                    <th>Asset</th>
-                    <th className="num">Amount</th>
-                    <th className="num">Balance after</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {latest.data.data.map((e) => (
-                    <tr key={e.entryId} className={fresh.has(e.transactionId) ? 'fresh' : undefined}>
-                      <td>{formatTime(e.createdAt)}</td>
-                      <td>{e.transactionId}</td>
-                      <td>
-                        <a href={hrefOf('users', e.userId)}>{e.userId}</a>
-                      </td>
-                      <td>{e.action}</td>
-                      <td>{e.asset}</td>
-                      <td className="num">
-                        <Amount value={e.amount} />
-                      </td>
-                      <td className="num">
-                        <Amount value={e.balanceAfter} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              testId="latest-transactions"
+              head={
+                <>
+                  <th>Time</th>
+                  <th>Transaction</th>
+                  <th>User</th>
+                  <th>Action</th>
+                  <th>Asset</th>
+                  <th className="num">Amount</th>
+                  <th className="num">Balance after</th>
+                </>
+              }
+            >
+              {latest.data.data.map((e) => (
+                <tr key={e.entryId} className={fresh.has(e.transactionId) ? 'fresh' : undefined}>
+                  <td>{formatTime(e.createdAt)}</td>
+                  <td>{e.transactionId}</td>
+                  <td>
+                    <a href={hrefOf('users', e.userId)}>{e.userId}</a>
+                  </td>
+                  <td>{e.action}</td>
+                  <td>{e.asset}</td>
+                  <td className="num">
+                    <Amount value={e.amount} />
+                  </td>
+                  <td className="num">
+                    <Amount value={e.balanceAfter} />
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <Pager label="Transactions" page={page} perPage={latest.data.paging.per_page} total={latest.data.paging.total} onPage={setPage} />
           </>
         ) : null}

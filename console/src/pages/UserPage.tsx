@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, newIdempotencyKey, unwrap } from '../api';
+import type { components } from '../api/schema';
 import { StepChart } from '../charts';
-import { Amount, ConfirmDialog, ErrorBox, formatTime, Pager } from '../components';
+import { Amount, AssetSelect, BalanceCells, ConfirmDialog, DataTable, DecimalInput, ErrorBox, formatTime, Pager } from '../components';
 import { useAction, useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
-import { DECIMAL_PATTERN, showAmount } from '../money';
+import { isNegative, showAmount } from '../money';
 
 type Confirmation = { title: string; body: string; confirmLabel: string; run: (key: string) => Promise<unknown>; key: string; done?: () => void };
 
@@ -66,42 +67,31 @@ export function UserPage({ userId }: { userId: string }) {
         <h2 id="balances-title">Balances</h2>
         <ErrorBox error={balances.error} />
         {row && !('error' in row) ? (
-          <div className="overflow-auto">
-            <table data-testid="balances">
-              <thead>
-                <tr>
-                  <th>Asset</th>
-                  <th className="num">Amount</th>
-                  <th className="num">Locked</th>
-                  <th className="num">Value in {row.rootAsset}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {row.balances.map((b) => (
-                  <tr key={b.asset} data-asset={b.asset}>
-                    <td>{b.asset}</td>
-                    <td className="num">
-                      <Amount value={b.amount} />
-                    </td>
-                    <td className="num">
-                      <Amount value={b.locked} />
-                    </td>
-                    <td className="num">
-                      <Amount value={b.fundsInRootAsset} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th colSpan={3}>Total</th>
-                  <th className="num" data-testid="total">
-                    <Amount value={row.totalFundsInRootAsset} />
-                  </th>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+          <DataTable
+            testId="balances"
+            head={
+              <>
+                <th>Asset</th>
+                <th className="num">Amount</th>
+                <th className="num">Locked</th>
+                <th className="num">Value in {row.rootAsset}</th>
+              </>
+            }
+            foot={
+              <tr>
+                <th colSpan={3}>Total</th>
+                <th className="num" data-testid="total">
+                  <Amount value={row.totalFundsInRootAsset} />
+                </th>
+              </tr>
+            }
+          >
+            {row.balances.map((b) => (
+              <tr key={b.asset} data-asset={b.asset}>
+                <BalanceCells balance={b} />
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
 
@@ -111,7 +101,7 @@ export function UserPage({ userId }: { userId: string }) {
           ask({
             done,
             title: 'Confirm adjustment',
-            body: `${amount.startsWith('-') ? 'Debit' : 'Credit'} ${amount.replace(/^-/, '')} ${asset} ${amount.startsWith('-') ? 'from' : 'to'} ${userId} (${comment})?`,
+            body: `${isNegative(amount) ? 'Debit' : 'Credit'} ${amount.replace(/^-/, '')} ${asset} ${isNegative(amount) ? 'from' : 'to'} ${userId} (${comment})?`,
             confirmLabel: 'Post adjustment',
             run: (key) => unwrap(api.POST(`${BO}/user/{userId}/adjustments`, { params: { path }, body: { asset, amount, comment }, headers: { 'Idempotency-Key': key } })),
           })
@@ -143,61 +133,59 @@ export function UserPage({ userId }: { userId: string }) {
       <section aria-labelledby="subs-title">
         <h2 id="subs-title">Subscriptions</h2>
         <ErrorBox error={subscriptions.error} />
-        {subscriptions.data && subscriptions.data.length === 0 ? <p>No subscriptions.</p> : null}
+        {subscriptions.data?.length === 0 ? <p>No subscriptions.</p> : null}
         {subscriptions.data && subscriptions.data.length > 0 ? (
-          <div className="overflow-auto">
-            <table data-testid="subscriptions">
-              <thead>
-                <tr>
-                  <th>Product</th>
-                  <th>Plan</th>
-                  <th>Status</th>
-                  <th className="num">Price</th>
-                  <th>Period</th>
-                  <th>Current period</th>
-                  <th>Ended</th>
-                  <th></th>
-                </tr>
-              </thead>
-              <tbody>
-                {subscriptions.data.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      {s.productType}/{s.productId}
-                    </td>
-                    <td>{s.plan}</td>
-                    <td>{s.status}</td>
-                    <td className="num">
-                      <Amount value={s.price} /> {s.currency}
-                    </td>
-                    <td className="num">{s.periodIndex + 1}</td>
-                    <td>
-                      {formatTime(s.periodStart)} → {s.periodEnd ? formatTime(s.periodEnd) : 'never renews'}
-                    </td>
-                    <td>{s.endedAt ? `${formatTime(s.endedAt)} (${s.endedReason ?? ''})` : ''}</td>
-                    <td>
-                      {s.status === 'active' ? (
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() =>
-                            ask({
-                              title: 'Expire subscription',
-                              body: `End ${s.productType}/${s.productId} (${s.plan}) for ${userId} now, without refund?`,
-                              confirmLabel: 'Expire',
-                              run: () => unwrap(api.POST(`${BO}/subscriptions/{subscriptionId}/expire`, { params: { path: { subscriptionId: s.id } } })),
-                            })
-                          }
-                        >
-                          Expire
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="subscriptions"
+            head={
+              <>
+                <th>Product</th>
+                <th>Plan</th>
+                <th>Status</th>
+                <th className="num">Price</th>
+                <th>Period</th>
+                <th>Current period</th>
+                <th>Ended</th>
+                <th></th>
+              </>
+            }
+          >
+            {subscriptions.data.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.productType}/{s.productId}
+                </td>
+                <td>{s.plan}</td>
+                <td>{s.status}</td>
+                <td className="num">
+                  <Amount value={s.price} /> {s.currency}
+                </td>
+                <td className="num">{s.periodIndex + 1}</td>
+                <td>
+                  {formatTime(s.periodStart)} → {s.periodEnd ? formatTime(s.periodEnd) : 'never renews'}
+                </td>
+                <td>{s.endedAt ? `${formatTime(s.endedAt)} (${s.endedReason ?? ''})` : ''}</td>
+                <td>
+                  {s.status === 'active' ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        ask({
+                          title: 'Expire subscription',
+                          body: `End ${s.productType}/${s.productId} (${s.plan}) for ${userId} now, without refund?`,
+                          confirmLabel: 'Expire',
+                          run: () => unwrap(api.POST(`${BO}/subscriptions/{subscriptionId}/expire`, { params: { path: { subscriptionId: s.id } } })),
+                        })
+                      }
+                    >
+                      Expire
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </section>
 
@@ -210,19 +198,6 @@ export function UserPage({ userId }: { userId: string }) {
         </ConfirmDialog>
       ) : null}
     </>
-  );
-}
-
-function AssetSelect({ id, assets, value, onChange, optional }: { id: string; assets: string[]; value: string; onChange: (v: string) => void; optional?: string }) {
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)} required={optional === undefined}>
-      {optional !== undefined ? <option value="">{optional}</option> : <option value="" disabled>choose…</option>}
-      {assets.map((a) => (
-        <option key={a} value={a}>
-          {a}
-        </option>
-      ))}
-    </select>
   );
 }
 
@@ -248,7 +223,7 @@ function AdjustmentForm({ assets, onSubmit }: { assets: string[]; onSubmit: (ass
         </label>
         <label htmlFor="adjust-amount">
           Amount (negative debits)
-          <input id="adjust-amount" inputMode="decimal" pattern={DECIMAL_PATTERN} value={amount} onChange={(e) => setAmount(e.target.value)} required placeholder="100.50" />
+          <DecimalInput id="adjust-amount" value={amount} onChange={(e) => setAmount(e.target.value)} required placeholder="100.50" />
         </label>
         <label htmlFor="adjust-comment">
           Comment
@@ -260,7 +235,7 @@ function AdjustmentForm({ assets, onSubmit }: { assets: string[]; onSubmit: (ass
   );
 }
 
-type TokenAction = { action: string; type: string; token: string; price: string; category: string; description: string };
+type TokenAction = components['schemas']['TokenAction'];
 
 function TokenActionForm({ actions, onSubmit }: { actions: TokenAction[]; onSubmit: (action: TokenAction) => void }) {
   const [name, setName] = useState('');
@@ -290,7 +265,7 @@ function TokenActionForm({ actions, onSubmit }: { actions: TokenAction[]; onSubm
   );
 }
 
-type Hold = { holdId: string; asset: string; amount: string; captured: string | null; status: string; reason: string; expiresAt: string | null; createdAt: string; endedAt: string | null };
+type Hold = components['schemas']['Hold'];
 
 function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: string[]; holds: Hold[]; error: string | null; ask: (c: Omit<Confirmation, 'key'>) => void }) {
   const [asset, setAsset] = useState('');
@@ -323,7 +298,7 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
         </label>
         <label htmlFor="hold-amount">
           Amount
-          <input id="hold-amount" inputMode="decimal" pattern={DECIMAL_PATTERN} value={amount} onChange={(e) => setAmount(e.target.value)} required />
+          <DecimalInput id="hold-amount" value={amount} onChange={(e) => setAmount(e.target.value)} required />
         </label>
         <label htmlFor="hold-reason">
           Reason
@@ -337,89 +312,85 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
       </form>
       <ErrorBox error={error} />
       {holds.length > 0 ? (
-        <div className="overflow-auto">
-          <table data-testid="holds">
-            <thead>
-              <tr>
-                <th>Created</th>
-                <th>Asset</th>
-                <th className="num">Amount</th>
-                <th className="num">Captured</th>
-                <th>Status</th>
-                <th>Reason</th>
-                <th>Expires</th>
-                <th>Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {holds.map((h) => (
-                <tr key={h.holdId} data-hold={h.holdId}>
-                  <td>{formatTime(h.createdAt)}</td>
-                  <td>{h.asset}</td>
-                  <td className="num">
-                    <Amount value={h.amount} />
-                  </td>
-                  <td className="num">
-                    <Amount value={h.captured} />
-                  </td>
-                  <td>{h.status}</td>
-                  <td>{h.reason}</td>
-                  <td>{formatTime(h.expiresAt)}</td>
-                  <td>
-                    {h.status === 'pending' ? (
-                      <div className="row-actions">
-                        <label htmlFor={`capture-${h.holdId}`} className="visually-hidden">
-                          Amount to capture (empty: all)
-                        </label>
-                        <input
-                          id={`capture-${h.holdId}`}
-                          aria-label={`Amount to capture of hold ${h.holdId} (empty: all)`}
-                          inputMode="decimal"
-                          pattern={DECIMAL_PATTERN}
-                          size={8}
-                          placeholder={`all ${h.amount}`}
-                          value={capture[h.holdId] ?? ''}
-                          onChange={(e) => setCapture({ ...capture, [h.holdId]: e.target.value })}
-                        />
-                        <button
-                          type="button"
-                          onClick={() => {
-                            const part = (capture[h.holdId] ?? '').trim();
-                            ask({
-                              title: 'Capture hold',
-                              body: part
-                                ? `Capture ${part} ${h.asset} of the ${h.amount} held (the rest is released)?`
-                                : `Capture all ${h.amount} ${h.asset} held?`,
-                              confirmLabel: 'Capture',
-                              run: (key) =>
-                                unwrap(api.POST(`${BO}/holds/{holdId}/capture`, { params: { path: { holdId: h.holdId } }, body: part ? { amount: part } : {}, headers: { 'Idempotency-Key': key } })),
-                            });
-                          }}
-                        >
-                          Capture
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary"
-                          onClick={() =>
-                            ask({
-                              title: 'Release hold',
-                              body: `Release the hold of ${h.amount} ${h.asset}?`,
-                              confirmLabel: 'Release',
-                              run: (key) => unwrap(api.POST(`${BO}/holds/{holdId}/release`, { params: { path: { holdId: h.holdId } }, headers: { 'Idempotency-Key': key } })),
-                            })
-                          }
-                        >
-                          Release
-                        </button>
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="holds"
+          head={
+            <>
+              <th>Created</th>
+              <th>Asset</th>
+              <th className="num">Amount</th>
+              <th className="num">Captured</th>
+              <th>Status</th>
+              <th>Reason</th>
+              <th>Expires</th>
+              <th>Actions</th>
+            </>
+          }
+        >
+          {holds.map((h) => (
+            <tr key={h.holdId} data-hold={h.holdId}>
+              <td>{formatTime(h.createdAt)}</td>
+              <td>{h.asset}</td>
+              <td className="num">
+                <Amount value={h.amount} />
+              </td>
+              <td className="num">
+                <Amount value={h.captured} />
+              </td>
+              <td>{h.status}</td>
+              <td>{h.reason}</td>
+              <td>{formatTime(h.expiresAt)}</td>
+              <td>
+                {h.status === 'pending' ? (
+                  <div className="row-actions">
+                    <label htmlFor={`capture-${h.holdId}`} className="visually-hidden">
+                      Amount to capture (empty: all)
+                    </label>
+                    <DecimalInput
+                      id={`capture-${h.holdId}`}
+                      aria-label={`Amount to capture of hold ${h.holdId} (empty: all)`}
+                      size={8}
+                      placeholder={`all ${h.amount}`}
+                      value={capture[h.holdId] ?? ''}
+                      onChange={(e) => setCapture({ ...capture, [h.holdId]: e.target.value })}
+                    />
+                    <button
+                      type="button"
+                      onClick={() => {
+                        const part = (capture[h.holdId] ?? '').trim();
+                        ask({
+                          title: 'Capture hold',
+                          body: part
+                            ? `Capture ${part} ${h.asset} of the ${h.amount} held (the rest is released)?`
+                            : `Capture all ${h.amount} ${h.asset} held?`,
+                          confirmLabel: 'Capture',
+                          run: (key) =>
+                            unwrap(api.POST(`${BO}/holds/{holdId}/capture`, { params: { path: { holdId: h.holdId } }, body: part ? { amount: part } : {}, headers: { 'Idempotency-Key': key } })),
+                        });
+                      }}
+                    >
+                      Capture
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        ask({
+                          title: 'Release hold',
+                          body: `Release the hold of ${h.amount} ${h.asset}?`,
+                          confirmLabel: 'Release',
+                          run: (key) => unwrap(api.POST(`${BO}/holds/{holdId}/release`, { params: { path: { holdId: h.holdId } }, headers: { 'Idempotency-Key': key } })),
+                        })
+                      }
+                    >
+                      Release
+                    </button>
+                  </div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>No holds.</p>
       )}
@@ -442,7 +413,7 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
   };
-  const history = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}/transactions`, { params: { path: { userId }, query } })), [userId, JSON.stringify(query), tick]);
+  const history = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}/transactions`, { params: { path: { userId }, query } })), [userId, query, tick]);
   const [chartAsset, setChartAsset] = useState('');
   const chart = useLoad(
     async () =>
@@ -493,42 +464,40 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
       <ErrorBox error={history.error} />
       {history.data ? (
         <>
-          <div className="overflow-auto">
-            <table data-testid="history">
-              <thead>
-                <tr>
-                  <th>Time</th>
-                  <th>Transaction</th>
-                  <th>Action</th>
-                  <th>Type</th>
-                  <th>Asset</th>
-                  <th className="num">Amount</th>
-                  <th className="num">Balance after</th>
-                  <th>Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.data.map((e) => (
-                  <tr key={e.entryId}>
-                    <td>{formatTime(e.createdAt)}</td>
-                    <td>{e.transactionId}</td>
-                    <td>{e.action}</td>
-                    <td>{e.type}</td>
-                    <td>{e.asset}</td>
-                    <td className="num">
-                      <Amount value={e.amount} />
-                    </td>
-                    <td className="num">
-                      <Amount value={e.balanceAfter} />
-                    </td>
-                    <td>
-                      <small>{JSON.stringify(e.metadata)}</small>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            testId="history"
+            head={
+              <>
+                <th>Time</th>
+                <th>Transaction</th>
+                <th>Action</th>
+                <th>Type</th>
+                <th>Asset</th>
+                <th className="num">Amount</th>
+                <th className="num">Balance after</th>
+                <th>Details</th>
+              </>
+            }
+          >
+            {history.data.data.map((e) => (
+              <tr key={e.entryId}>
+                <td>{formatTime(e.createdAt)}</td>
+                <td>{e.transactionId}</td>
+                <td>{e.action}</td>
+                <td>{e.type}</td>
+                <td>{e.asset}</td>
+                <td className="num">
+                  <Amount value={e.amount} />
+                </td>
+                <td className="num">
+                  <Amount value={e.balanceAfter} />
+                </td>
+                <td>
+                  <small>{JSON.stringify(e.metadata)}</small>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {history.data.data.length === 0 ? <p>No entries.</p> : null}
           <Pager label="History" page={page} perPage={history.data.paging.per_page} total={history.data.paging.total} onPage={setPage} />
         </>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap } from '../api';
-import { Amount, ErrorBox, Pager } from '../components';
+import { Amount, BalanceCells, DataTable, ErrorBox, Pager } from '../components';
 import { useLoad } from '../hooks';
 import { hrefOf } from '../router';
 
@@ -37,71 +37,55 @@ export function Users() {
       <ErrorBox error={users.error} />
       {users.data ? (
         <>
-          <div className="overflow-auto">
-            <table data-testid="users">
-              <thead>
-                <tr>
-                  <th>User</th>
-                  <th>Email</th>
-                  <th>Asset</th>
-                  <th className="num">Amount</th>
-                  <th className="num">Locked</th>
-                  <th className="num">Value in root asset</th>
-                  <th className="num">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.rows.map((row) => {
-                  if ('error' in row) {
-                    return (
-                      <tr key={row.userId}>
-                        <td>{row.userId}</td>
-                        <td colSpan={6} className="error">
-                          {row.error}
-                        </td>
-                      </tr>
-                    );
-                  }
-                  const balances = row.balances;
-                  const lines = Math.max(1, balances.length);
-                  const first = balances[0];
-                  const link = (
+          <DataTable
+            testId="users"
+            head={
+              <>
+                <th>User</th>
+                <th>Email</th>
+                <th>Asset</th>
+                <th className="num">Amount</th>
+                <th className="num">Locked</th>
+                <th className="num">Value in root asset</th>
+                <th className="num">Total</th>
+              </>
+            }
+          >
+            {users.data.rows.map((row) => {
+              if ('error' in row) {
+                return (
+                  <tr key={row.userId}>
+                    <td>{row.userId}</td>
+                    <td colSpan={6} className="error">
+                      {row.error}
+                    </td>
+                  </tr>
+                );
+              }
+              const [first, ...rest] = row.balances;
+              const lines = Math.max(1, row.balances.length);
+              return [
+                <tr key={row.userId} data-user={row.userId}>
+                  <td rowSpan={lines}>
                     <a href={hrefOf('users', row.userId)}>
                       {row.userName ?? row.userId}
                       {row.userName && row.userName !== row.userId ? <small className="muted"> ({row.userId})</small> : null}
                     </a>
-                  );
-                  return [
-                    <tr key={row.userId} data-user={row.userId}>
-                      <td rowSpan={lines}>{link}</td>
-                      <td rowSpan={lines}>{row.userEmail ?? ''}</td>
-                      <td>{first?.asset ?? <span className="muted">no accounts</span>}</td>
-                      <td className="num">{first ? <Amount value={first.amount} /> : null}</td>
-                      <td className="num">{first ? <Amount value={first.locked} /> : null}</td>
-                      <td className="num">{first ? <Amount value={first.fundsInRootAsset} /> : null}</td>
-                      <td rowSpan={lines} className="num">
-                        <Amount value={row.totalFundsInRootAsset} /> {row.rootAsset}
-                      </td>
-                    </tr>,
-                    ...balances.slice(1).map((b) => (
-                      <tr key={`${row.userId}/${b.asset}`}>
-                        <td>{b.asset}</td>
-                        <td className="num">
-                          <Amount value={b.amount} />
-                        </td>
-                        <td className="num">
-                          <Amount value={b.locked} />
-                        </td>
-                        <td className="num">
-                          <Amount value={b.fundsInRootAsset} />
-                        </td>
-                      </tr>
-                    )),
-                  ];
-                })}
-              </tbody>
-            </table>
-          </div>
+                  </td>
+                  <td rowSpan={lines}>{row.userEmail ?? ''}</td>
+                  <BalanceCells balance={first} />
+                  <td rowSpan={lines} className="num">
+                    <Amount value={row.totalFundsInRootAsset} /> {row.rootAsset}
+                  </td>
+                </tr>,
+                ...rest.map((b) => (
+                  <tr key={`${row.userId}/${b.asset}`}>
+                    <BalanceCells balance={b} />
+                  </tr>
+                )),
+              ];
+            })}
+          </DataTable>
           {users.data.rows.length === 0 ? <p>No users found.</p> : null}
           <Pager label="Users" page={page} perPage={PER_PAGE} total={users.data.found.paging.total} onPage={setPage} />
         </>
