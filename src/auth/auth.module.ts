@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { AuthFailures } from './auth-failures.js';
 import { JwtAuthGuard } from './auth.guard.js';
 import { IntrospectionStrategy } from './introspection.strategy.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service.js';
 
 @Module({
   imports: [PassportModule],
-  providers: [JwtStrategy, IntrospectionStrategy, SessionIntrospection, TokenVerifier, UsersService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [TokenVerifier, UsersService],
+  providers: [AuthFailures, JwtStrategy, IntrospectionStrategy, SessionIntrospection, TokenVerifier, UsersService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [AuthFailures, TokenVerifier, UsersService],
 })
 export class AuthModule {}

@@ -1,3 +1,5 @@
+import type { TrustedProxies } from '../common/client-address.js';
+
 /** The service's whole configuration, validated once at start-up and read everywhere else. */
 export type DatabaseConfig =
   | { readonly type: 'sqlite'; readonly path: string }
@@ -10,6 +12,10 @@ export interface JwtConfig {
   readonly publicKey: string | null;
   readonly issuer: string | null;
   readonly audience: string | null;
+  /** RS256 keys from the identity provider (a JWKS document), refreshed on an unknown `kid`. */
+  readonly jwksUrl: string | null;
+  /** Longest lifetime accepted: `exp` − (`iat`, or now without `iat`), in seconds. */
+  readonly maxAgeSeconds: number;
   /** True when the secret is the generated development one (never allowed in production). */
   readonly isDevelopmentSecret: boolean;
 }
@@ -22,6 +28,22 @@ export interface LegacyApiConfig {
   readonly numberDigits: number;
   readonly hashFailLimit: number;
   readonly hashFailWindowSeconds: number;
+  /** `user_balance_update` without `request_id` is refused (an identical replay would credit again). */
+  readonly requireRequestId: boolean;
+  /** When set, only these addresses (or CIDRs) may call the legacy API. */
+  readonly allowedIps: TrustedProxies | null;
+}
+
+/** The limits that keep a flood or an oversized request from becoming an outage or money. */
+export interface SecurityLimits {
+  /** Largest amount one request may move, in whole units of any asset. */
+  readonly maxAmount: bigint;
+  /** Failed authentications per address within 60 s before the address is refused outright. */
+  readonly authFailLimit: number;
+  readonly socketsPerUser: number;
+  readonly socketsPerAddress: number;
+  /** Socket credentials may come in the URL (`?token=`, `?sessionId=`), as 2.x clients send them. */
+  readonly socketQueryTokens: boolean;
 }
 
 /** OAuth 2.0 token introspection (RFC 7662) of opaque session tokens; null when not configured. */
@@ -54,6 +76,11 @@ export interface AppConfig {
   readonly socketRate: { readonly perSecond: number; readonly burst: number };
   /** Authenticated REST requests per user: sustained per second, and burst. */
   readonly restRate: { readonly perSecond: number; readonly burst: number };
+  readonly limits: SecurityLimits;
+  /** Proxies whose `X-Forwarded-For` is believed (TRUST_PROXY). */
+  readonly trustProxy: TrustedProxies;
+  /** The public base URL (`https://ledger.example.com`), for the OpenAPI document's `servers`; never the Host header. */
+  readonly publicUrl: string | null;
   readonly enableTestClock: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppConfig, DatabaseConfig, IntrospectionConfig, JwtConfig } from './app-config.js';
+import { TrustedProxies } from '../common/client-address.js';
+import type { AppConfig, DatabaseConfig, IntrospectionConfig, JwtConfig, SecurityLimits } from './app-config.js';
+import { estimatedEntropyBits } from './secret-strength.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -21,7 +23,7 @@ const ASSET_CODE = /^[a-z][a-z0-9]{1,15}$/;
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const reader = new EnvReader(env, problems);
-  const production = env.NODE_ENV === 'production';
+  const production = readProduction(env.NODE_ENV, problems);
 
   const config: AppConfig = {
     production,
@@ -40,6 +42,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       numberDigits: reader.integer('LEGACY_NUMBER_DIGITS', 2, 0, 18),
       hashFailLimit: reader.integer('LEGACY_HASH_FAIL_LIMIT', 10, 1, 1_000_000),
       hashFailWindowSeconds: reader.integer('LEGACY_HASH_FAIL_WINDOW_S', 60, 1, 86_400),
+      requireRequestId: reader.boolean('LEGACY_REQUIRE_REQUEST_ID', production),
+      allowedIps: reader.addressList('LEGACY_ALLOWED_IPS'),
     },
     redisUrl: reader.optional('REDIS_URL'),
     socketPath: reader.optional('SOCKET_PATH') ?? '/socket.io',
@@ -52,6 +56,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perSecond: reader.integer('REST_RATE_PER_SECOND', 100, 1, 1_000_000),
       burst: reader.integer('REST_RATE_BURST', 200, 1, 1_000_000),
     },
+    limits: readLimits(reader),
+    trustProxy: reader.addressList('TRUST_PROXY') ?? TrustedProxies.none(),
+    publicUrl: readPublicUrl(reader),
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
     logLevel: reader.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
   };
@@ -61,8 +68,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (production && config.enableTestClock) {
     problems.push('ENABLE_TEST_CLOCK must not be true with NODE_ENV=production');
   }
-  if (production && config.legacy.enabled && config.legacy.secret !== null && config.legacy.secret.length < 16) {
-    problems.push('LEGACY_API_SECRET must be at least 16 characters with NODE_ENV=production');
+  if (production && config.legacy.enabled && config.legacy.secret !== null && !isStrongSecret(config.legacy.secret, 16, 48)) {
+    problems.push('LEGACY_API_SECRET must be a random secret of at least 16 characters with NODE_ENV=production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -86,23 +93,32 @@ function readJwt(reader: EnvReader, env: Env, production: boolean, problems: str
   const publicKey = reader.optional('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? null;
   const issuer = reader.optional('JWT_ISSUER');
   const audience = reader.optional('JWT_AUDIENCE');
+  const jwksUrl = reader.optional('JWT_JWKS_URL');
+  const maxAgeSeconds = reader.integer('JWT_MAX_AGE_S', 86_400, 1, 31_536_000);
+  if (production && (issuer === null || audience === null)) {
+    // Without both, a token the identity provider signed for any other application would do.
+    problems.push('JWT_ISSUER and JWT_AUDIENCE are required with NODE_ENV=production');
+  }
+  if (jwksUrl !== null && !isHttpUrl(jwksUrl)) problems.push('JWT_JWKS_URL must be an http:// or https:// URL');
+  else if (jwksUrl !== null && production && !jwksUrl.startsWith('https://')) problems.push('JWT_JWKS_URL must be https:// with NODE_ENV=production');
+  if (jwksUrl !== null && publicKey !== null) problems.push('JWT_JWKS_URL and JWT_PUBLIC_KEY are alternatives: set one');
   if (publicKey !== null && !publicKey.includes('BEGIN PUBLIC KEY')) {
     problems.push('JWT_PUBLIC_KEY must be a PEM public key ("-----BEGIN PUBLIC KEY-----…")');
   }
   let secret = reader.optional('JWT_SECRET');
   let isDevelopmentSecret = false;
-  if (secret === null && publicKey === null) {
+  if (secret === null && publicKey === null && jwksUrl === null) {
     if (production) {
-      problems.push('JWT_SECRET (or JWT_PUBLIC_KEY) is required with NODE_ENV=production');
+      problems.push('JWT_SECRET (or JWT_PUBLIC_KEY or JWT_JWKS_URL) is required with NODE_ENV=production');
     } else {
       secret = developmentSecret();
       isDevelopmentSecret = true;
     }
-  } else if (secret !== null && production && (secret.length < 32 || secret === developmentSecretIfPresent())) {
-    problems.push('JWT_SECRET must be a real secret of at least 32 characters with NODE_ENV=production');
+  } else if (secret !== null && production && (!isStrongSecret(secret, 32, 96) || secret === developmentSecretIfPresent())) {
+    problems.push('JWT_SECRET must be a random secret of at least 32 characters with NODE_ENV=production');
   }
-  if (env.JWT_SECRET === undefined && publicKey !== null) secret = null;
-  return { secret, publicKey, issuer, audience, isDevelopmentSecret };
+  if (env.JWT_SECRET === undefined && (publicKey !== null || jwksUrl !== null)) secret = null;
+  return { secret, publicKey, issuer, audience, jwksUrl, maxAgeSeconds, isDevelopmentSecret };
 }
 
 function readIntrospection(reader: EnvReader, production: boolean): IntrospectionConfig | null {
@@ -121,12 +137,57 @@ function readIntrospection(reader: EnvReader, production: boolean): Introspectio
   }
   // The value is not echoed: a URL with a password in it must not reach the logs.
   if (!isHttpUrl(url)) reader.fail('AUTH_INTROSPECTION_URL must be an http:// or https:// URL with no credentials in it (they go in AUTH_INTROSPECTION_CLIENT_ID/SECRET)');
+  // The answer decides who the caller is: in production it must come over TLS.
+  else if (production && !url.startsWith('https://')) reader.fail('AUTH_INTROSPECTION_URL must be https:// with NODE_ENV=production');
   if ((clientId === null) !== (clientSecret === null)) {
     reader.fail(`${clientId === null ? 'AUTH_INTROSPECTION_CLIENT_ID' : 'AUTH_INTROSPECTION_CLIENT_SECRET'} is required with the other client credential`);
   } else if (clientId === null && production) {
     reader.fail('AUTH_INTROSPECTION_CLIENT_ID and AUTH_INTROSPECTION_CLIENT_SECRET are required with AUTH_INTROSPECTION_URL and NODE_ENV=production');
   }
   return { url, clientId, clientSecret, cacheSeconds, timeoutMs };
+}
+
+/**
+ * NODE_ENV names the environment. Anything that is not clearly development or test is refused,
+ * so that `prod` or `Production` never runs with a generated development secret.
+ */
+function readProduction(value: string | undefined, problems: string[]): boolean {
+  const name = value?.trim().toLowerCase() ?? '';
+  if (['', 'development', 'dev', 'test'].includes(name)) return false;
+  if (value?.trim() === 'production') return true;
+  problems.push(`NODE_ENV must be production, development or test (got "${value}")`);
+  return ['prod', 'production', 'live', 'staging'].includes(name);
+}
+
+function readLimits(reader: EnvReader): SecurityLimits {
+  const maxAmount = reader.optional('MAX_AMOUNT');
+  let maxWhole = 10n ** 15n;
+  if (maxAmount !== null) {
+    if (/^[1-9]\d{0,29}$/.test(maxAmount)) maxWhole = BigInt(maxAmount);
+    else reader.fail(`MAX_AMOUNT must be a whole number from 1 to 10^30 without exponent (got "${maxAmount}")`);
+  }
+  return {
+    maxAmount: maxWhole,
+    authFailLimit: reader.integer('AUTH_FAIL_LIMIT', 30, 1, 1_000_000),
+    socketsPerUser: reader.integer('SOCKETS_PER_USER', 20, 1, 100_000),
+    socketsPerAddress: reader.integer('SOCKETS_PER_ADDRESS', 200, 1, 1_000_000),
+    socketQueryTokens: reader.boolean('SOCKET_QUERY_TOKENS', true),
+  };
+}
+
+function readPublicUrl(reader: EnvReader): string | null {
+  const value = reader.optional('PUBLIC_URL');
+  if (value === null) return null;
+  if (!isHttpUrl(value)) {
+    reader.fail('PUBLIC_URL must be an http:// or https:// URL, e.g. https://ledger.example.com');
+    return null;
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** Long enough, and not a short pattern repeated or a handful of characters (see secret-strength.ts). */
+function isStrongSecret(secret: string, minLength: number, minBits: number): boolean {
+  return secret.length >= minLength && estimatedEntropyBits(secret) >= minBits;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -195,6 +256,15 @@ class EnvReader {
       return fallback;
     }
     return raw as T;
+  }
+
+  /** Comma-separated addresses or CIDRs; null when unset. */
+  addressList(name: string): TrustedProxies | null {
+    const raw = this.optional(name);
+    if (raw === null) return null;
+    const { proxies, invalid } = TrustedProxies.parse(raw);
+    if (invalid.length > 0) this.fail(`${name} must list IP addresses or CIDRs separated by commas (not: ${invalid.join(', ')})`);
+    return proxies;
   }
 
   assetCode(name: string, fallback: string): string {

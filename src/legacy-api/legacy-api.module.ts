@@ -3,7 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ExchangeRatesModule } from '../exchange-rates/exchange-rates.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { HashFailureThrottle } from './hash-failure-throttle.js';
+import { FailureThrottle } from '../common/failure-throttle.js';
 import { LegacyApiController } from './legacy-api.controller.js';
 import { LegacyBalanceService } from './legacy-balance.service.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
@@ -20,10 +20,10 @@ import { UserBalanceLookups } from './user-and-balance.js';
     LegacyBodyErrorFilter,
     UserBalanceLookups,
     {
-      provide: HashFailureThrottle,
+      provide: FailureThrottle,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new HashFailureThrottle(config.legacy.hashFailLimit, config.legacy.hashFailWindowSeconds * 1000),
+        new FailureThrottle(config.legacy.hashFailLimit, config.legacy.hashFailWindowSeconds * 1000),
     },
   ],
 })

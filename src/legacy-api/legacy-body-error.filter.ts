@@ -2,7 +2,7 @@ import { Catch, HttpException, Inject, NotFoundException, Injectable, type Argum
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { refusalStatus } from '../common/http-exception.filter.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { HashFailureThrottle } from './hash-failure-throttle.js';
+import { FailureThrottle } from '../common/failure-throttle.js';
 import { answerLegacyFailure } from './legacy-exception.filter.js';
 import { checkGates, refuseHash } from './legacy-gates.js';
 import { resolveLegacyMethod } from './legacy-methods.js';
@@ -28,7 +28,7 @@ export class LegacyBodyErrorFilter implements ExceptionFilter {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly throttle: HashFailureThrottle,
+    private readonly throttle: FailureThrottle,
   ) {}
 
   /** The filter for everything that is not a legacy request's unreadable body. */

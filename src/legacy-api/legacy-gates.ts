@@ -1,5 +1,5 @@
 import type { LegacyApiConfig } from '../config/app-config.js';
-import type { HashFailureThrottle } from './hash-failure-throttle.js';
+import type { FailureThrottle } from '../common/failure-throttle.js';
 import { LegacyError } from './legacy-error.js';
 import { alwaysAnswersGet, type LegacyMethodName } from './legacy-methods.js';
 import type { LegacyRequest } from './legacy-params.js';
@@ -15,7 +15,7 @@ export function checkGates(
   request: LegacyRequest,
   method: LegacyMethodName | undefined,
   legacy: LegacyApiConfig,
-  throttle: HashFailureThrottle,
+  throttle: FailureThrottle,
 ): { method: LegacyMethodName; secret: string } {
   if (throttle.isBlocked(clientAddress(request))) throw new LegacyError('throttled');
   if (!legacy.enabled) throw new LegacyError('api_disabled');
@@ -27,7 +27,7 @@ export function checkGates(
 }
 
 /** A refused hash: counted against the address, then answered. */
-export function refuseHash(request: LegacyRequest, throttle: HashFailureThrottle): never {
+export function refuseHash(request: LegacyRequest, throttle: FailureThrottle): never {
   throttle.recordFailure(clientAddress(request));
   throw new LegacyError('bad_hash');
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { HashFailureThrottle } from './hash-failure-throttle.js';
+import { FailureThrottle } from '../common/failure-throttle.js';
 import { legacyHashMatches } from './legacy-hash.js';
 import { checkGates, refuseHash } from './legacy-gates.js';
 import { LEGACY_METHODS, resolveLegacyMethod } from './legacy-methods.js';
@@ -18,7 +18,7 @@ import { LegacyParams, type LegacyRequest } from './legacy-params.js';
 export class LegacyHashGuard implements CanActivate {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly throttle: HashFailureThrottle,
+    private readonly throttle: FailureThrottle,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {

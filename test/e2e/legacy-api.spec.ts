@@ -3,7 +3,7 @@ import { Db } from '../../src/database/db.service.js';
 import { countReads } from '../support/read-counter.js';
 import { ExchangeRatesService } from '../../src/exchange-rates/exchange-rates.service.js';
 import { HoldsService } from '../../src/ledger/holds.service.js';
-import { HashFailureThrottle } from '../../src/legacy-api/hash-failure-throttle.js';
+import { FailureThrottle } from '../../src/common/failure-throttle.js';
 import { UserBalanceLookups } from '../../src/legacy-api/user-and-balance.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { addLegacyUser, fundLegacyUser as fund, legacyCall, legacyXml, sha1Hex, usdBalance as usd, type LegacyAnswer, type LegacyCall } from '../support/legacy-client.js';
@@ -413,10 +413,10 @@ describe.each(DATABASE_KINDS)('legacy XML API throttling on %s', (kind) => {
   });
 });
 
-describe('HashFailureThrottle', () => {
+describe('FailureThrottle', () => {
   it('counts failures in a window that starts at the first one', () => {
     let now = 0;
-    const throttle = new HashFailureThrottle(2, 1000, () => now);
+    const throttle = new FailureThrottle(2, 1000, () => now);
     throttle.recordFailure('a');
     now = 900;
     throttle.recordFailure('a');
@@ -430,7 +430,7 @@ describe('HashFailureThrottle', () => {
   });
 
   it('keeps at most the configured number of addresses, dropping the oldest', () => {
-    const throttle = new HashFailureThrottle(1, 60_000, () => 0, 3);
+    const throttle = new FailureThrottle(1, 60_000, () => 0, 3);
     for (const address of ['a', 'b', 'c', 'd']) throttle.recordFailure(address);
     expect(['a', 'b', 'c', 'd'].map((address) => throttle.isBlocked(address))).toEqual([false, true, true, true]);
   });

@@ -4,18 +4,20 @@ interface FailureWindow {
 }
 
 /**
- * Counts wrong hashes per client address in fixed windows that begin at an address's first
- * failure; an address that reached the limit is refused until its window has passed.
+ * Counts failures (wrong legacy hashes, refused credentials) per client address in fixed windows
+ * that begin at an address's first failure; an address that reached the limit is refused until
+ * its window has passed.
  *
  * Kept in memory, per process, on purpose: the state is small and short-lived, and losing it
  * on restart only forgives a few guesses. With N instances an address gets at most N × limit
- * guesses per window, which against a SHA1 over a secret is still no practical attack.
+ * guesses per window, which against a SHA1 over a secret or a signed token is still no
+ * practical attack.
  *
  * The map is bounded so a flood of addresses cannot exhaust memory: expired windows are dropped
  * first, then the oldest ones (insertion order is window-start order, so those are the closest
  * to expiring anyway).
  */
-export class HashFailureThrottle {
+export class FailureThrottle {
   private readonly windows = new Map<string, FailureWindow>();
 
   constructor(
