@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 
 /**
@@ -32,6 +33,11 @@ export class TrustedProxies {
     const plain = unmapped(address);
     const family = isIP(plain);
     return family !== 0 && this.list.check(plain, family === 4 ? 'ipv4' : 'ipv6');
+  }
+
+  /** The client's address of an HTTP request (REST, legacy, or a socket.io handshake's `socket.request`). */
+  clientOfRequest(request: IncomingMessage): string {
+    return this.clientOf(request.socket?.remoteAddress, request.headers['x-forwarded-for']);
   }
 
   /** The client's address for a connection from `peer` that carried these `X-Forwarded-For` headers. */
