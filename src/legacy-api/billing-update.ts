@@ -1,3 +1,4 @@
+import type { Tx } from '../database/db.service.js';
 import type { LedgerService } from '../ledger/ledger.service.js';
 import type { PostingResult } from '../ledger/ledger.types.js';
 import { adjustmentLegs } from '../ledger/adjustment.js';
@@ -17,11 +18,13 @@ export const BILLING_UPDATE_SCOPE = 'legacy:user_balance_update';
 
 /**
  * Posts a billing integrator's balance change as an adjustment against the issuer under the
- * action `billingUpdate`. With a request_id the ledger's idempotency makes a retried call add once.
+ * action `billingUpdate`, inside `tx` (so that it commits with the binding of its hash). With a
+ * request_id the ledger's idempotency makes a retried call add once. A unique violation (a
+ * request racing for the same request_id) is left to the caller, who runs the transaction again.
  */
-export function postBillingUpdate(ledger: LedgerService, update: BillingUpdate): Promise<PostingResult> {
+export function postBillingUpdate(ledger: LedgerService, tx: Tx, update: BillingUpdate): Promise<PostingResult> {
   const { userId, asset, amount, requestId } = update;
-  return ledger.post({
+  return ledger.postIn(tx, {
     kind: 'adjustment',
     action: BILLING_UPDATE_ACTION,
     legs: adjustmentLegs(userId, asset, amount),

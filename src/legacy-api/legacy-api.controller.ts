@@ -3,6 +3,7 @@ import { Public } from '../auth/auth.decorators.js';
 import { LegacyBalanceService } from './legacy-balance.service.js';
 import { LegacyError } from './legacy-error.js';
 import { LegacyExceptionFilter } from './legacy-exception.filter.js';
+import { LegacyGates } from './legacy-gates.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
 import { resolveLegacyMethod } from './legacy-methods.js';
 import { LegacyParams, type LegacyRequest } from './legacy-params.js';
@@ -18,30 +19,34 @@ import { XML_CONTENT_TYPE, renderBalance, renderBalanceUpdated } from './legacy-
 @UseGuards(LegacyHashGuard)
 @UseFilters(LegacyExceptionFilter)
 export class LegacyApiController {
-  constructor(private readonly balances: LegacyBalanceService) {}
+  constructor(
+    private readonly balances: LegacyBalanceService,
+    private readonly gates: LegacyGates,
+  ) {}
 
   @Post(':method')
   @HttpCode(200)
   @Header('Content-Type', XML_CONTENT_TYPE)
   post(@Param('method') method: string, @Req() request: LegacyRequest): Promise<string> {
-    return this.dispatch(method, LegacyParams.from(request));
+    return this.dispatch(method, request);
   }
 
   /** The guard lets GET through for user_balance_get always, for the others only with LEGACY_ALLOW_GET=true. */
   @Get(':method')
   @Header('Content-Type', XML_CONTENT_TYPE)
   get(@Param('method') method: string, @Req() request: LegacyRequest): Promise<string> {
-    return this.dispatch(method, LegacyParams.from(request));
+    return this.dispatch(method, request);
   }
 
-  private async dispatch(method: string, params: LegacyParams): Promise<string> {
+  private async dispatch(method: string, request: LegacyRequest): Promise<string> {
+    const params = LegacyParams.from(request);
     switch (resolveLegacyMethod(method)) {
       case 'user_balance_get': {
         const { balance, currency } = await this.balances.balanceGet(params);
         return renderBalance(balance, currency);
       }
       case 'user_balance_update':
-        return renderBalanceUpdated(await this.balances.balanceUpdate(params));
+        return renderBalanceUpdated(await this.balances.balanceUpdate(params, this.gates.clientOf(request)));
       default:
         // The guard already refuses unknown methods; this keeps the switch honest.
         throw new LegacyError('unknown_method');

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AmountFormatError, convertMinorHalfUp, formatAmount, formatFixed, parseAmount, type Ratio } from '../common/money.js';
 import { DomainError } from '../common/errors.js';
+import { isUniqueViolation } from '../database/db-errors.js';
+import { Db } from '../database/db.service.js';
+import { BoundHashes, type HashBinding, type HashedRequest } from '../idempotency/bound-hashes.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { UsersService, type UserRecord } from '../auth/users.service.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
@@ -9,7 +12,9 @@ import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { LegacyError } from './legacy-error.js';
 import type { LegacyParams } from './legacy-params.js';
-import { postBillingUpdate } from './billing-update.js';
+import { postBillingUpdate, type BillingUpdate } from './billing-update.js';
+import { LegacyGates } from './legacy-gates.js';
+import { LEGACY_METHODS } from './legacy-methods.js';
 import { UserBalanceLookups } from './user-and-balance.js';
 
 const ONE: Ratio = { num: 1n, den: 1n };
@@ -29,6 +34,19 @@ export interface BalanceUpdatedAnswer {
   readonly balance: string;
 }
 
+/** Races lost on a unique key before giving up (each one means another request committed). */
+const MAX_POST_ATTEMPTS = 3;
+
+/**
+ * The update's hash and the texts it covered, exactly as sent: the binding compares the very
+ * characters the hash was computed over, so no two different requests can share one. (Equal
+ * user_id and request_id texts under one hash imply equal balance texts, so binding the
+ * canonical amount instead would refuse and admit exactly the same requests.)
+ */
+function hashedUpdateOf(params: LegacyParams): HashedRequest {
+  return { hash: params.get('hash') ?? '', parameters: LEGACY_METHODS.user_balance_update.hashed.map((name) => params.get(name) ?? '') };
+}
+
 /** The role that makes a user an operator who may change balances through `u`. */
 const OPERATOR_ROLE = 'admin';
 
@@ -46,6 +64,9 @@ export class LegacyBalanceService {
     private readonly assets: AssetRegistry,
     private readonly rates: ExchangeRatesService,
     private readonly lookups: UserBalanceLookups,
+    private readonly db: Db,
+    private readonly boundHashes: BoundHashes,
+    private readonly gates: LegacyGates,
   ) {}
 
   async balanceGet(params: LegacyParams): Promise<BalanceAnswer> {
@@ -64,8 +85,19 @@ export class LegacyBalanceService {
     return withCurrency ? { balance, currency: code.toUpperCase() } : { balance };
   }
 
-  /** The feature toggle does not apply here: the real server gates only user_balance_get with it. */
-  async balanceUpdate(params: LegacyParams): Promise<BalanceUpdatedAnswer> {
+  /**
+   * After the hash guard: the hash's binding, then the request_id rule, then the operator, the
+   * user and the amount. The feature toggle does not apply here: the real server gates only
+   * user_balance_get with it. `client` is the caller's address, for the log of a refused hash.
+   */
+  async balanceUpdate(params: LegacyParams, client: string): Promise<BalanceUpdatedAnswer> {
+    const hashed = hashedUpdateOf(params);
+    const binding = await this.boundHashes.find(hashed);
+    // Part of the hash check: a genuine hash re-split over other parameters is no credential.
+    if (binding === 'other') this.gates.refuseBoundHash(client);
+    const requestId = params.nonEmpty('request_id');
+    // After the hash, so a caller without the secret learns nothing from this answer.
+    if (requestId === undefined && this.config.legacy.requireRequestId) throw new LegacyError('not_updated');
     const operator = await this.requireOperator(params.nonEmpty('u'));
     const userId = params.nonEmpty('user_id');
     const user = !storable(userId) ? null : await this.users.find(userId);
@@ -73,27 +105,45 @@ export class LegacyBalanceService {
 
     const asset = this.config.defaultCurrency;
     const amount = this.parseChange(params.get('balance'));
-    const requestId = params.nonEmpty('request_id');
     // Both end up in bounded places; refuse rather than cut someone's key or name short.
     if ((requestId?.length ?? 0) > 255 || operator.length > 255) throw new LegacyError('not_updated');
 
-    try {
-      await postBillingUpdate(this.ledger, {
-        userId: user.id,
-        asset,
-        amount,
-        operator,
-        requestId,
-        // Canonical amount, so a retry that writes "1.50" for "1.5" is still the same request.
-        requestHash: createHash('sha256').update(`${user.id}\n${formatAmount(amount, this.assets.get(asset).scale)}`).digest('hex'),
-      });
-    } catch (error) {
-      // Insufficient funds, a request_id reused for another payload, a refused amount: the
-      // ledger wrote nothing, and the legacy API has one answer for all of them.
-      if (error instanceof DomainError) throw new LegacyError('not_updated');
-      throw error;
-    }
+    const update: BillingUpdate = {
+      userId: user.id,
+      asset,
+      amount,
+      operator,
+      requestId,
+      // Canonical amount, so a retry that writes "1.50" for "1.5" is still the same request.
+      requestHash: createHash('sha256').update(`${user.id}\n${formatAmount(amount, this.assets.get(asset).scale)}`).digest('hex'),
+    };
+    await this.postBound(update, hashed, binding, client);
     return { username: user.username, id: user.id, balance: await this.formatSystemBalance(user) };
+  }
+
+  /**
+   * Posts the update and binds its hash in one transaction: both commit or neither does. A
+   * unique violation means a racing request committed first, with this hash or this request_id:
+   * the binding, read again, then says whether this one is a re-split (refused) or the same
+   * request (run again: the ledger replays a request_id, and without one M2 applies it again).
+   */
+  private async postBound(update: BillingUpdate, hashed: HashedRequest, binding: HashBinding, client: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.transaction(async (tx) => {
+          await postBillingUpdate(this.ledger, tx, update);
+          if (binding === 'unbound') await this.boundHashes.bind(tx, hashed);
+        });
+        return;
+      } catch (error) {
+        // Insufficient funds, a request_id reused for another payload, a refused amount: the
+        // ledger wrote nothing, and the legacy API has one answer for all of them.
+        if (error instanceof DomainError) throw new LegacyError('not_updated');
+        if (!isUniqueViolation(error) || attempt >= MAX_POST_ATTEMPTS) throw error;
+      }
+      binding = await this.boundHashes.find(hashed);
+      if (binding === 'other') this.gates.refuseBoundHash(client);
+    }
   }
 
   /**

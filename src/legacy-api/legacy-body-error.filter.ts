@@ -1,10 +1,8 @@
-import { Catch, HttpException, Inject, NotFoundException, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, NotFoundException, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { refusalStatus } from '../common/http-exception.filter.js';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { FailureThrottle } from '../common/failure-throttle.js';
 import { answerLegacyFailure } from './legacy-exception.filter.js';
-import { checkGates, refuseHash } from './legacy-gates.js';
+import { LegacyGates } from './legacy-gates.js';
 import { resolveLegacyMethod } from './legacy-methods.js';
 import type { LegacyRequest } from './legacy-params.js';
 
@@ -26,10 +24,7 @@ const LEGACY_PATH = /^\/(?:billing\/)?api\/([^/?]+)\/?(?:\?|$)/i;
 export class LegacyBodyErrorFilter implements ExceptionFilter {
   private others: ExceptionFilter | undefined;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly throttle: FailureThrottle,
-  ) {}
+  constructor(private readonly gates: LegacyGates) {}
 
   /** The filter for everything that is not a legacy request's unreadable body. */
   answeringOthersWith(filter: ExceptionFilter): this {
@@ -46,8 +41,8 @@ export class LegacyBodyErrorFilter implements ExceptionFilter {
       return;
     }
     try {
-      checkGates(request, resolveLegacyMethod(method.name), this.config.legacy, this.throttle);
-      refuseHash(request, this.throttle);
+      this.gates.check(request, resolveLegacyMethod(method.name));
+      this.gates.refuseHash(request);
     } catch (failure) {
       answerLegacyFailure(request, http.getResponse<FastifyReply>(), failure);
     }

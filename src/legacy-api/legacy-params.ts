@@ -6,7 +6,6 @@ export interface LegacyRequest extends IncomingMessage {
   params: Record<string, string | undefined>;
   query: unknown;
   body: unknown;
-  ip?: string;
 }
 
 const FORM = /^application\/x-www-form-urlencoded\b/i;

@@ -23,6 +23,8 @@ export interface LegacyCall {
   readonly raw?: { readonly contentType: string; readonly text: string };
   /** Another loopback source address (127.0.0.2, …) makes the call a different client. */
   readonly localAddress?: string;
+  /** Further request headers (`x-forwarded-for`, `x-request-id`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A raw HTTP call (node:http rather than fetch, so the source address can be chosen). */
@@ -36,7 +38,7 @@ export function legacyCall(baseUrl: string, path: string, call: LegacyCall = {})
       {
         method: call.method ?? 'POST',
         localAddress: call.localAddress,
-        headers: body === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+        headers: { ...call.headers, ...(body === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) }) },
       },
       (res) => {
         const chunks: Buffer[] = [];

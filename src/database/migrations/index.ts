@@ -1,5 +1,6 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { Subscriptions1763800001000 } from './1763800001000-subscriptions.js';
+import { LegacyBoundHashes1763800002000 } from './1763800002000-legacy-bound-hashes.js';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1763800000000, Subscriptions1763800001000];
+export const MIGRATIONS = [InitialSchema1763800000000, Subscriptions1763800001000, LegacyBoundHashes1763800002000];
