@@ -92,10 +92,10 @@ describe.each(DATABASE_KINDS)('an open socket ends with its token (H2) on %s', (
     const closed = closeOf(socket, ['unauthorized'], expMs - Date.now() + GRACE_MS);
 
     const calls = await creditAcrossExpiry(socket, 'h2-target-v4', expMs);
+    await expectNothingAfterExpiry(calls, expMs, 'h2-target-v4');
     const close = await closed;
     expect(close).toEqual({ reason: 'io server disconnect', at: expect.any(Number), told: { unauthorized: UNAUTHORIZED } });
     expect((close as { at: number }).at).toBeGreaterThanOrEqual(expMs);
-    await expectNothingAfterExpiry(calls, expMs, 'h2-target-v4');
     socket.close();
   });
 
@@ -105,10 +105,10 @@ describe.each(DATABASE_KINDS)('an open socket ends with its token (H2) on %s', (
     const closed = closeOf(socket, ['unauthorized'], expMs - Date.now() + GRACE_MS);
 
     const calls = await creditAcrossExpiry(socket, 'h2-target-v2', expMs);
+    await expectNothingAfterExpiry(calls, expMs, 'h2-target-v2');
     const close = await closed;
     expect(close).toEqual({ reason: 'io server disconnect', at: expect.any(Number), told: { unauthorized: UNAUTHORIZED } });
     expect((close as { at: number }).at).toBeGreaterThanOrEqual(expMs);
-    await expectNothingAfterExpiry(calls, expMs, 'h2-target-v2');
     socket.close();
   });
 });
