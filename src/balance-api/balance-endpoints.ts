@@ -9,8 +9,9 @@ import { Db, type Tx } from '../database/db.service.js';
 import { IdempotencyService, requestHash } from '../idempotency/idempotency.service.js';
 import { DrainService } from '../lifecycle/drain.service.js';
 import { MetricsService } from '../observability/metrics.service.js';
-import { errorEnvelope, success, type BalanceEnvelope } from './balance-envelope.js';
+import { errorEnvelope, failure, success, type BalanceEnvelope } from './balance-envelope.js';
 import { parseBalanceRequest } from './balance-request.js';
+import { authorityOf, EXPIRED_MESSAGE, hasExpired, type SocketAuthority } from './socket-authority.js';
 
 export interface CallContext<T> {
   readonly principal: Principal;
@@ -21,11 +22,9 @@ export type EndpointSpec<T extends object> =
   | { readonly dto: (new () => T) | null; readonly role?: Role; readonly read: (ctx: CallContext<T>) => Promise<unknown> }
   | { readonly dto: new () => T; readonly role?: Role; readonly write: (ctx: CallContext<T>, tx: Tx) => Promise<unknown> };
 
-/** The principal the handshake attached to a socket. */
-export const principalOf = (client: Socket): Principal => (client.data as { principal: Principal }).principal;
-
 /**
- * Runs one Balance API call and makes its acknowledgement: role check, payload validation,
+ * Runs one Balance API call and makes its acknowledgement: the credential's expiry (a call that
+ * arrives after it is answered 401 and does nothing), role check, payload validation,
  * `event.id` idempotency for writes (the answer is stored with the write, in one transaction),
  * and the mapping of every error to the envelope. Handlers return what this returns.
  */
@@ -46,14 +45,20 @@ export class BalanceEndpoints {
 
   async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     const started = process.hrtime.bigint();
-    const principal = principalOf(client);
-    const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: principal.id };
-    const envelope = await this.log.runInContext(() => this.run(principal, endpoint, payload, spec), { bindings });
+    const authority = authorityOf(client);
+    const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: authority.principal.id, socketId: client.id };
+    const envelope = await this.log.runInContext(() => this.run(authority, endpoint, payload, spec), { bindings });
     this.metrics.observe('socket', endpoint, envelope.error.code, Number(process.hrtime.bigint() - started) / 1e9);
     return envelope;
   }
 
-  private async run<T extends object>(principal: Principal, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+  private async run<T extends object>(authority: SocketAuthority, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+    // The disconnect at expiry is a timer; a call that slipped in before it ran is refused here.
+    if (hasExpired(authority)) {
+      this.log.warn({ address: authority.address }, 'Balance API call refused: the token expired');
+      return failure(401, EXPIRED_MESSAGE);
+    }
+    const { principal } = authority;
     let done = () => undefined as void;
     try {
       done = this.drain.begin();
@@ -61,11 +66,11 @@ export class BalanceEndpoints {
       const request = parseBalanceRequest(payload, spec.dto);
       const ctx = { principal, data: request.data };
       if ('read' in spec) {
-        this.requireRole(principal, spec.role);
+        this.requireRole(authority, spec.role);
         return success(await spec.read(ctx));
       }
       const run = async (tx: Tx) => {
-        this.requireRole(principal, spec.role);
+        this.requireRole(authority, spec.role);
         return success(await spec.write(ctx, tx));
       };
       if (request.eventId === null) return await this.db.transaction(run);
@@ -79,8 +84,10 @@ export class BalanceEndpoints {
     }
   }
 
-  private requireRole(principal: Principal, role: Role | undefined): void {
-    if (role && !principal.roles.includes(role)) throw forbidden(`Requires role ${role}`);
+  private requireRole({ principal, address }: SocketAuthority, role: Role | undefined): void {
+    if (!role || principal.roles.includes(role)) return;
+    this.log.warn({ address, role }, 'Balance API call refused: role missing');
+    throw forbidden(`Requires role ${role}`);
   }
 }
 

@@ -9,15 +9,19 @@ import { LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceChange } from '../ledger/ledger.types.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { failure, success } from '../balance-api/balance-envelope.js';
-import { principalOf } from '../balance-api/balance-endpoints.js';
+import { authorityOf, EXPIRED_MESSAGE, hasExpired, principalOf } from '../balance-api/socket-authority.js';
 import { totalsAsNumbers } from '../ledger/totals-as-numbers.js';
+import { SocketLifetime } from './socket-lifetime.js';
 import { userInfo } from './user-info.js';
-import { ADMIN_ROOM, userRoom } from './user-rooms.js';
+import { ADMIN_ROOM, joinRoomsOf, userRoom } from './user-rooms.js';
+import { UserSockets } from './user-sockets.js';
 
 /**
  * Connections and the `user:balance` push. Feature modules own their `balance:*` handlers; this
- * gateway greets each socket, puts it in its user's room, answers unknown events with 404, and
- * pushes committed token balance changes to every socket of the user.
+ * gateway starts each socket's lifetime under its credential (socket-lifetime.ts) and its place
+ * under SOCKETS_PER_USER (user-sockets.ts), greets it, puts it in its user's room, answers
+ * unknown events with 404 (401 once the credential expired), and pushes committed token balance
+ * changes to every socket of the user.
  */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -30,6 +34,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly ledger: LedgerService,
     private readonly assets: AssetRegistry,
     private readonly metrics: MetricsService,
+    private readonly lifetime: SocketLifetime,
+    private readonly userSockets: UserSockets,
   ) {}
 
   afterInit(): void {
@@ -49,13 +55,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   async handleConnection(client: Socket): Promise<void> {
     this.metrics.socketOpened();
+    this.lifetime.start(client);
+    this.userSockets.add(client);
     const principal = principalOf(client);
-    await client.join(userRoom(principal.id));
-    // Operators' live feed: the token's roles decide, once, at the handshake.
-    if (principal.roles.includes('admin')) await client.join(ADMIN_ROOM);
+    // Operators' live feed: the credential's roles decide, at the handshake and at each recheck.
+    await joinRoomsOf(client, principal);
     client.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
-      if (client.listeners(event).length === 0 && typeof ack === 'function') ack(failure(404, 'Resource not found'));
+      if (client.listeners(event).length > 0 || typeof ack !== 'function') return;
+      ack(hasExpired(authorityOf(client)) ? failure(401, EXPIRED_MESSAGE) : failure(404, 'Resource not found'));
     });
     client.emit('user_info', userInfo(principal, this.config.networkId));
   }

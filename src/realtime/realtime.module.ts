@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { RedisModule } from '../redis/redis.module.js';
 import { RealtimeGateway } from './realtime.gateway.js';
+import { SocketAdmission } from './socket-admission.js';
+import { SocketLifetime } from './socket-lifetime.js';
+import { UserSockets } from './user-sockets.js';
 
-/** Socket connections, per-user rooms and the after-commit `user:balance` push. */
+/**
+ * Socket connections: the handshake (credential, flood limits), each socket's lifetime under its
+ * credential, per-user rooms and the after-commit `user:balance` push.
+ */
 @Module({
-  imports: [LedgerModule, RedisModule],
-  providers: [RealtimeGateway],
+  imports: [AuthModule, LedgerModule, RedisModule],
+  providers: [RealtimeGateway, SocketAdmission, SocketLifetime, UserSockets],
 })
 export class RealtimeModule {}

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { RunningApp } from './app-harness.js';
 
 export interface Envelope {
@@ -9,15 +9,21 @@ export interface Envelope {
 /** What each connected socket was greeted with. */
 export const userInfoOf = new WeakMap<Socket, unknown>();
 
-/** Connects with a token and waits for `user_info`, or rejects with the connect_error message. */
-export function connect(app: RunningApp, token: string | null, how: 'auth' | 'header' | 'query' | 'session' = 'auth'): Promise<Socket> {
+export type HowSent = 'auth' | 'header' | 'query' | 'session';
+
+/**
+ * Connects with a token and waits for `user_info`, or rejects with the connect_error message.
+ * `extra` adds client options (`extraHeaders` such as `x-forwarded-for`, for instance).
+ */
+export function connect(app: RunningApp, token: string | null, how: HowSent = 'auth', extra: Partial<ManagerOptions & SocketOptions> = {}): Promise<Socket> {
   const options = {
+    ...extra,
     path: app.config.socketPath,
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
     ...(token && how === 'auth' ? { auth: { token } } : {}),
-    ...(token && how === 'header' ? { extraHeaders: { authorization: `Bearer ${token}` } } : {}),
+    ...(token && how === 'header' ? { extraHeaders: { ...extra.extraHeaders, authorization: `Bearer ${token}` } } : {}),
     ...(token && how === 'query' ? { query: { token } } : {}),
     ...(token && how === 'session' ? { query: { sessionId: token } } : {}),
   };
@@ -56,3 +62,46 @@ export function collect<T = unknown>(socket: Socket, event: string): T[] {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The connect_error message of a refused handshake, or "connected" (the socket is closed again). */
+export const handshakeOutcome = (app: RunningApp, token: string | null, how: HowSent = 'auth', extra: Partial<ManagerOptions & SocketOptions> = {}) =>
+  connect(app, token, how, extra).then(
+    (socket) => {
+      socket.close();
+      return 'connected';
+    },
+    (error: Error) => error.message,
+  );
+
+/** A socket of socket.io-client 2.x or 4.x, as far as watching its end needs. */
+export interface AnyClientSocket {
+  readonly connected: boolean;
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  once(event: string, listener: (...args: never[]) => void): unknown;
+}
+
+export interface ServerClose {
+  /** The client's disconnect reason. */
+  readonly reason: string;
+  /** When the client saw the disconnect (epoch ms). */
+  readonly at: number;
+  /** The payload of each watched event that arrived before the close. */
+  readonly told: Record<string, unknown>;
+}
+
+/**
+ * Resolves when the socket disconnects, with what it was told on the way (`events`, watched from
+ * now on), or with "still open" once `deadlineMs` has passed: a server that never closes it fails
+ * the test's expectation instead of hanging it.
+ */
+export function closeOf(socket: AnyClientSocket, events: readonly string[], deadlineMs: number): Promise<ServerClose | 'still open'> {
+  const told: Record<string, unknown> = {};
+  for (const event of events) socket.on(event, (payload: never) => (told[event] = payload));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('still open'), deadlineMs);
+    socket.once('disconnect', (reason: never) => {
+      clearTimeout(timer);
+      resolve({ reason: String(reason), at: Date.now(), told });
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import type { Socket } from 'socket.io';
+import { failure } from '../balance-api/balance-envelope.js';
+
+/**
+ * Why the server closes a socket, told in an event just before the close. socket.io shows a
+ * client only "io server disconnect" whatever the server's reason (2.x and 4.x alike), so the
+ * reason travels as an ordinary event, in the envelope of the acknowledgements; the server
+ * then closes the connection, and a client that reconnects by itself after "io server
+ * disconnect" (neither version does) would meet the handshake again.
+ */
+export const CLOSE_REASONS = {
+  /** The credential's authority ended: it expired, the session was revoked, or it could not be verified again. */
+  unauthorized: { event: 'unauthorized', code: 401 },
+  /** A newer socket of the same user took this one's place under SOCKETS_PER_USER. */
+  tooManyConnections: { event: 'too_many_connections', code: 429 },
+} as const;
+
+export type CloseReason = keyof typeof CLOSE_REASONS;
+
+/** Tells the client why, then closes its connection (the event is flushed before the close). */
+export function closeWith(socket: Socket, reason: CloseReason, message: string): void {
+  if (!socket.connected) return;
+  const { event, code } = CLOSE_REASONS[reason];
+  socket.emit(event, failure(code, message));
+  socket.disconnect(true);
+}
