@@ -34,6 +34,7 @@ export const JWKS_TIMING: JwksTiming = {
 const MAX_DOCUMENT_BYTES = 256 * 1024;
 const MAX_KEYS = 100;
 const MAX_KID_LENGTH = 256;
+const MIN_RSA_BITS = 2048;
 
 interface SigningKey {
   readonly kid: string | null;
@@ -140,8 +141,8 @@ export class JwksKeySet {
 }
 
 /**
- * The RS256 signature keys of a JWKS document. Keys for other algorithms, for encryption, or
- * that do not import are skipped; a document with none left is refused as a whole.
+ * The RS256 signature keys of a JWKS document. Keys for other algorithms, for encryption,
+ * shorter than 2048 bits, or that do not import are skipped; a document with none left is refused as a whole.
  */
 export function parseKeySet(text: string): SigningKey[] {
   let document: unknown;
@@ -170,6 +171,8 @@ function rs256Key(jwk: unknown): SigningKey | null {
   try {
     // Only the public members: a set that leaked a private key still yields just the public one.
     const key = createPublicKey({ key: { kty: 'RSA', n, e } as JsonWebKey, format: 'jwk' });
+    // jsonwebtoken refuses shorter RSA keys anyway; skipping them here keeps them out of `kid` selection.
+    if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS) return null;
     return { kid: kid ?? null, key };
   } catch {
     return null;

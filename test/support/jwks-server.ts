@@ -15,10 +15,14 @@ export function newSigningKey(kid: string): SigningKey {
   return { kid, privateKey, publicKey };
 }
 
-/** An RS256 JWT signed with `key`, naming its `kid` unless `kid: null`; 5 minutes unless told. */
-export function signWith(key: SigningKey, claims: Record<string, unknown>, options: jwt.SignOptions & { kid?: string | null } = {}): string {
-  const { kid = key.kid, ...signOptions } = options;
-  return jwt.sign(claims, key.privateKey, { algorithm: 'RS256', expiresIn: '5m', ...(kid === null ? {} : { keyid: kid }), ...signOptions });
+/** An RS256 JWT signed with `key`, naming its `kid` unless `kid: null`; 5 minutes unless told (`expiresIn: null`: no `exp`). */
+export function signWith(
+  key: SigningKey,
+  claims: Record<string, unknown>,
+  options: Omit<jwt.SignOptions, 'expiresIn'> & { kid?: string | null; expiresIn?: jwt.SignOptions['expiresIn'] | null } = {},
+): string {
+  const { kid = key.kid, expiresIn = '5m', ...signOptions } = options;
+  return jwt.sign(claims, key.privateKey, { algorithm: 'RS256', ...(expiresIn === null ? {} : { expiresIn }), ...(kid === null ? {} : { keyid: kid }), ...signOptions });
 }
 
 export interface JwksServer {
