@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ForbiddenException, Inject, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { tooManyRequests } from '../common/errors.js';
@@ -57,7 +57,8 @@ export class JwtAuthGuard extends AuthGuard(['jwt', 'introspection']) {
     try {
       await (super.canActivate(context) as Promise<boolean>);
     } catch (error) {
-      this.refused(request, address, error);
+      // Anything but a refusal (the user record could not be written) is no failed authentication.
+      if (error instanceof UnauthorizedException) this.refused(request, address, error);
       throw error;
     }
     const required = this.reflector.getAllAndOverride<string[]>(ROLES, targets) ?? [];
@@ -70,7 +71,7 @@ export class JwtAuthGuard extends AuthGuard(['jwt', 'introspection']) {
     return true;
   }
 
-  private refused(request: HttpRequest, address: string, error: unknown): void {
+  private refused(request: HttpRequest, address: string, error: UnauthorizedException): void {
     if (!/^Bearer\s+\S/i.test(request.headers.authorization ?? '')) {
       this.log.warn({ address, reason: 'no bearer credential' }, 'Authentication failed');
       return;

@@ -118,25 +118,35 @@ export class JwksKeySet {
   }
 
   private async fetchKeys(): Promise<SigningKey[]> {
-    let text: string | null;
+    let response: Response;
     try {
-      const response = await fetch(this.url, {
+      response = await fetch(this.url, {
         headers: { accept: 'application/json' },
+        // Bounds the whole exchange, body included: a slow endpoint refuses rather than stalls.
         signal: AbortSignal.timeout(this.timing.timeoutMs),
+        // A redirect is a misconfiguration; the keys come from the configured place or not at all.
         redirect: 'error',
       });
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new Error(`JWKS endpoint answered HTTP ${response.status}`);
-      }
+    } catch (error) {
+      throw this.transportFailure(error);
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`JWKS endpoint answered HTTP ${response.status}`);
+    }
+    let text: string | null;
+    try {
       text = await readBoundedText(response, MAX_DOCUMENT_BYTES);
     } catch (error) {
-      if (error instanceof Error && error.message.startsWith('JWKS endpoint')) throw error;
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new Error(timedOut ? `JWKS endpoint gave no answer within ${this.timing.timeoutMs} ms` : 'JWKS endpoint unreachable');
+      throw this.transportFailure(error);
     }
     if (text === null) throw new Error('JWKS document too large');
     return parseKeySet(text);
+  }
+
+  private transportFailure(error: unknown): Error {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    return new Error(timedOut ? `JWKS endpoint gave no answer within ${this.timing.timeoutMs} ms` : 'JWKS endpoint unreachable', { cause: error });
   }
 }
 

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { startIntrospectionServer, type IntrospectionServer } from '../support/introspection-server.js';
-import { sleep } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { adminToken, tokenFor } from '../support/tokens.js';
 
@@ -88,20 +87,17 @@ describe.each(DATABASE_KINDS)('inactive introspection answers are remembered (M6
   let app: RunningApp;
   beforeAll(async () => {
     idp = await startIntrospectionServer();
-    app = await startApp(kind, idp.env({ AUTH_FAIL_LIMIT: '1000000', AUTH_INTROSPECTION_CACHE_S: '1' }));
+    app = await startApp(kind, idp.env({ AUTH_FAIL_LIMIT: '1000000' }));
   });
   afterAll(async () => {
     await app?.close();
     await idp?.close();
   });
 
-  it('asks the identity provider once for 200 repeats of one junk token, and again once the cache time is over', async () => {
+  it('asks the identity provider once for 200 repeats of one junk token', async () => {
     const junk = sessionId('junk');
     for (let i = 0; i < 200; i++) expect(await statusOf(app, '127.0.0.1', junk)).toBe(401);
     expect(idp.count(junk)).toBe(1);
-    await sleep(1100);
-    expect(await statusOf(app, '127.0.0.1', junk)).toBe(401);
-    expect(idp.count(junk)).toBe(2);
   });
 
   it('does not remember a failure or a malformed answer: a retry asks again', async () => {

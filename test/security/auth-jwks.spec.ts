@@ -67,6 +67,7 @@ describe.each(DATABASE_KINDS)("the identity provider's keys (JWT_JWKS_URL) on %s
   it('refuses an unknown key, a forged kid, another algorithm, issuer or audience; unknown kids refetch at most once per 10 s', async () => {
     const stranger = newSigningKey('key-2025');
     const before = idp.fetches();
+    const started = Date.now();
     const refused = {
       'a key the provider never published, under a published kid': fromIdp(stranger),
       'an unknown kid': fromIdp(newSigningKey('unknown-kid')),
@@ -79,9 +80,9 @@ describe.each(DATABASE_KINDS)("the identity provider's keys (JWT_JWKS_URL) on %s
     for (const [label, token] of Object.entries(refused)) {
       expect({ label, status: await restStatus(app, token), socket: await handshake(app, token) }).toEqual({ label, status: 401, socket: 'unauthorized' });
     }
-    // A flood of made-up kids: the last refresh was moments ago, so none of them fetches again.
+    // A flood of made-up kids: the key set is fetched again at most once per 10 s, whatever they say.
     for (let i = 0; i < 20; i++) expect(await restStatus(app, fromIdp(newSigningKeyCached, { kid: `made-up-${randomBytes(4).toString('hex')}` }))).toBe(401);
-    expect(idp.fetches() - before).toBeLessThanOrEqual(1);
+    expect(idp.fetches() - before).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / JWKS_TIMING.minRefreshIntervalMs));
   });
 });
 

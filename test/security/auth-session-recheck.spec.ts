@@ -8,7 +8,7 @@ import { startIntrospectionServer, type IntrospectionServer } from '../support/i
 import { sleep } from '../support/socket-client.js';
 import { tokenFor } from '../support/tokens.js';
 
-const CACHE_S = 2;
+const CACHE_S = 3;
 const sessionId = (label: string) => `${label}-${randomBytes(9).toString('hex')}`;
 const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 
