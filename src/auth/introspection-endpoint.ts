@@ -1,4 +1,5 @@
 import type { IntrospectionConfig } from '../config/app-config.js';
+import { readBoundedText } from './bounded-body.js';
 
 /** Larger answers are refused: an introspection answer is a few hundred bytes of claims. */
 const MAX_ANSWER_BYTES = 64 * 1024;
@@ -39,7 +40,9 @@ export class IntrospectionEndpoint {
         await response.body?.cancel();
         throw new IntrospectionUnavailable(`introspection endpoint answered HTTP ${response.status}`);
       }
-      text = await readBounded(response);
+      const body = await readBoundedText(response, MAX_ANSWER_BYTES);
+      if (body === null) throw new IntrospectionUnavailable('introspection answer too large');
+      text = body;
     } catch (error) {
       if (error instanceof IntrospectionUnavailable) throw error;
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.config.timeoutMs} ms` : 'unreachable';
@@ -57,17 +60,4 @@ export class IntrospectionEndpoint {
 function basicCredentials(clientId: string, clientSecret: string): string {
   const encode = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(clientSecret)}`).toString('base64')}`;
-}
-
-async function readBounded(response: Response): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_ANSWER_BYTES) throw new IntrospectionUnavailable('introspection answer too large');
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > MAX_ANSWER_BYTES) throw new IntrospectionUnavailable('introspection answer too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

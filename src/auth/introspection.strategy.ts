@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import { noteRefusal } from './credential-refusal.js';
 import { OpaqueBearerStrategy } from './opaque-bearer-strategy.js';
 import type { Principal } from './principal.js';
 import { SessionIntrospection } from './session-introspection.js';
@@ -19,9 +20,13 @@ export class IntrospectionStrategy extends PassportStrategy(OpaqueBearerStrategy
     super();
   }
 
-  async validate(token: string): Promise<Principal | null> {
-    const principal = await this.sessions.principalFor(token);
-    if (principal) await this.users.upsert(principal);
-    return principal;
+  async validate(request: object, token: string): Promise<Principal | null> {
+    const check = await this.sessions.check(token);
+    if (check.kind !== 'active') {
+      noteRefusal(request, { unavailable: check.kind === 'unavailable', reason: check.reason });
+      return null;
+    }
+    await this.users.upsert(check.principal);
+    return check.principal;
   }
 }

@@ -20,7 +20,7 @@ Prints a development JWT (HS256, signed with JWT_SECRET or the generated develop
   --username NAME     login name; the legacy API finds users by it             (default: the id)
   --email E           e-mail address
   --currency CODE     the user's own currency for the legacy API, e.g. eur
-  --expires SPAN      lifetime: 8h, 30m, 7d, or seconds                         (default: 8h)
+  --expires SPAN      lifetime: 8h, 30m, 1d, or seconds, at most JWT_MAX_AGE_S (default: 8h)
   -h, --help          this text
 
 example: TOKEN=$(npm run --silent token -- --sub alice --roles admin)`;
@@ -47,8 +47,17 @@ function main(): void {
   }
   loadEnvFile();
   const config = loadConfig();
-  if (!config.jwt.secret || config.jwt.publicKey) {
+  if (!config.jwt.secret || config.jwt.publicKey !== null || config.jwt.jwksUrl !== null) {
     console.error('npm run token signs HS256 with JWT_SECRET or the development secret; RS256 tokens come from your identity provider.');
+    process.exit(2);
+  }
+  const lifetime = lifetimeSeconds(values.expires);
+  if (lifetime === null) {
+    console.error(`--expires must be a span such as 8h, 30m, 1d or a number of seconds (got "${values.expires}")`);
+    process.exit(2);
+  }
+  if (lifetime > config.jwt.maxAgeSeconds) {
+    console.error(`--expires ${values.expires} is longer than JWT_MAX_AGE_S (${config.jwt.maxAgeSeconds} s): the service would refuse the token`);
     process.exit(2);
   }
   const roles = values.roles.split(',').map((r) => r.trim()).filter(Boolean);
@@ -59,11 +68,19 @@ function main(): void {
   const claims = { sub: values.sub, username: values.username ?? values.sub, roles, ...(values.email ? { email: values.email } : {}), ...(values.currency ? { currency: values.currency } : {}) };
   const token = jwt.sign(claims, config.jwt.secret, {
     algorithm: 'HS256',
-    expiresIn: (/^\d+$/.test(values.expires) ? Number(values.expires) : values.expires) as jwt.SignOptions['expiresIn'],
+    expiresIn: lifetime,
     ...(config.jwt.issuer ? { issuer: config.jwt.issuer } : {}),
     ...(config.jwt.audience ? { audience: config.jwt.audience } : {}),
   });
   process.stdout.write(token + '\n');
+}
+
+/** `8h`, `30m`, `1d`, `45s` or plain seconds, in seconds; null for anything else (or 0). */
+function lifetimeSeconds(span: string): number | null {
+  const match = /^(\d{1,9})\s*([smhd]?)$/.exec(span.trim());
+  if (!match) return null;
+  const seconds = Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return seconds > 0 ? seconds : null;
 }
 
 try {

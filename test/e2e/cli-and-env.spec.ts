@@ -88,7 +88,7 @@ describe('.env', () => {
       }
       expect({ healthy, output }).toEqual({ healthy: true, output: '' }); // silent: the environment's level, not the file's
       expect(existsSync(join(serverDir, 'from-dotenv.sqlite'))).toBe(true);
-      const token = jwt.sign({ sub: 'dotenv-admin', roles: ['admin'] }, FILE_SECRET);
+      const token = jwt.sign({ sub: 'dotenv-admin', roles: ['admin'] }, FILE_SECRET, { expiresIn: '1h' });
       expect((await fetch(`http://127.0.0.1:${port}/back-api/backoffice/ledger/check`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     } finally {
       child.kill('SIGKILL');

@@ -59,8 +59,8 @@ describe.each(DATABASE_KINDS)('opaque session tokens by introspection on %s', (k
     expect(rows).toEqual([{ username: 'ops', email: 'ops@example.com', roles: '["admin"]', currency: 'eur' }]);
   });
 
-  it('reads roles from a space-separated scope when the answer has no roles', async () => {
-    expect(await statusOf(app, session('scope', { answer: { active: true, sub: 'scope-admin', scope: 'openid admin profile' } }))).toBe(200);
+  it('never reads a role from an OAuth scope (a client may request any scope)', async () => {
+    expect(await statusOf(app, session('scope', { answer: { active: true, sub: 'scope-admin', scope: 'openid admin profile' } }))).toBe(403);
     expect(await statusOf(app, session('scope-plain', { answer: { active: true, sub: 'scope-user', scope: 'openid profile' } }))).toBe(403);
   });
 
@@ -146,7 +146,7 @@ describe.each(DATABASE_KINDS)('opaque session tokens by introspection on %s', (k
 
   it('admits an active session at the socket handshake, from auth.token and from the token query parameter', async () => {
     for (const how of ['auth', 'query'] as const) {
-      const token = session(`socket-${how}`, { answer: { active: true, sub: `socket-${how}`, username: 'sockets', scope: 'admin', network: 'net-7' } });
+      const token = session(`socket-${how}`, { answer: { active: true, sub: `socket-${how}`, username: 'sockets', roles: ['admin'], network: 'net-7' } });
       const socket = await connect(app, token, how);
       try {
         expect(userInfoOf.get(socket)).toMatchObject({ data: { id: `socket-${how}`, username: 'sockets', roles: ['admin'] } });

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 
 const secret = 'a-real-production-secret-of-enough-length-0123456789';
+/** What production needs besides secrets: the identity provider's issuer and this service's audience. */
+const PRODUCTION = { NODE_ENV: 'production', JWT_ISSUER: 'https://id.example/realms/platform', JWT_AUDIENCE: 'ledger' };
 const problemsOf = (env: Record<string, string>) => {
   try {
     loadConfig(env);
@@ -16,8 +18,10 @@ describe('configuration', () => {
   it('defaults to an embedded SQLite file and the contract defaults', () => {
     const config = loadConfig({ JWT_SECRET: secret });
     expect(config.database).toEqual({ type: 'sqlite', path: './data/ledger.sqlite' });
-    expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', networkId: 'default', enableTestClock: false });
-    expect(config.legacy).toEqual({ enabled: true, secret: null, allowGet: false, balanceGetEnabled: true, numberDigits: 2, hashFailLimit: 10, hashFailWindowSeconds: 60 });
+    expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', networkId: 'default', enableTestClock: false, publicUrl: null });
+    expect(config.legacy).toEqual({ enabled: true, secret: null, allowGet: false, balanceGetEnabled: true, numberDigits: 2, hashFailLimit: 10, hashFailWindowSeconds: 60, requireRequestId: false, allowedIps: null });
+    expect(config.jwt).toMatchObject({ issuer: null, audience: null, jwksUrl: null, maxAgeSeconds: 86_400 });
+    expect(config.limits).toEqual({ maxAmount: 10n ** 15n, authFailLimit: 30, socketsPerUser: 20, socketsPerAddress: 200, socketQueryTokens: true });
   });
 
   it('reads PostgreSQL and sqlite: URLs', () => {
@@ -35,10 +39,86 @@ describe('configuration', () => {
     expect(problems).toHaveLength(5);
   });
 
-  it('refuses to start in production without real secrets or with the test clock', () => {
-    expect(problemsOf({ NODE_ENV: 'production' }).join()).toMatch(/JWT_SECRET .*required/);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' }).join()).toMatch(/JWT_SECRET must be a real secret/);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: secret, ENABLE_TEST_CLOCK: 'true' }).join()).toMatch(/ENABLE_TEST_CLOCK/);
-    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: secret })).toEqual([]);
+  it('refuses to start in production without real secrets, issuer and audience, or with the test clock', () => {
+    expect(problemsOf({ ...PRODUCTION }).join()).toMatch(/JWT_SECRET .*required/);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: 'short' }).join()).toMatch(/JWT_SECRET must be a random secret of at least 32 characters/);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: secret, ENABLE_TEST_CLOCK: 'true' }).join()).toMatch(/ENABLE_TEST_CLOCK/);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: secret })).toEqual(['JWT_ISSUER and JWT_AUDIENCE are required with NODE_ENV=production']);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_SECRET: secret, JWT_ISSUER: 'https://id.example' })).toEqual(['JWT_ISSUER and JWT_AUDIENCE are required with NODE_ENV=production']);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: secret })).toEqual([]);
+  });
+
+  it('refuses low-entropy secrets in production, however long, and accepts them in development', () => {
+    for (const weak of ['a'.repeat(40), 'password'.repeat(5), '1234567890'.repeat(4), 'abababababababababababababababababababab']) {
+      expect({ weak, problems: problemsOf({ ...PRODUCTION, JWT_SECRET: weak }) }).toEqual({
+        weak,
+        problems: ['JWT_SECRET must be a random secret of at least 32 characters with NODE_ENV=production'],
+      });
+      expect(problemsOf({ JWT_SECRET: weak })).toEqual([]);
+    }
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: secret, LEGACY_API_SECRET: 'secret'.repeat(4) }).join()).toMatch(/LEGACY_API_SECRET must be a random secret/);
+    expect(problemsOf({ ...PRODUCTION, JWT_SECRET: secret, LEGACY_API_SECRET: 'k3Jx9-Qm2vL8_pR4tW7z' })).toEqual([]);
+  });
+
+  it('takes NODE_ENV only as production, development, dev, test or empty, so "prod" never runs with a development secret', () => {
+    for (const name of ['', 'development', 'dev', 'test', 'Development', ' test ']) {
+      expect({ name, production: loadConfig({ NODE_ENV: name, JWT_SECRET: secret }).production }).toEqual({ name, production: false });
+    }
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: secret }).production).toBe(true);
+    for (const name of ['prod', 'Production', 'staging', 'live', 'qa']) {
+      expect({ name, problems: problemsOf({ NODE_ENV: name, JWT_SECRET: secret }).join('\n') }).toEqual({
+        name,
+        problems: expect.stringContaining(`NODE_ENV must be production, development or test (got "${name}")`),
+      });
+    }
+    // A production-like name is judged as production too, so its other problems are named at once.
+    expect(problemsOf({ NODE_ENV: 'prod' }).join('\n')).toMatch(/JWT_SECRET \(or JWT_PUBLIC_KEY or JWT_JWKS_URL\) is required/);
+  });
+
+  it('reads JWT_MAX_AGE_S and JWT_JWKS_URL: https in production, an alternative to JWT_PUBLIC_KEY', () => {
+    expect(loadConfig({ JWT_SECRET: secret, JWT_MAX_AGE_S: '3600' }).jwt.maxAgeSeconds).toBe(3600);
+    expect(problemsOf({ JWT_SECRET: secret, JWT_MAX_AGE_S: '0' }).join()).toMatch(/JWT_MAX_AGE_S must be a whole number from 1/);
+    const jwks = loadConfig({ JWT_JWKS_URL: 'http://127.0.0.1:8080/certs' }).jwt;
+    expect(jwks).toMatchObject({ jwksUrl: 'http://127.0.0.1:8080/certs', secret: null, publicKey: null });
+    expect(problemsOf({ ...PRODUCTION, JWT_JWKS_URL: 'http://id.example/certs' })).toEqual(['JWT_JWKS_URL must be https:// with NODE_ENV=production']);
+    expect(problemsOf({ ...PRODUCTION, JWT_JWKS_URL: 'https://id.example/certs' })).toEqual([]);
+    expect(problemsOf({ JWT_JWKS_URL: 'ftp://id.example/certs' })).toEqual(['JWT_JWKS_URL must be an http:// or https:// URL']);
+    const pem = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
+    expect(problemsOf({ JWT_JWKS_URL: 'https://id.example/certs', JWT_PUBLIC_KEY: pem })).toEqual(['JWT_JWKS_URL and JWT_PUBLIC_KEY are alternatives: set one']);
+  });
+
+  it('reads MAX_AMOUNT as whole units, refusing exponents, fractions and zero', () => {
+    expect(loadConfig({ JWT_SECRET: secret, MAX_AMOUNT: '1000000' }).limits.maxAmount).toBe(1_000_000n);
+    expect(loadConfig({ JWT_SECRET: secret, MAX_AMOUNT: '1' + '0'.repeat(29) }).limits.maxAmount).toBe(10n ** 29n);
+    for (const bad of ['1e15', '0', '-5', '1.5', '0x10', '1' + '0'.repeat(30), '10 000']) {
+      expect({ bad, problems: problemsOf({ JWT_SECRET: secret, MAX_AMOUNT: bad }) }).toEqual({
+        bad,
+        problems: [`MAX_AMOUNT must be a whole number from 1 to 10^30 without exponent (got "${bad}")`],
+      });
+    }
+  });
+
+  it('reads the flood limits and the legacy settings, request ids required by default in production', () => {
+    const config = loadConfig({ JWT_SECRET: secret, AUTH_FAIL_LIMIT: '3', SOCKETS_PER_USER: '2', SOCKETS_PER_ADDRESS: '5', SOCKET_QUERY_TOKENS: 'false' });
+    expect(config.limits).toMatchObject({ authFailLimit: 3, socketsPerUser: 2, socketsPerAddress: 5, socketQueryTokens: false });
+    expect(problemsOf({ JWT_SECRET: secret, AUTH_FAIL_LIMIT: '0' }).join()).toMatch(/AUTH_FAIL_LIMIT/);
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: secret }).legacy.requireRequestId).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, JWT_SECRET: secret, LEGACY_REQUIRE_REQUEST_ID: 'false' }).legacy.requireRequestId).toBe(false);
+    const allowed = loadConfig({ JWT_SECRET: secret, LEGACY_ALLOWED_IPS: '203.0.113.7, 10.0.0.0/8' }).legacy.allowedIps!;
+    expect(['203.0.113.7', '10.1.2.3', '::ffff:10.9.9.9', '203.0.113.8'].map((a) => allowed.isTrusted(a))).toEqual([true, true, true, false]);
+  });
+
+  it('reads TRUST_PROXY as addresses and CIDRs of both families, naming the entries that are neither', () => {
+    const proxies = loadConfig({ JWT_SECRET: secret, TRUST_PROXY: '10.0.0.1,192.168.0.0/16 , fd00::/8' }).trustProxy;
+    expect(['10.0.0.1', '10.0.0.2', '192.168.44.5', 'fd12::1', 'fe80::1', 'garbage'].map((a) => proxies.isTrusted(a))).toEqual([true, false, true, true, false, false]);
+    expect(loadConfig({ JWT_SECRET: secret }).trustProxy.isTrusted('127.0.0.1')).toBe(false);
+    expect(problemsOf({ JWT_SECRET: secret, TRUST_PROXY: '10.0.0.1, proxy.local, 10.0.0.0/33, 1.2.3.4/8/1' })).toEqual([
+      'TRUST_PROXY must list IP addresses or CIDRs separated by commas (not: proxy.local, 10.0.0.0/33, 1.2.3.4/8/1)',
+    ]);
+  });
+
+  it('reads PUBLIC_URL without its trailing slash', () => {
+    expect(loadConfig({ JWT_SECRET: secret, PUBLIC_URL: 'https://ledger.example.com/' }).publicUrl).toBe('https://ledger.example.com');
+    expect(problemsOf({ JWT_SECRET: secret, PUBLIC_URL: 'ledger.example.com' }).join()).toMatch(/PUBLIC_URL must be an http/);
   });
 });

@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 
 const secret = 'a-real-production-secret-of-enough-length-0123456789';
 const url = 'https://id.example/realms/platform/protocol/openid-connect/token/introspect';
+/** What production needs besides secrets: the identity provider's issuer and this service's audience. */
+const PRODUCTION = { NODE_ENV: 'production', JWT_ISSUER: 'https://id.example/realms/platform', JWT_AUDIENCE: 'ledger' };
 const problemsOf = (env: Record<string, string>) => {
   try {
     loadConfig({ JWT_SECRET: secret, ...env });
@@ -46,7 +48,14 @@ describe('introspection configuration', () => {
       'AUTH_INTROSPECTION_CLIENT_ID is set but AUTH_INTROSPECTION_URL is not',
       'AUTH_INTROSPECTION_CLIENT_SECRET is set but AUTH_INTROSPECTION_URL is not',
     ]);
-    expect(problemsOf({ NODE_ENV: 'production', AUTH_INTROSPECTION_URL: url }).join()).toMatch(/AUTH_INTROSPECTION_CLIENT_ID and AUTH_INTROSPECTION_CLIENT_SECRET are required/);
-    expect(problemsOf({ NODE_ENV: 'production', AUTH_INTROSPECTION_URL: url, AUTH_INTROSPECTION_CLIENT_ID: 'c', AUTH_INTROSPECTION_CLIENT_SECRET: 's' })).toEqual([]);
+    expect(problemsOf({ ...PRODUCTION, AUTH_INTROSPECTION_URL: url }).join()).toMatch(/AUTH_INTROSPECTION_CLIENT_ID and AUTH_INTROSPECTION_CLIENT_SECRET are required/);
+    expect(problemsOf({ ...PRODUCTION, AUTH_INTROSPECTION_URL: url, AUTH_INTROSPECTION_CLIENT_ID: 'c', AUTH_INTROSPECTION_CLIENT_SECRET: 's' })).toEqual([]);
+  });
+
+  it('refuses an http:// endpoint in production (its answer decides who the caller is), and allows it elsewhere', () => {
+    const plain = 'http://id.example/realms/platform/protocol/openid-connect/token/introspect';
+    const credentials = { AUTH_INTROSPECTION_CLIENT_ID: 'c', AUTH_INTROSPECTION_CLIENT_SECRET: 's' };
+    expect(problemsOf({ ...PRODUCTION, AUTH_INTROSPECTION_URL: plain, ...credentials })).toEqual(['AUTH_INTROSPECTION_URL must be https:// with NODE_ENV=production']);
+    expect(problemsOf({ AUTH_INTROSPECTION_URL: plain, ...credentials })).toEqual([]);
   });
 });

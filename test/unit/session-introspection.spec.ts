@@ -34,6 +34,28 @@ describe('session introspection', () => {
     expect(idp.count(token)).toBe(2);
   });
 
+  it('remembers an inactive answer for the shorter of the cache time and 30 s, and not at all with the cache off', async () => {
+    const token = 'inactive-session';
+    idp.sessions.set(token, { answer: { active: false } });
+    const cached = sessionsWith(30);
+    for (let i = 0; i < 5; i++) expect(await cached.check(token)).toEqual({ kind: 'refused', reason: 'session inactive' });
+    expect(idp.count(token)).toBe(1);
+    const uncached = sessionsWith(0);
+    for (let i = 0; i < 3; i++) expect((await uncached.check(token)).kind).toBe('refused');
+    expect(idp.count(token)).toBe(4);
+    // Remembered only so long: after the cache time the endpoint is asked again.
+    const short = sessionsWith(1);
+    expect((await short.check(token)).kind).toBe('refused');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await short.check(token)).kind).toBe('refused');
+    expect(idp.count(token)).toBe(6);
+    // An answer the service itself finds expired is not the endpoint's "inactive": not remembered.
+    const expired = 'expired-session';
+    idp.sessions.set(expired, { answer: { active: true, sub: 'x', exp: Math.floor(Date.now() / 1000) - 5 } });
+    for (let i = 0; i < 2; i++) expect(await cached.check(expired)).toEqual({ kind: 'refused', reason: 'session expired' });
+    expect(idp.count(expired)).toBe(2);
+  });
+
   it('never sends a JWT-shaped, oversized or non-ASCII credential to the endpoint', async () => {
     const sessions = sessionsWith(30);
     const before = idp.asked.length;
