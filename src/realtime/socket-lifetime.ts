@@ -92,7 +92,7 @@ export class SocketLifetime {
   private async recheck(socket: Socket, watch: Watch): Promise<void> {
     if (watch.rechecking) return;
     watch.rechecking = true;
-    const check = await this.verifier.check(watch.token).catch(() => ({ kind: 'unavailable' }) as const);
+    const check = await this.verifier.check(watch.token, { fresh: true }).catch(() => ({ kind: 'unavailable' }) as const);
     watch.rechecking = false;
     if (this.watched.get(socket.id) !== watch || !socket.connected) return;
     const current = authorityOf(socket);
