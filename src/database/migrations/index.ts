@@ -1,5 +1,10 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { Subscriptions1763800001000 } from './1763800001000-subscriptions.js';
+import { UserNetwork1763800003000 } from './1763800003000-user-network.js';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1763800000000, Subscriptions1763800001000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  Subscriptions1763800001000,
+  UserNetwork1763800003000,
+];
