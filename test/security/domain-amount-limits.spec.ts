@@ -85,6 +85,15 @@ describe.each(DATABASE_KINDS)('amounts are bounded on %s', (kind) => {
     expect((await api.get(bo('/products/room/huge-room'))).status).toBe(404);
   });
 
+  it('refuses a plan price that converts to more than MAX_AMOUNT of the paying currency', async () => {
+    expect((await api.put(bo('/products/room/pricey'), { options: [{ plan: 'one_time_payment', price: '150' }] })).status).toBe(200);
+    // valu quoted at 10^-20 usd: 150 rents (1.5 usd) is 1.5 * 10^20 valu.
+    expect((await api.put(bo('/exchange-rates/valu'), { rate: '0.00000000000000000001' })).status).toBe(200);
+    const refused = await call(giver, 'balance:createRoomSubscription', { data: { roomId: 'pricey', subscriptionPlan: 'one_time_payment', currency: 'valu', walletAddress: '0xw' } });
+    expect(refused.error).toEqual({ status: true, code: 400, message: 'price: 150000000000000000000 valu is more than 1000000000000000 per request (MAX_AMOUNT)' });
+    expect((await call(giver, 'balance:getSubscriptions')).data).toEqual({ subscriptions: [] });
+  });
+
   it('keeps exchange rates to what their column holds', async () => {
     for (const rate of [1e300, 1e-300, '0.' + '0'.repeat(40) + '1']) {
       expect({ rate, ...(await api.put(bo('/exchange-rates/xmr'), { rate })).body }).toEqual({ rate, statusCode: 400, message: 'rate must have at most 30 digits before the decimal point and 40 after' });
