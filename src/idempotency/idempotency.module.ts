@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyService } from './idempotency.service.js';
+import { RefusalQuota } from './refusal-quota.js';
 
-@Module({ providers: [IdempotencyService], exports: [IdempotencyService] })
+@Module({ providers: [IdempotencyService, RefusalQuota], exports: [IdempotencyService] })
 export class IdempotencyModule {}
