@@ -9,6 +9,8 @@ export interface UserRecord {
   readonly email: string | null;
   readonly roles: string[];
   readonly currency: string | null;
+  /** The `network` claim it last authenticated with; null: none, which means NETWORK_ID. */
+  readonly network: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -20,6 +22,7 @@ export interface UserRow {
   email: string | null;
   roles: string;
   currency: string | null;
+  network: string | null;
   created_at: string | number;
   updated_at: string | number;
 }
@@ -39,15 +42,17 @@ export class UsersService {
   ) {}
 
   async upsert(principal: Principal): Promise<void> {
-    const fingerprint = JSON.stringify([principal.username, principal.email, principal.roles, principal.currency]);
+    // The claim as given, not resolved against NETWORK_ID: a user without one follows the setting.
+    const network = principal.network ?? null;
+    const fingerprint = JSON.stringify([principal.username, principal.email, principal.roles, principal.currency, network]);
     if (this.written.get(principal.id) === fingerprint) return;
     const now = this.clock.now();
     await this.db.transaction((tx) =>
       tx.query(
-        `INSERT INTO users (id, username, email, roles, currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO users (id, username, email, roles, currency, network, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET username = excluded.username, email = excluded.email, roles = excluded.roles,
-           currency = excluded.currency, updated_at = excluded.updated_at`,
-        [principal.id, principal.username, principal.email, JSON.stringify(principal.roles), principal.currency, now, now],
+           currency = excluded.currency, network = excluded.network, updated_at = excluded.updated_at`,
+        [principal.id, principal.username, principal.email, JSON.stringify(principal.roles), principal.currency, network, now, now],
       ),
     );
     if (this.written.size >= CACHE_LIMIT) this.written.clear();
@@ -110,6 +115,7 @@ export function toRecord(row: UserRow): UserRecord {
     email: row.email,
     roles: JSON.parse(row.roles) as string[],
     currency: row.currency,
+    network: row.network ?? null,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -42,7 +42,7 @@ export function requestAmount(options: { signed?: boolean; zero?: boolean; descr
   const number: SchemaObject = options.signed ? { type: 'number', multipleOf: 0.01 } : { type: 'number', multipleOf: 0.01, minimum: options.zero ? 0 : 0.01 };
   return {
     oneOf: [{ type: 'string', pattern, maxLength: 100 }, number],
-    description: `${options.description} A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.`,
+    description: `${options.description} A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.`,
     example: options.example,
   };
 }

@@ -12,7 +12,7 @@ export class ProductOptionDto {
   @IsIn(PLANS, { message: `plan must be one of ${PLANS.join(', ')}` })
   plan: string;
 
-  @ApiProperty(requestAmount({ zero: true, description: 'Price in TOKEN_ASSET, ≥ 0 (0 for free, which must be 0).', example: '15' }))
+  @ApiProperty(requestAmount({ zero: true, description: 'Price in TOKEN_ASSET: 0 for the free plan, > 0 for every other plan.', example: '15' }))
   @IsAmount({ message: 'price must be a number or a decimal string' })
   price: string | number;
 }

@@ -18,7 +18,7 @@ const EXPONENTIAL = /^([+-]?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i;
 export class AmountFormatError extends Error {
   constructor(
     message: string,
-    readonly reason: 'malformed' | 'too_many_decimals',
+    readonly reason: 'malformed' | 'too_many_decimals' | 'too_large',
   ) {
     super(message);
   }
@@ -53,19 +53,31 @@ function expandExponent(text: string): string {
 /**
  * Parses an amount into minor units at `scale`. More decimals than the asset has is refused,
  * never rounded: silently dropping a fraction of someone's money is a bug, not a convenience.
+ * With `maxWhole`, an amount of more than that many whole units (either sign) is refused too:
+ * the one bound every request amount passes (MAX_AMOUNT), whatever its form (1e300 included).
  */
-export function parseAmount(input: unknown, scale: number): bigint {
+export function parseAmount(input: unknown, scale: number, maxWhole?: bigint): bigint {
   const text = toDecimalString(input);
   const m = DECIMAL.exec(text);
   if (!m) throw new AmountFormatError('amount must be a decimal number', 'malformed');
   const [, sign, int, rawFrac = ''] = m;
+  // Digits first, so a huge amount is refused before it is turned into a bigint.
+  if (maxWhole !== undefined && int.replace(/^0+/, '').length > maxWhole.toString().length) throw tooLarge(maxWhole);
   const frac = rawFrac.replace(/0+$/, '');
   if (frac.length > scale) {
     throw new AmountFormatError(`amount has more than ${scale} decimal places`, 'too_many_decimals');
   }
   const minor = BigInt(int + frac.padEnd(scale, '0'));
+  if (maxWhole !== undefined && exceedsWholeUnits(minor, scale, maxWhole)) throw tooLarge(maxWhole);
   return sign === '-' ? -minor : minor;
 }
+
+/** True when `minor` units at `scale` are more than `maxWhole` whole units, in either sign. */
+export function exceedsWholeUnits(minor: bigint, scale: number, maxWhole: bigint): boolean {
+  return (minor < 0n ? -minor : minor) > maxWhole * 10n ** BigInt(scale);
+}
+
+const tooLarge = (maxWhole: bigint) => new AmountFormatError(`amount must be at most ${maxWhole} per request (MAX_AMOUNT)`, 'too_large');
 
 /** Canonical decimal string of `minor` units at `scale`: "1.5", "0", "-0.00000001". */
 export function formatAmount(minor: bigint, scale: number): string {

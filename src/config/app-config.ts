@@ -44,6 +44,8 @@ export interface SecurityLimits {
   readonly socketsPerAddress: number;
   /** Socket credentials may come in the URL (`?token=`, `?sessionId=`), as 2.x clients send them. */
   readonly socketQueryTokens: boolean;
+  /** Refusals stored per idempotency scope (a socket user, a REST path) in each 24 h window; beyond it, 429. */
+  readonly storedRefusalsPerDay: number;
 }
 
 /** OAuth 2.0 token introspection (RFC 7662) of opaque session tokens; null when not configured. */

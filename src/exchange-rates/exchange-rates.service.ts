@@ -9,6 +9,13 @@ import { ExchangeRatesRepository } from './exchange-rates.repository.js';
 /** Decimals kept when a derived rate is turned into the socket API's float. */
 export const RATE_DECIMALS = 12;
 
+/**
+ * The widest quote kept: it fits its column (varchar(80)) with room to spare, and is far beyond
+ * any real price. A rate is not an amount a request moves, so MAX_AMOUNT does not bound it
+ * (a small MAX_AMOUNT must not forbid quoting btc); what a conversion yields is bounded instead.
+ */
+const RATE_MAX_DIGITS = { integer: 30, fraction: 40 };
+
 /** A rate read once, and conversions at it. */
 export interface Converter {
   /** Units of `to` per one unit of `from`. */
@@ -88,6 +95,10 @@ export class ExchangeRatesService {
     if (rate.num === 0n) throw invalid('rate must be greater than zero');
     // parseRatio keeps the decimals as a power of ten, so this is the canonical decimal text.
     const canonical = formatAmount(rate.num, rate.den.toString().length - 1);
+    const [integer, fraction = ''] = canonical.split('.');
+    if (integer.length > RATE_MAX_DIGITS.integer || fraction.length > RATE_MAX_DIGITS.fraction) {
+      throw invalid(`rate must have at most ${RATE_MAX_DIGITS.integer} digits before the decimal point and ${RATE_MAX_DIGITS.fraction} after`);
+    }
     const now = this.clock.now();
     await this.quotes.save(asset, canonical, now);
     return { asset, rate: canonical, updatedAt: now };

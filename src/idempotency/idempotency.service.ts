@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { DomainError, IdempotencyConflictError } from '../common/errors.js';
+import { DomainError, IdempotencyConflictError, tooManyRequests } from '../common/errors.js';
 import { isUniqueViolation } from '../database/db-errors.js';
 import { Db, type Tx } from '../database/db.service.js';
+import { RefusalQuota } from './refusal-quota.js';
 
 /**
  * A client's retry key (socket `event.id`, REST `Idempotency-Key`): the first answer is stored
@@ -37,11 +38,25 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Keys up to this length are stored as given; longer ones as a digest of this length. */
+const STORED_KEY_LENGTH = 44;
+
+/**
+ * The key as stored: as given when shorter than STORED_KEY_LENGTH, else '#' and the base64url
+ * SHA-256 of it (exactly STORED_KEY_LENGTH characters), so no client-chosen key (event ids may
+ * have 200 characters, Idempotency-Key 255) makes a row and its index entry larger. A key kept
+ * as given is always shorter than a digest, so the two forms never collide.
+ */
+function storedKey(key: string): string {
+  return key.length < STORED_KEY_LENGTH ? key : `#${createHash('sha256').update(key).digest('base64url')}`;
+}
+
 /**
  * Runs a request at most once per key and keeps its answer. The answer of a successful run is
  * stored in the same database transaction as the work it describes, so a crash can never leave
  * the work done without the answer (a retry would do it twice) or the answer without the work.
- * A refusal (a DomainError) changes nothing, so its answer is stored on its own afterwards.
+ * A refusal (a DomainError) changes nothing, so its answer is stored on its own afterwards,
+ * within the scope's quota of stored refusals (RefusalQuota; beyond it, 429 and nothing stored).
  * When two requests with one key race, the database's primary key lets one commit; the other
  * rolls back whole and answers with the winner's stored answer.
  */
@@ -50,6 +65,7 @@ export class IdempotencyService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly refusals: RefusalQuota,
   ) {}
 
   async run<T>(
@@ -70,17 +86,23 @@ export class IdempotencyService {
       if (isUniqueViolation(error)) return this.storedOrConflict<T>(key);
       if (!(error instanceof DomainError) || error.code === 'too_many_requests' || error.code === 'unavailable' || error.code === 'internal') throw error;
       if (error instanceof IdempotencyConflictError) throw error;
+      if (!(await this.refusals.allows(key.scope))) {
+        throw tooManyRequests('Too many refused requests in 24 hours (STORED_REFUSALS_PER_DAY); nothing was done or stored, retry later');
+      }
       const value = refusalAnswer(error);
-      await this.db.transaction((tx) => this.insert(tx, key, value, 'ignore'));
+      await this.db.transaction(async (tx) => {
+        if (await this.insert(tx, key, value, 'ignore')) await this.refusals.count(tx, key.scope);
+      });
       return this.storedOrConflict<T>(key);
     }
   }
 
   /** Forgets answers older than `maxAgeMs` (kept at least 24 hours by the caller's choice). */
   async prune(maxAgeMs: number): Promise<number> {
-    const rows = await this.db.transaction((tx) =>
-      tx.query('DELETE FROM idempotency_records WHERE created_at < ? RETURNING key', [this.clock.now() - maxAgeMs]),
-    );
+    const rows = await this.db.transaction(async (tx) => {
+      await this.refusals.prune(tx);
+      return tx.query('DELETE FROM idempotency_records WHERE created_at < ? RETURNING key', [this.clock.now() - maxAgeMs]);
+    });
     return rows.length;
   }
 
@@ -91,20 +113,23 @@ export class IdempotencyService {
   }
 
   private async find<T>(tx: Pick<Tx, 'query'>, key: RequestKey): Promise<IdempotentResult<T> | null> {
+    // The key as given too: answers stored before long keys were digested are still found.
     const rows = await tx.query<{ request_hash: string; response: string }>(
-      'SELECT request_hash, response FROM idempotency_records WHERE scope = ? AND key = ?',
-      [key.scope, key.key],
+      'SELECT request_hash, response FROM idempotency_records WHERE scope = ? AND key IN (?, ?)',
+      [key.scope, storedKey(key.key), key.key],
     );
     if (rows.length === 0) return null;
     if (rows[0].request_hash !== key.requestHash) throw new IdempotencyConflictError();
     return { value: JSON.parse(rows[0].response) as T, replayed: true };
   }
 
-  private async insert(tx: Tx, key: RequestKey, value: unknown, onConflict: 'fail' | 'ignore'): Promise<void> {
-    await tx.query(
+  /** Stores an answer; false when `ignore` let an answer already stored for the key stand. */
+  private async insert(tx: Tx, key: RequestKey, value: unknown, onConflict: 'fail' | 'ignore'): Promise<boolean> {
+    const rows = await tx.query(
       `INSERT INTO idempotency_records (scope, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)
-       ${onConflict === 'ignore' ? 'ON CONFLICT (scope, key) DO NOTHING' : ''}`,
-      [key.scope, key.key, key.requestHash, JSON.stringify(value), this.clock.now()],
+       ${onConflict === 'ignore' ? 'ON CONFLICT (scope, key) DO NOTHING' : ''} RETURNING key`,
+      [key.scope, storedKey(key.key), key.requestHash, JSON.stringify(value), this.clock.now()],
     );
+    return rows.length > 0;
   }
 }

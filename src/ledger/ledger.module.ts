@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { BalanceApiModule } from '../balance-api/balance-api.module.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
 import { HoldsService } from './holds.service.js';
@@ -16,9 +17,9 @@ import { UserTransfersService } from './user-transfers.service.js';
   providers: [
     {
       provide: AssetRegistry,
-      inject: [Db],
-      useFactory: async (db: Db) => {
-        const registry = new AssetRegistry(db);
+      inject: [Db, APP_CONFIG],
+      useFactory: async (db: Db, config: AppConfig) => {
+        const registry = new AssetRegistry(db, config.limits.maxAmount);
         await registry.load();
         return registry;
       },

@@ -10,7 +10,7 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
-import { addToTotals, entryRows, planPosting, totalsDeltas } from './posting-plan.js';
+import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
 
 /**
@@ -92,6 +92,7 @@ export class LedgerService {
       const key = keyOf.get(accountId)!;
       const current = next.get(key) ?? held.get(key)!;
       const totals = addToTotals(current.totals, type, action, amount);
+      requireStorable(totals[type][action], current.state.asset);
       next.set(key, { ...current, totals });
       return { accountId, type, action, total: totals[type][action] };
     });

@@ -1,4 +1,5 @@
-import { insufficientFunds } from '../common/errors.js';
+import { insufficientFunds, invalid } from '../common/errors.js';
+import { AMOUNT_DIGITS } from '../database/dialect.js';
 import { accountKey } from './accounts.repository.js';
 import { USER_ENTRY_TYPES, type AccountState, type PostingRequest, type Totals, type UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
@@ -33,12 +34,26 @@ export function planPosting(request: PostingRequest, before: ReadonlyMap<string,
     after.set(key, { ...account, balance });
     balancesAfter.push(balance);
   }
+  for (const account of after.values()) requireStorable(account.balance, account.asset);
   for (const [key, account] of after) {
     if (account.balance >= before.get(key)!.balance || mayGoNegative(account.ownerId)) continue;
     if (account.balance - account.locked < 0n) throw insufficientFunds(`Insufficient funds in ${account.asset}`);
   }
   const changed = [...after.values()].filter((a) => a.balance !== before.get(accountKey(a.ownerId, a.asset))!.balance);
   return { after, balancesAfter, changed };
+}
+
+const STORABLE_LIMIT = 10n ** BigInt(AMOUNT_DIGITS);
+
+/**
+ * A balance or running total the amount columns cannot hold is refused before anything is
+ * written. MAX_AMOUNT keeps every real ledger about 10^18 maximal requests away from this; it
+ * is here so that reaching it is a coded refusal, never an overflow inside the database.
+ */
+export function requireStorable(minor: bigint, asset: string): void {
+  if (minor >= STORABLE_LIMIT || minor <= -STORABLE_LIMIT) {
+    throw invalid(`The ledger cannot hold a ${asset} balance or total of ${AMOUNT_DIGITS} digits or more in minor units`);
+  }
 }
 
 /** The entries of a planned posting, one per leg, in leg order. */

@@ -160,10 +160,10 @@ export class LegacyBalanceService {
     if (!this.config.legacy.balanceGetEnabled) throw new LegacyError('feature_disabled');
   }
 
-  /** The amount to add, in minor units of the system currency; anything unusable is refused. */
+  /** The amount to add, in minor units of the system currency; anything unusable or beyond MAX_AMOUNT is refused. */
   private parseChange(input: string | undefined): bigint {
     try {
-      const amount = parseAmount(input, this.assets.get(this.config.defaultCurrency).scale);
+      const amount = parseAmount(input, this.assets.get(this.config.defaultCurrency).scale, this.config.limits.maxAmount);
       // Adding zero would change nothing and leave nothing to record against a request_id.
       if (amount === 0n) throw new LegacyError('not_updated');
       return amount;

@@ -57,6 +57,8 @@ export class ProductsService {
       const price = this.assets.parse(token, o.price, `options[${i}].price`);
       if (price < 0n) throw invalid(`options[${i}].price must not be negative`);
       if (o.plan === 'free' && price !== 0n) throw invalid(`options[${i}].price of the free plan must be 0`);
+      // A paid plan at 0 would be free under another name, and its renewals would charge nothing.
+      if (o.plan !== 'free' && price === 0n) throw invalid(`options[${i}].price of a paid plan must be greater than 0 (offer the free plan instead)`);
       return { plan: o.plan, price };
     });
     if (new Set(parsed.map((o) => o.plan)).size !== parsed.length) throw invalid('options must not repeat a plan');

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
+import { NetworkScope } from './network-scope.js';
 import type { Subscription } from './subscription.js';
 import { CreateRoomSubscriptionDto, ExpireRoomSubscriptionDto, GetProductSubscriptionOptionsDto } from './subscriptions.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
@@ -17,6 +18,7 @@ export class SubscriptionsGateway {
   constructor(
     private readonly endpoints: BalanceEndpoints,
     private readonly subscriptions: SubscriptionsService,
+    private readonly scope: NetworkScope,
     private readonly assets: AssetRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -66,9 +68,11 @@ export class SubscriptionsGateway {
     return this.endpoints.answer(client, 'expireRoomSubscription', payload, {
       dto: ExpireRoomSubscriptionDto,
       role: 'network-admin',
-      write: async ({ principal, data }, tx) => ({
-        subscription: this.view(await this.subscriptions.expire(tx, data.targetUser ?? principal.id, data.roomId)),
-      }),
+      write: async ({ principal, data }, tx) => {
+        const userId = data.targetUser ?? principal.id;
+        await this.scope.requireReach(principal, userId);
+        return { subscription: this.view(await this.subscriptions.expire(tx, userId, data.roomId)) };
+      },
     });
   }
 

@@ -52,6 +52,10 @@ export class SubscriptionsService {
     if (!option) throw notFound(`Plan ${input.plan} is not offered for room ${input.roomId}`);
     const { currency, price } = await this.priceIn(option.price, input.currency);
     if (currency !== this.config.tokenAsset && !input.walletAddress) throw invalid(`walletAddress is required to pay in ${currency}`);
+    // A price converted at a rate that makes it round to nothing would give a paid plan away.
+    if (price === 0n && option.plan !== 'free') {
+      throw invalid(`The ${option.plan} plan of room ${input.roomId} costs less than the smallest unit of ${currency}; pay in ${this.config.tokenAsset}`);
+    }
 
     const now = this.clock.now();
     let subscription: Subscription;
@@ -121,7 +125,7 @@ export class SubscriptionsService {
     if (!CRYPTO_CURRENCIES.includes(asset.code)) throw invalid(`currency must be one of ${[this.config.tokenAsset, ...CRYPTO_CURRENCIES].join(', ')}`);
     const price = await this.rates.convert(tokenPrice, this.config.tokenAsset, asset.code);
     if (price === null) throw notFound(`Currency ${requested} has no exchange rate`);
-    return { currency: asset.code, price };
+    return { currency: asset.code, price: this.assets.requireWithinLimit(asset.code, price, 'price') };
   }
 
   /**

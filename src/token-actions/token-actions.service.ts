@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
-import { parseAmount } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
@@ -50,7 +49,8 @@ export class TokenActionsService {
    */
   async apply(tx: Tx, userId: string, action: TokenAction): Promise<PostingResult> {
     const asset = this.config.tokenAsset;
-    const amount = parseAmount(action.token, this.assets.get(asset).scale);
+    // Parsed as a request amount: an action stored before MAX_AMOUNT existed is still held to it.
+    const amount = this.assets.parse(asset, action.token, 'token');
     if (amount <= 0n) throw invalid(`Token action ${action.action} moves no tokens`);
     const counterparty = action.type === 'spending' ? SYSTEM_ACCOUNTS.revenue : SYSTEM_ACCOUNTS.issuer;
     const sign = action.type === 'spending' ? -1n : 1n;

@@ -116,7 +116,7 @@ describe.each(DATABASE_KINDS)('backoffice balances, history and adjustments on %
       await adjust('bal-e', 'eur', 0.1);
       await adjust('bal-e', 'eur', 0.2);
       await adjust('bal-e', 'eth', '1.123456789012345678');
-      await adjust('bal-f', 'usd', '123456789012345678.91');
+      await adjust('bal-f', 'usd', '123456789012345.67');
       const { data } = await balancesOf({ userIds: ['bal-e', 'bal-f'] });
       expect(data[0].balances).toEqual([
         { asset: 'eth', amount: '1.123456789012345678', locked: '0', fundsInRootAsset: '3595.06' },
@@ -124,8 +124,8 @@ describe.each(DATABASE_KINDS)('backoffice balances, history and adjustments on %
         { asset: 'usd', amount: '0.3', locked: '0', fundsInRootAsset: '0.3' },
       ]);
       expect(data[0].totalFundsInRootAsset).toBe('3595.68');
-      expect(data[1].balances).toEqual([{ asset: 'usd', amount: '123456789012345678.91', locked: '0', fundsInRootAsset: '123456789012345678.91' }]);
-      expect(data[1].totalFundsInRootAsset).toBe('123456789012345678.91');
+      expect(data[1].balances).toEqual([{ asset: 'usd', amount: '123456789012345.67', locked: '0', fundsInRootAsset: '123456789012345.67' }]);
+      expect(data[1].totalFundsInRootAsset).toBe('123456789012345.67');
     });
 
     it('pages over the requested users (page/per_page and Page/PerPage), past the end empty', async () => {

@@ -36,6 +36,17 @@ describe('money', () => {
     }
   });
 
+  it('refuses an amount beyond the whole-unit limit in any form, and takes one at it', () => {
+    const max = 10n ** 15n;
+    for (const huge of [1e300, 1e16, '10000000000000000', '-10000000000000000', '1000000000000000.000000000000000001', '9'.repeat(100)]) {
+      expect(() => parseAmount(huge, 18, max)).toThrow(expect.objectContaining({ reason: 'too_large', message: 'amount must be at most 1000000000000000 per request (MAX_AMOUNT)' }));
+    }
+    expect(parseAmount('1000000000000000', 18, max)).toBe(10n ** 33n);
+    expect(parseAmount(-1e15, 2, max)).toBe(-(10n ** 17n));
+    expect(parseAmount('0001000000000000000.00', 2, max)).toBe(10n ** 17n); // leading zeros are not digits
+    expect(parseAmount(1e300, 2)).toBe(10n ** 302n); // no limit asked for: stored values parse as they are
+  });
+
   it('reads JSON numbers exactly as written, exponent forms included', () => {
     expect(toDecimalString(1e21)).toBe('1000000000000000000000');
     expect(toDecimalString(1.5e-7)).toBe('0.00000015');

@@ -1,6 +1,14 @@
 import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { Subscriptions1763800001000 } from './1763800001000-subscriptions.js';
 import { LegacyBoundHashes1763800002000 } from './1763800002000-legacy-bound-hashes.js';
+import { UserNetwork1763800003000 } from './1763800003000-user-network.js';
+import { StoredRefusalCounts1763800004000 } from './1763800004000-stored-refusal-counts.js';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [InitialSchema1763800000000, Subscriptions1763800001000, LegacyBoundHashes1763800002000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  Subscriptions1763800001000,
+  LegacyBoundHashes1763800002000,
+  UserNetwork1763800003000,
+  StoredRefusalCounts1763800004000,
+];
