@@ -21,7 +21,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', networkId: 'default', enableTestClock: false, publicUrl: null });
     expect(config.legacy).toEqual({ enabled: true, secret: null, allowGet: false, balanceGetEnabled: true, numberDigits: 2, hashFailLimit: 10, hashFailWindowSeconds: 60, requireRequestId: false, allowedIps: null });
     expect(config.jwt).toMatchObject({ issuer: null, audience: null, jwksUrl: null, maxAgeSeconds: 86_400 });
-    expect(config.limits).toEqual({ maxAmount: 10n ** 15n, authFailLimit: 30, socketsPerUser: 20, socketsPerAddress: 200, socketQueryTokens: true });
+    expect(config.limits).toEqual({ maxAmount: 10n ** 15n, authFailLimit: 30, socketsPerUser: 20, socketsPerAddress: 200, socketQueryTokens: true, storedRefusalsPerDay: 10_000 });
   });
 
   it('reads PostgreSQL and sqlite: URLs', () => {
