@@ -8,7 +8,7 @@ export const BASELINE_HEADERS: Readonly<Record<string, string>> = { 'X-Content-T
 const NOT_STORED = /^\/back-api(?:[/?]|$)/i;
 
 /** Whether the answer to a request for `url` must carry `Cache-Control: no-store`. */
-export const mustNotBeStored = (url: string | undefined): boolean => NOT_STORED.test(url ?? '');
+const mustNotBeStored = (url: string | undefined): boolean => NOT_STORED.test(url ?? '');
 
 /**
  * Node's response with the baseline headers set as it is made, so that no answer goes without
