@@ -1,4 +1,5 @@
 import { type INestApplication, type LoggerService } from '@nestjs/common';
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from './config/app-config.js';
@@ -9,6 +10,7 @@ import { registerBodyParsers } from './common/body-parsers.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { httpAdapter, type EarlyRefusals } from './common/http-platform.js';
 import { jsonBodyPolicy } from './common/json-body-policy.js';
+import { helmetOptions } from './common/security-headers.js';
 import { RequestValidationPipe } from './common/validation-pipe.js';
 import { LegacyBodyErrorFilter } from './legacy-api/legacy-body-error.filter.js';
 import { DrainService } from './lifecycle/drain.service.js';
@@ -28,7 +30,7 @@ export const MAX_BODY_BYTES = 100 * 1024;
  */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const early: EarlyRefusals = {};
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), httpAdapter(MAX_BODY_BYTES, early), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), httpAdapter(MAX_BODY_BYTES, early, config.trustProxy), {
     bufferLogs: options.logger !== false,
     logger: options.logger === false ? false : undefined,
     bodyParser: false,
@@ -37,6 +39,8 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   const fastify = app.getHttpAdapter().getInstance();
   // First, so that every answer, a body the parsers refuse included, has its request id and log line.
   early.identify = requestLogging(fastify, app.get(HTTP_LOGGER));
+  // Before any hook that may answer (draining, the body policy), so that those answers carry the headers too.
+  await app.register(helmet, helmetOptions(config.publicUrl));
   httpMetrics(fastify, app.get(MetricsService));
   drainHook(fastify, app.get(DrainService));
   registerBodyParsers(fastify, MAX_BODY_BYTES);
@@ -48,7 +52,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   early.filter = app.get(LegacyBodyErrorFilter).answeringOthersWith(httpErrors);
   app.useGlobalFilters(httpErrors, early.filter);
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
-  setupOpenApi(app);
+  setupOpenApi(app, config.publicUrl);
   serveConsole(app, config);
   return app;
 }

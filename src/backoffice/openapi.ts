@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
 import { MAX_BODY_DEPTH } from '../common/json-body-policy.js';
 import { API_SCHEMAS, ref } from './api-schemas.js';
 import { BackofficeModule } from './backoffice.module.js';
@@ -25,23 +24,26 @@ const TEST_CLOCK_TAG: [string, string] = ['test clock', 'Moving the service cloc
 /**
  * OpenAPI for the REST backoffice: the UI at /docs, the document at /docs-json. SwaggerModule
  * serves both straight from the HTTP adapter, outside Nest's guards, so they need no token.
- * The served document names the server it came from in `servers`.
+ * Swagger UI starts from a script file (/docs/swagger-ui-init.js), never an inline script, so
+ * the page runs under the service's Content-Security-Policy (common/security-headers.ts).
  */
-export function setupOpenApi(app: INestApplication): void {
-  const document = openApiDocument(app);
-  SwaggerModule.setup('docs', app, document, {
+export function setupOpenApi(app: INestApplication, publicUrl: string | null): void {
+  SwaggerModule.setup('docs', app, openApiDocument(app, publicUrl), {
     jsonDocumentUrl: 'docs-json',
-    patchDocumentOnRequest: <TRequest>(request: TRequest, _res: unknown, doc: OpenAPIObject) => {
-      const req = request as IncomingMessage & { protocol?: string };
-      const host = req.headers.host;
-      if (!host || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return doc;
-      return { ...doc, servers: [{ url: `${req.protocol ?? 'http'}://${host}`, description: 'This server' }] };
-    },
+    // No badge fetched from swagger.io: the page loads nothing from elsewhere.
+    swaggerOptions: { validatorUrl: null },
   });
 }
 
+/**
+ * The document's one server: PUBLIC_URL when set, else the relative `/` (wherever the document
+ * was fetched from). Never the request's Host or X-Forwarded-Host, which any client writes: a
+ * document served with a forged host would send "Try it out", and the admin token with it, there.
+ */
+const serversOf = (publicUrl: string | null) => [{ url: publicUrl ?? '/', description: 'This server' }];
+
 /** The document itself (also written by `src/cli/openapi-document.ts` for the console's generated types). */
-export function openApiDocument(app: INestApplication): OpenAPIObject {
+export function openApiDocument(app: INestApplication, publicUrl: string | null = null): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Balance service — REST backoffice')
     .setDescription(
@@ -54,10 +56,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
-    .addServer('http://localhost:3000', 'npm start with the default PORT')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config, { include: [BackofficeModule] });
+  document.servers = serversOf(publicUrl);
   completeDocument(document);
   return document;
 }

@@ -6,6 +6,7 @@ import { Global, Inject, Injectable, Module, type DynamicModule, type LoggerServ
 import { pino, type Logger as Pino } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { AppConfig } from '../config/app-config.js';
+import { redactedUrl } from './redacted-url.js';
 
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 const REQUEST_LINES_LOGGED = new Set(['info', 'debug', 'trace']);
@@ -30,9 +31,10 @@ const context = new AsyncLocalStorage<LazyLogger>();
 
 /**
  * Structured JSON logs, one line per event, each with the request id (`x-request-id`, echoed
- * back, or a new one) or, for socket events, the event and its id. What may hold a secret never
- * reaches a line: headers are not logged, and URLs are logged without their query string
- * (the legacy API's hash travels there).
+ * back, or a new one) or, for socket events, the event and its id. A request's line has its
+ * client address (§10: through TRUST_PROXY only) and its URL. What may hold a secret never
+ * reaches a line: headers are not logged, and a URL's credentials (a socket token, a session id,
+ * the legacy API's hash) are redacted (redacted-url.ts).
  *
  * A small replacement for nestjs-pino (whose releases for NestJS 12 need Node 22): pino-http
  * in the app's first hook, an AsyncLocalStorage that carries each request's child
@@ -51,7 +53,13 @@ export function createHttpLogger(config: AppConfig): HttpLogger {
     logger: pino({ level: config.logLevel }),
     genReqId: requestId,
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      req: (req: { id: string; method: string; url: string; raw: IncomingMessage }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split('?')[0],
+        url: redactedUrl(req.url),
+        address: config.trustProxy.clientOfRequest(req.raw),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     // Request lines are logged at info; when that level is off, pino-http need not watch for them.

@@ -35,6 +35,8 @@ describeWithChromium('operator console in a browser', (chromiumBinary) => {
     let api: HttpClient;
     let page: Page;
     const sockets: Socket[] = [];
+    /** What the browser refused under the page's Content-Security-Policy, on any page of the journey. */
+    const cspRefusals: string[] = [];
     const shots = join(SHOTS, kind);
     const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
     const dialog = () => page.getByRole('dialog');
@@ -49,6 +51,9 @@ describeWithChromium('operator console in a browser', (chromiumBinary) => {
       page = await context.newPage();
       page.setDefaultTimeout(WAIT);
       page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`));
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text());
+      });
     });
     afterAll(async () => {
       sockets.forEach((s) => s.close());
@@ -181,6 +186,10 @@ describeWithChromium('operator console in a browser', (chromiumBinary) => {
       await shot('user-narrow');
       await page.setViewportSize({ width: 1280, height: 900 });
       expect((await api.get(bo('/ledger/check'))).body).toMatchObject({ ok: true });
+    });
+
+    it('ran every page above under its Content-Security-Policy without the browser refusing anything', () => {
+      expect(cspRefusals).toEqual([]);
     });
   });
 });
