@@ -470,7 +470,7 @@ export interface components {
              */
             asset: string;
             /**
-             * @description Signed amount, not 0: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description Signed amount, not 0: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 0.3
              */
             amount: string | number;
@@ -487,7 +487,7 @@ export interface components {
              */
             asset: string;
             /**
-             * @description Amount to reserve, > 0, at most what is available. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description Amount to reserve, > 0, at most what is available. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 25.5
              */
             amount: string | number;
@@ -504,7 +504,7 @@ export interface components {
         };
         CaptureHoldDto: {
             /**
-             * @description Capture only this much (> 0, at most the held amount); the rest is released. Absent: all of it. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description Capture only this much (> 0, at most the held amount); the rest is released. Absent: all of it. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 10
              */
             amount?: string | number;
@@ -517,12 +517,12 @@ export interface components {
              */
             type: "mining" | "spending" | "buying";
             /**
-             * @description TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 10
              */
             token: string | number;
             /**
-             * @description Price in the root asset, ≥ 0. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description Price in the root asset, ≥ 0. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 0.99
              */
             price: string | number;
@@ -536,7 +536,7 @@ export interface components {
         };
         ExchangeRateDto: {
             /**
-             * @description Root-asset units per one unit of the asset, > 0 (any number of decimals). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description Root-asset units per one unit of the asset, > 0 (any number of decimals). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 65000.5
              */
             rate: string | number;
@@ -548,7 +548,7 @@ export interface components {
              */
             plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
             /**
-             * @description Price in TOKEN_ASSET, ≥ 0 (0 for free, which must be 0). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded.
+             * @description Price in TOKEN_ASSET: 0 for the free plan, > 0 for every other plan. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 15
              */
             price: string | number;
