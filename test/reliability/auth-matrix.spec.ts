@@ -4,13 +4,12 @@ import { ModulesContainer } from '@nestjs/core';
 import { MESSAGE_METADATA } from '@nestjs/websockets/constants.js';
 import jwt from 'jsonwebtoken';
 import { startApp, type RunningApp } from '../support/app-harness.js';
+import { pathOf, protectedRoutes } from '../support/http-routes.js';
 import { call, connect } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
 const LEGACY_SECRET = 'matrix-legacy-secret-0123';
-/** Routes that are public by design; anything else must demand a valid admin token. */
-const PUBLIC_ROUTES = new Set(['GET /health', 'GET /metrics', 'POST /api/:method', 'GET /api/:method', 'POST /billing/api/:method', 'GET /billing/api/:method']);
 /** Socket events reserved to a role (all others need only a valid handshake). */
 const EVENT_ROLES: Record<string, string> = { 'balance:addUserBalanceByAdmin': 'admin', 'balance:expireRoomSubscription': 'network-admin' };
 
@@ -22,29 +21,6 @@ const badCredentials = (): Record<string, string | null> => ({
   'alg none': jwt.sign({ sub: 'mallory', roles: ['admin', 'network-admin'] }, '', { algorithm: 'none' }),
   'reserved id': tokenFor('system:issuer', { roles: ['admin', 'network-admin'] }),
 });
-
-/**
- * Every route the HTTP server really has, as "METHOD /path", read from Fastify's own listing of
- * its router: a tree whose lines are "│   ├── <segment> (GET, HEAD)", each segment appended to
- * the path of the line above it at one less depth. HEAD rides on GET; wildcard routes (static
- * files) are not endpoints.
- */
-function registeredRoutes(app: RunningApp): string[] {
-  const fastify = app.app.getHttpAdapter().getInstance() as { printRoutes(options: { commonPrefix: boolean }): string };
-  const parents: string[] = [];
-  const routes: string[] = [];
-  for (const line of fastify.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = match[1].length / 4;
-    const path = (parents[depth - 1] ?? '') + match[2];
-    parents[depth] = path;
-    parents.length = depth + 1;
-    if (!match[3] || path.includes('*')) continue;
-    for (const method of match[3].split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
-  }
-  return routes;
-}
 
 /** Every socket event some gateway subscribes to. */
 function registeredEvents(app: RunningApp): string[] {
@@ -76,12 +52,12 @@ describe.each(DATABASE_KINDS)('authentication and authorisation matrix on %s', (
   });
 
   it('refuses every non-public REST route without a valid admin token', async () => {
-    const routes = registeredRoutes(app).filter((r) => !r.startsWith('GET /docs') && !/^GET \/console(\/|$)/.test(r) && !PUBLIC_ROUTES.has(r));
+    const routes = protectedRoutes(app);
     expect(routes.length).toBeGreaterThanOrEqual(20);
     const credentials = { ...badCredentials(), 'no role': tokenFor('plain'), 'other role': tokenFor('net', { roles: ['network-admin', 'Admin'] }) };
     for (const route of routes) {
       const [method, pattern] = route.split(' ');
-      const path = pattern.replace(/:[A-Za-z]+/g, 'x1');
+      const path = pathOf(pattern);
       for (const [name, token] of Object.entries(credentials)) {
         const res = await fetch(app.url + path, {
           method,
