@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { startServerProcess, type ServerProcess, logLineOf as logLineOfServer } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { adminToken } from '../support/tokens.js';
 
@@ -23,14 +23,7 @@ describe('request ids and log lines for refused bodies', () => {
       body,
     });
 
-  const logLineOf = async (id: string): Promise<Record<string, unknown>> => {
-    for (let i = 0; i < 50; i++) {
-      const line = server.output().split('\n').find((l) => l.includes(`"id":"${id}"`));
-      if (line) return JSON.parse(line) as Record<string, unknown>;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no log line for ${id}:\n${server.output()}`);
-  };
+  const logLineOf = (id: string) => logLineOfServer(server, id);
 
   it.each([
     ['malformed JSON', 'rid-malformed-1', '{"asset":', 400],

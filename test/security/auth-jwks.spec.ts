@@ -5,7 +5,8 @@ import { JwksKeySet, JWKS_TIMING, parseKeySet } from '../../src/auth/jwks-key-se
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { freePort } from '../support/free-port.js';
 import { newSigningKey, signWith, startJwksServer, type JwksServer, type SigningKey } from '../support/jwks-server.js';
-import { connect } from '../support/socket-client.js';
+import { handshakeOutcome } from '../support/socket-client.js';
+import { restStatus as restStatusOf } from '../support/http-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { TEST_JWT_SECRET } from '../support/tokens.js';
 
@@ -15,17 +16,9 @@ const AUDIENCE = 'ledger';
 const claims = { sub: 'idp-admin', preferred_username: 'idp-admin', roles: ['admin'] };
 const fromIdp = (key: SigningKey, options: Parameters<typeof signWith>[2] = {}) => signWith(key, claims, { issuer: ISSUER, audience: AUDIENCE, ...options });
 
-const restStatus = async (app: RunningApp, token: string) =>
-  (await fetch(app.url + ADMIN_ROUTE, { headers: { authorization: `Bearer ${token}` } })).status;
+const restStatus = (app: RunningApp, token: string) => restStatusOf(app, ADMIN_ROUTE, token);
 
-const handshake = (app: RunningApp, token: string) =>
-  connect(app, token).then(
-    (socket) => {
-      socket.close();
-      return 'connected';
-    },
-    (error: Error) => error.message,
-  );
+const handshake = (app: RunningApp, token: string) => handshakeOutcome(app, token);
 
 describe.each(DATABASE_KINDS)("the identity provider's keys (JWT_JWKS_URL) on %s", (kind) => {
   const first = newSigningKey('key-2024');

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import jwt from 'jsonwebtoken';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { startServerProcess } from '../support/server-process.js';
-import { connect } from '../support/socket-client.js';
+import { handshakeOutcome } from '../support/socket-client.js';
+import { restStatus as restStatusOf } from '../support/http-client.js';
 import { createTestDatabase, DATABASE_KINDS } from '../support/test-databases.js';
 import { TEST_JWT_SECRET, tokenFor } from '../support/tokens.js';
 
@@ -15,18 +16,9 @@ const DAY = 86_400;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const admin = { sub: 'lifetime-admin', username: 'lifetime-admin', roles: ['admin'] };
 
-const restStatus = async (app: RunningApp, token: string) =>
-  (await fetch(app.url + ADMIN_ROUTE, { headers: { authorization: `Bearer ${token}` } })).status;
+const restStatus = (app: RunningApp, token: string) => restStatusOf(app, ADMIN_ROUTE, token);
 
-/** "connected", or the connect_error message of a refused handshake. */
-const handshake = (app: RunningApp, token: string) =>
-  connect(app, token).then(
-    (socket) => {
-      socket.close();
-      return 'connected';
-    },
-    (error: Error) => error.message,
-  );
+const handshake = (app: RunningApp, token: string) => handshakeOutcome(app, token);
 
 /** HS256 with the test secret, exactly the claims given (no `exp` or `iat` unless listed). */
 const signed = (claims: Record<string, unknown>) => jwt.sign({ ...admin, ...claims }, TEST_JWT_SECRET, { algorithm: 'HS256', noTimestamp: !('iat' in claims) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { legacyCall, legacyXml, sha1Hex } from '../support/legacy-client.js';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { startServerProcess, type ServerProcess, logLineOf as logLineOfServer } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-databases.js';
 import { adminToken } from '../support/tokens.js';
 
@@ -32,15 +32,7 @@ describe('legacy refusals in the logs', () => {
   const call = (method: string, form: Record<string, string>, client: string, requestId: string) =>
     legacyCall(server.url, `/billing/api/${method}`, { form, headers: { 'x-forwarded-for': client, 'x-request-id': requestId } });
 
-  /** The log line of the request with this id (waiting a little for the child's output). */
-  const logLineOf = async (id: string): Promise<Record<string, unknown>> => {
-    for (let i = 0; i < 50; i++) {
-      const line = server.output().split('\n').find((l) => l.includes(`"id":"${id}"`));
-      if (line) return JSON.parse(line) as Record<string, unknown>;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`no log line for ${id}:\n${server.output()}`);
-  };
+  const logLineOf = (id: string) => logLineOfServer(server, id);
 
   it('logs a wrong hash at warn with the address and request id, and not the hash', async () => {
     const wrong = 'e'.repeat(40);

@@ -46,3 +46,7 @@ export type HttpClient = ReturnType<typeof http>;
 
 /** Backoffice path. */
 export const bo = (path: string) => `/back-api/backoffice${path}`;
+
+/** The status a GET of this path answers with this bearer token. */
+export const restStatus = async (app: RunningApp, path: string, token: string): Promise<number> =>
+  (await fetch(app.url + path, { headers: { authorization: `Bearer ${token}` } })).status;

@@ -179,3 +179,13 @@ export async function ledgerCheck(url: string, adminToken: string): Promise<unkn
 
 /** Server environment that lifts the per-user rate limits, for tests whose load is not what they guard against. */
 export const NO_RATE_LIMITS = { SOCKET_RATE_PER_SECOND: '1000000', SOCKET_RATE_BURST: '1000000', REST_RATE_PER_SECOND: '1000000', REST_RATE_BURST: '1000000' };
+
+/** The JSON log line a server process wrote for the request with this id (waiting a little for its output). */
+export async function logLineOf(server: ServerProcess, id: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 50; i++) {
+    const line = server.output().split('\n').find((l) => l.includes(`"id":"${id}"`));
+    if (line) return JSON.parse(line) as Record<string, unknown>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no log line for ${id}:\n${server.output()}`);
+}
