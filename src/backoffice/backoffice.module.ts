@@ -15,6 +15,7 @@ import { ExchangeRatesController } from './exchange-rates.controller.js';
 import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
+import { PointInTimeController } from './point-in-time.controller.js';
 import { ProductsController } from './products.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { TokenActionsController } from './token-actions.controller.js';
@@ -29,6 +30,7 @@ import { UsersController } from './users.controller.js';
     UsersController,
     BalancesController,
     TransactionsController,
+    PointInTimeController,
     AdjustmentsController,
     HoldsController,
     TokenActionsController,

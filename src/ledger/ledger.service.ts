@@ -83,10 +83,11 @@ export class LedgerService {
     }
     const { after, changed } = planned;
     const transactionId = await buffer.nextTransactionId();
+    const createdAt = entryTime(this.clock.now(), after, held);
 
-    // The held accounts after this posting: new balances, and new totals where they moved.
+    // The held accounts after this posting: new balances, new last entry time, and new totals where they moved.
     const next = new Map<string, HeldAccount>();
-    for (const account of changed) next.set(accountKey(account.ownerId, account.asset), { ...held.get(accountKey(account.ownerId, account.asset))!, state: account });
+    for (const [key, account] of after) next.set(key, { ...held.get(key)!, state: account, lastEntryAt: createdAt });
     const keyOf = new Map([...after].map(([key, account]) => [account.id, key]));
     const totalsRows = totalsDeltas(request, after).map(({ accountId, type, action, amount }) => {
       const key = keyOf.get(accountId)!;
@@ -97,14 +98,14 @@ export class LedgerService {
       return { accountId, type, action, total: totals[type][action] };
     });
     buffer.stage({
-      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt: now },
+      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt },
       entries: entryRows(request, planned),
       accounts: [...next.values()],
       totals: totalsRows,
     });
     if (!shared) await buffer.write();
     const totals = new Map(totalsRows.map((t) => [t.accountId, next.get(keyOf.get(t.accountId)!)!.totals]));
-    return this.posted(tx, request, transactionId, after, changed, totals, now);
+    return this.posted(tx, request, transactionId, after, changed, totals, createdAt);
   }
 
   private replay(request: PostingRequest, transactionId: string, requestHash: string | null): PostingResult {
@@ -191,4 +192,16 @@ export class LedgerService {
       if (sum !== 0n) throw new Error(`Unbalanced posting in ${asset}: entries sum to ${sum}`);
     }
   }
+}
+
+/**
+ * A transaction's time: now, taken while its accounts are locked, but never earlier than the
+ * last entry of any of them (a clock stepping back, another instance's clock ahead, or a posting
+ * staged earlier in the same batch), so each account's entries are in time order and a balance
+ * at an instant is one index lookup.
+ */
+function entryTime(now: number, accounts: ReadonlyMap<string, AccountState>, held: ReadonlyMap<string, HeldAccount>): number {
+  let at = now;
+  for (const key of accounts.keys()) at = Math.max(at, held.get(key)?.lastEntryAt ?? 0);
+  return at;
 }

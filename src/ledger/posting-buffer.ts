@@ -1,6 +1,6 @@
 import type { Reader, Statement, TxParticipant } from '../database/tx.js';
 import { accountKey } from './accounts.repository.js';
-import { selectAccounts, selectAccountsWithTotals, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
+import { selectAccounts, selectAccountsWithTotals, selectLastEntries, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
 import type { PostingKey, UserEntryType } from './ledger.types.js';
 import { emptyTotals } from './posting-plan.js';
 import type { HeldAccount, StagedPosting } from './staged-posting.js';
@@ -126,25 +126,28 @@ export class PostingBuffer implements TxParticipant {
   }
 
   /**
-   * Locks and reads accounts, then reads their totals. Two statements, sent back to back: a
-   * lock that waited for another transaction re-reads the locked row only, so totals joined
-   * into the locking statement could predate that transaction; the second statement takes its
-   * snapshot after the lock is held. A unit's postings run one after another (never two at once),
+   * Locks and reads accounts, then reads their totals and last entry times. Statements sent back
+   * to back: a lock that waited for another transaction re-reads the locked row only, so totals
+   * joined into the locking statement could predate that transaction; the later statements take
+   * their snapshots after the lock is held. A unit's postings run one after another (never two at once),
    * so nothing flushes and clears `held` while this waits.
    */
   private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     if (this.reader.dialect === 'sqlite') return this.loadInOne(pairs);
     const accountsStatement = selectAccounts(this.reader.dialect, pairs, true);
     const totalsStatement = selectTotals(this.reader.dialect, pairs);
+    const lastStatement = selectLastEntries(pairs);
     const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(accountsStatement.sql, accountsStatement.params);
     const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(totalsStatement.sql, totalsStatement.params);
-    const [accounts, totals] = await Promise.all([locking, reading]);
+    const lastEntries = this.reader.query<{ id: string | number; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
+    const [accounts, totals, lasts] = await Promise.all([locking, reading, lastEntries]);
+    const lastAt = new Map(lasts.map((row) => [Number(row.id), Number(row.last_at ?? 0)]));
     const loaded = new Map<number, { key: string; account: HeldAccount }>();
     for (const row of accounts) {
       const key = accountKey(row.owner_id, row.asset);
       if (this.held.has(key)) continue;
       const state = { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) };
-      loaded.set(state.id, { key, account: { state, totals: emptyTotals() } });
+      loaded.set(state.id, { key, account: { state, totals: emptyTotals(), lastEntryAt: lastAt.get(state.id) ?? 0 } });
     }
     for (const row of totals) {
       const entry = loaded.get(Number(row.account_id));
@@ -156,7 +159,7 @@ export class PostingBuffer implements TxParticipant {
   /** SQLite: the accounts and their totals in one statement (see selectAccountsWithTotals). */
   private async loadInOne(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     const statement = selectAccountsWithTotals(pairs);
-    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; type: UserEntryType | null; action: string | null; total: string | null }>(
+    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; last_at: number | null; type: UserEntryType | null; action: string | null; total: string | null }>(
       statement.sql,
       statement.params,
     );
@@ -167,7 +170,7 @@ export class PostingBuffer implements TxParticipant {
       if (this.held.has(key)) continue;
       let account = loaded.get(key);
       if (!account) {
-        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals() };
+        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals(), lastEntryAt: Number(row.last_at ?? 0) };
         loaded.set(key, account);
       }
       if (row.type !== null && row.action !== null && row.total !== null) account.totals[row.type][row.action] = BigInt(row.total);
