@@ -4,6 +4,7 @@ import { BalanceApiModule } from '../balance-api/balance-api.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
+import { FreezesService } from './freezes.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
@@ -31,7 +32,8 @@ import { UserTransfersService } from './user-transfers.service.js';
     UserTransfersService,
     LedgerHistory,
     LedgerGateway,
+    FreezesService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, FreezesService],
 })
 export class LedgerModule {}

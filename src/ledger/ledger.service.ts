@@ -12,6 +12,7 @@ import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
 import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
+import { refuseFrozenMovements } from './freezes.js';
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -74,6 +75,8 @@ export class LedgerService {
       return planPosting(request, before);
     };
     let held = await buffer.lock(request.legs);
+    // Under the accounts' locks, before any account is created: a refusal writes nothing.
+    await refuseFrozenMovements(shared?.reader ?? tx, request.legs);
     let planned = plan(held);
     const missing = [...planned.after.values()].filter((a) => !held.has(accountKey(a.ownerId, a.asset)));
     if (missing.length > 0) {
