@@ -14,8 +14,7 @@ import { MAX_PER_PAGE } from './paging.js';
 export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
-  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription'
-  | 'Freeze' | 'UserFreeze';
+  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -212,7 +211,6 @@ export const API_SCHEMAS = {
       frozen: FROZEN_OR_NOT,
     },
   },
-  Freeze: FREEZE,
   UserFreeze: {
     type: 'object',
     required: ['userId', 'frozen'],

@@ -12,15 +12,6 @@ export function forUpdate(dialect: Dialect, of?: string): string {
   return dialect === 'postgres' ? `FOR UPDATE${of ? ` OF ${of}` : ''}` : '';
 }
 
-/**
- * `FOR KEY SHARE`: the rows read cannot be locked FOR UPDATE by another transaction until this one
- * ends (nor can it lock them while another holds that), yet ordinary updates of their non-key
- * columns, and other readers, are not held up.
- */
-export function forKeyShare(dialect: Dialect): string {
-  return dialect === 'postgres' ? 'FOR KEY SHARE' : '';
-}
-
 /** `FOR UPDATE [OF table] SKIP LOCKED`: rows another instance is working on are passed over, not waited for. */
 export function forUpdateSkipLocked(dialect: Dialect, of?: string): string {
   return dialect === 'postgres' ? `${forUpdate(dialect, of)} SKIP LOCKED` : '';

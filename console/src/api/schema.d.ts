@@ -756,28 +756,6 @@ export interface components {
                 by: string;
             } | null;
         };
-        /** @description An operator's freeze of the user's own movements */
-        Freeze: {
-            /**
-             * @description `debits`: money out is refused; `all`: money out and in
-             * @example debits
-             * @enum {string}
-             */
-            scope: "all" | "debits";
-            /** @example Chargeback investigation #5521 */
-            reason: string;
-            /**
-             * Format: date-time
-             * @description Frozen since (the service clock)
-             * @example 2025-03-01T12:00:00.000Z
-             */
-            since: string;
-            /**
-             * @description The operator's user id
-             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
-             */
-            by: string;
-        };
         UserFreeze: {
             /**
              * @description User id (the JWT `sub`)
