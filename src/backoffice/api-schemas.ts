@@ -14,7 +14,7 @@ import { MAX_PER_PAGE } from './paging.js';
 export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
-  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription'
+  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
   | 'Transaction' | 'BalancesAt';
 
 /** `$ref` to a component schema. */
@@ -102,6 +102,20 @@ const entriesPage = (entry: SchemaName): SchemaObject => ({
   },
 });
 
+const FREEZE: SchemaObject = {
+  type: 'object',
+  description: "An operator's freeze of the user's own movements",
+  required: ['scope', 'reason', 'since', 'by'],
+  additionalProperties: false,
+  properties: {
+    scope: { type: 'string', enum: ['all', 'debits'], description: '`debits`: money out is refused; `all`: money out and in', example: 'debits' },
+    reason: { type: 'string', example: 'Chargeback investigation #5521' },
+    since: timestamp('Frozen since (the service clock)'),
+    by: { ...userId, description: "The operator's user id" },
+  },
+};
+const FROZEN_OR_NOT: SchemaObject = { ...FREEZE, nullable: true, description: 'The freeze, or null when not frozen' };
+
 export const API_SCHEMAS = {
   Error: {
     type: 'object',
@@ -185,7 +199,7 @@ export const API_SCHEMAS = {
   },
   User: {
     type: 'object',
-    required: ['userName', 'userId', 'userEmail', 'userRoles', 'currency', 'createdAt', 'updatedAt'],
+    required: ['userName', 'userId', 'userEmail', 'userRoles', 'currency', 'createdAt', 'updatedAt', 'frozen'],
     additionalProperties: false,
     properties: {
       userName: { type: 'string', nullable: true, example: 'volgen' },
@@ -195,7 +209,14 @@ export const API_SCHEMAS = {
       currency: { type: 'string', nullable: true, description: "The user's own currency (token claim `currency`)", example: 'eur' },
       createdAt: timestamp('First seen'),
       updatedAt: timestamp('Claims last updated'),
+      frozen: FROZEN_OR_NOT,
     },
+  },
+  UserFreeze: {
+    type: 'object',
+    required: ['userId', 'frozen'],
+    additionalProperties: false,
+    properties: { userId, frozen: FROZEN_OR_NOT },
   },
   UsersPage: {
     type: 'object',

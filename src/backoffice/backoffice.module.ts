@@ -12,6 +12,7 @@ import { BackofficeUsers } from './backoffice-users.js';
 import { BalancesReportService } from './balances-report.service.js';
 import { BalancesController } from './balances.controller.js';
 import { ExchangeRatesController } from './exchange-rates.controller.js';
+import { FreezesController } from './freezes.controller.js';
 import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
@@ -40,6 +41,7 @@ import { UsersController } from './users.controller.js';
     TestClockController,
     AssetTotalsController,
     SubscriptionsController,
+    FreezesController,
   ],
   providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, IdempotentRequests],
 })

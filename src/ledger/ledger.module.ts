@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
 import { BalancesAt } from './balances-at.js';
+import { FreezesService } from './freezes.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
@@ -35,7 +36,8 @@ import { UserTransfersService } from './user-transfers.service.js';
     LedgerTransaction,
     BalancesAt,
     LedgerGateway,
+    FreezesService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt, FreezesService],
 })
 export class LedgerModule {}

@@ -12,6 +12,7 @@ import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
 import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
+import { freezeOwnersOf, refuseFrozenMovements } from './freezes.js';
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -59,7 +60,8 @@ export class LedgerService {
     this.validate(request);
     const shared = sharedTxOf(tx);
     const buffer = shared ? shared.participant(this.newBuffer) : this.newBuffer(tx);
-    await shared?.turn(() => buffer.want(request.legs));
+    const freezeOwners = freezeOwnersOf(request.legs);
+    await shared?.turn(() => buffer.want(request.legs, freezeOwners));
     const now = this.clock.now();
     if (request.postingKey) {
       const existing = await buffer.findPosted(request.postingKey);
@@ -74,6 +76,8 @@ export class LedgerService {
       return planPosting(request, before);
     };
     let held = await buffer.lock(request.legs);
+    // Under the accounts' locks, before any account is created: a refusal writes nothing.
+    if (freezeOwners.length > 0) refuseFrozenMovements(await buffer.freezesOf(freezeOwners), request.legs);
     let planned = plan(held);
     const missing = [...planned.after.values()].filter((a) => !held.has(accountKey(a.ownerId, a.asset)));
     if (missing.length > 0) {

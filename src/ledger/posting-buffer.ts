@@ -1,6 +1,7 @@
 import type { Reader, Statement, TxParticipant } from '../database/tx.js';
 import { accountKey } from './accounts.repository.js';
 import { selectAccounts, selectAccountsWithTotals, selectLastEntries, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
+import { selectFreezes, type FreezeScope } from './freezes.js';
 import type { PostingKey, UserEntryType } from './ledger.types.js';
 import { emptyTotals } from './posting-plan.js';
 import type { HeldAccount, StagedPosting } from './staged-posting.js';
@@ -28,6 +29,10 @@ export class PostingBuffer implements TxParticipant {
   private staged: Array<{ posting: StagedPosting; previous: Array<[string, HeldAccount | undefined]> }> = [];
   /** Accounts that units waiting for their turn will lock. */
   private wanted: Array<{ ownerId: string; asset: string }> = [];
+  /** Freeze scopes read (and on PostgreSQL locked FOR KEY SHARE) in this transaction, held like accounts. */
+  private readonly freezes = new Map<string, FreezeScope | null>();
+  /** Users whose freeze units waiting for their turn will read. */
+  private wantedFreezes: string[] = [];
 
   constructor(
     private readonly reader: Reader,
@@ -51,16 +56,41 @@ export class PostingBuffer implements TxParticipant {
     }
   }
 
-  /** Notes accounts a unit will lock on its turn. */
-  want(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): void {
+  /** Notes accounts a unit will lock on its turn, and users whose freeze it will read. */
+  want(pairs: ReadonlyArray<{ ownerId: string; asset: string }>, freezeOwners: readonly string[] = []): void {
     this.wanted.push(...pairs);
+    this.wantedFreezes.push(...freezeOwners);
   }
 
-  /** Locks every account the waiting units want in one statement, in one (ascending id) order. */
+  /**
+   * Locks every account the waiting units want in one statement, in one (ascending id) order,
+   * then reads the freezes they want in one more, sent right behind it.
+   */
   async beforeTurns(): Promise<void> {
     const pairs = this.wanted.filter((p) => !this.held.has(accountKey(p.ownerId, p.asset)));
+    const owners = [...new Set(this.wantedFreezes)].filter((id) => !this.freezes.has(id));
     this.wanted = [];
-    if (pairs.length > 0) await this.load(pairs);
+    this.wantedFreezes = [];
+    await Promise.all([pairs.length > 0 ? this.load(pairs) : undefined, owners.length > 0 ? this.loadFreezes(owners) : undefined]);
+  }
+
+  /**
+   * The freeze scope of each of these users, read on first use after the accounts are locked, then
+   * held for the transaction: the rows stay locked FOR KEY SHARE, so only this transaction can
+   * change them (FreezesService flushes, which forgets them).
+   */
+  async freezesOf(ownerIds: readonly string[]): Promise<Map<string, FreezeScope | null>> {
+    const missing = ownerIds.filter((id) => !this.freezes.has(id));
+    if (missing.length > 0) await this.loadFreezes(missing);
+    return new Map(ownerIds.map((id) => [id, this.freezes.get(id) ?? null]));
+  }
+
+  private async loadFreezes(ownerIds: readonly string[]): Promise<void> {
+    const statement = selectFreezes(this.reader.dialect, ownerIds);
+    const rows = await this.reader.query<{ id: string; frozen_scope: FreezeScope | null }>(statement.sql, statement.params);
+    // A user without a row cannot be frozen, and an operator cannot freeze one before it has a row.
+    for (const id of ownerIds) this.freezes.set(id, null);
+    for (const row of rows) this.freezes.set(row.id, row.frozen_scope);
   }
 
   nextTransactionId(): Promise<string> {
@@ -120,8 +150,9 @@ export class PostingBuffer implements TxParticipant {
   private take(): Statement[] {
     const postings = this.staged.map((s) => s.posting);
     this.staged = [];
-    // Whatever runs next may change these rows (a hold moves `locked`): they are read again.
+    // Whatever runs next may change these rows (a hold moves `locked`, a freeze): they are read again.
     this.held.clear();
+    this.freezes.clear();
     return postings.length === 0 ? [] : writePostings(this.reader.dialect, postings);
   }
 
