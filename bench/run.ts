@@ -48,6 +48,8 @@ const serverEnv = (database: TestDatabase) => ({
   LOG_LEVEL: 'warn',
   LEGACY_API_SECRET: LEGACY_SECRET,
   ...NO_RATE_LIMITS,
+  // Every client of the load generator comes from one address, standing for thousands of users.
+  SOCKETS_PER_ADDRESS: '1000000',
 });
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
