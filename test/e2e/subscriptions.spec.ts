@@ -5,7 +5,7 @@ import { Db } from '../../src/database/db.service.js';
 import { ProductsService } from '../../src/subscriptions/products.service.js';
 import { RenewalsService } from '../../src/subscriptions/renewals.service.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
-import { call, connect, type Envelope } from '../support/socket-client.js';
+import { call, type Envelope, socketPool } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { adminToken, tokenFor } from '../support/tokens.js';
 
@@ -15,12 +15,7 @@ const DAY = 86_400;
 describe.each(DATABASE_KINDS)('subscriptions over socket.io on %s', (kind) => {
   let app: RunningApp;
   let root: Socket;
-  const sockets: Socket[] = [];
-  const open = async (token: string) => {
-    const socket = await connect(app, token);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketPool(() => app);
   const credit = async (userId: string, amount: number) =>
     expect((await call(root, 'balance:addUserBalanceByAdmin', { data: { targetUser: userId, amount } })).error).toEqual(OK);
   const balance = async (userId: string, asset = 'rents') => {
@@ -53,7 +48,7 @@ describe.each(DATABASE_KINDS)('subscriptions over socket.io on %s', (kind) => {
     await products.put('room', 'weekly-only', null, [{ plan: 'subscription_week', price: '10' }]);
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    closeAll();
     await app?.close();
   });
 

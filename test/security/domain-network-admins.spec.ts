@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
-import { call, connect } from '../support/socket-client.js';
+import { call, socketPool } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -16,12 +16,7 @@ const ROOM = 'net-room';
 describe.each(DATABASE_KINDS)('network admins are held to their network on %s', (kind) => {
   let app: RunningApp;
   let api: HttpClient;
-  const sockets: Socket[] = [];
-  const open = async (token: string) => {
-    const socket = await connect(app, token);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketPool(() => app);
   /** A user who authenticated with `network` (none: no claim), funded and subscribed to a paid yearly plan. */
   const subscriber = async (id: string, network?: string) => {
     const socket = await open(tokenFor(id, network === undefined ? {} : { network }));
@@ -43,7 +38,7 @@ describe.each(DATABASE_KINDS)('network admins are held to their network on %s', 
     expect((await api.put(bo(`/products/room/${ROOM}`), { options: [{ plan: 'free', price: '0' }, { plan: 'subscription_year', price: '150' }] })).status).toBe(200);
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    closeAll();
     await app?.close();
   });
 

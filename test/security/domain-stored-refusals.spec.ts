@@ -4,7 +4,7 @@ import { Db } from '../../src/database/db.service.js';
 import { requestHash } from '../../src/idempotency/idempotency.service.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
-import { call, connect } from '../support/socket-client.js';
+import { call, socketPool } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
@@ -21,12 +21,7 @@ const OVER_QUOTA = { error: { status: true, code: 429, message: 'Too many refuse
 describe.each(DATABASE_KINDS)('stored refusals are bounded per user on %s', (kind) => {
   let app: RunningApp;
   let api: HttpClient;
-  const sockets: Socket[] = [];
-  const open = async (token: string) => {
-    const socket = await connect(app, token);
-    sockets.push(socket);
-    return socket;
-  };
+  const { open, closeAll } = socketPool(() => app);
   const donate = (from: Socket, targetUser: string, id: string) => call(from, 'balance:donateToken', { data: { targetUser, token: 1 }, event: { id } });
 
   beforeAll(async () => {
@@ -34,7 +29,7 @@ describe.each(DATABASE_KINDS)('stored refusals are bounded per user on %s', (kin
     api = http(app);
   });
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
+    closeAll();
     await app?.close();
   });
 

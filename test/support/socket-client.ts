@@ -105,3 +105,16 @@ export function closeOf(socket: AnyClientSocket, events: readonly string[], dead
     });
   });
 }
+
+/** Sockets a test opens as it goes, each connected and waited for, all closed together at the end. */
+export function socketPool(app: () => RunningApp) {
+  const sockets: Socket[] = [];
+  return {
+    open: async (token: string) => {
+      const socket = await connect(app(), token);
+      sockets.push(socket);
+      return socket;
+    },
+    closeAll: () => sockets.forEach((s) => s.close()),
+  };
+}
