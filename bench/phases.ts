@@ -111,6 +111,26 @@ export async function backofficeBalances(url: string, requests: number): Promise
 }
 
 /**
+ * GET /user/filler-a/balances?at= on a preloaded ledger (preload.ts): filler-a's account has an
+ * entry per preloaded transaction, one a millisecond, so `at` halfway back lands mid-history.
+ * Sequential requests after a warm-up: the p50 of one index lookup per account plus HTTP.
+ */
+export async function balancesAtP50(url: string, transactions: number, requests = 300): Promise<number> {
+  await makeKnown(url, 'filler-a');
+  const at = new Date(Date.now() - transactions / 2).toISOString();
+  const path = `/back-api/backoffice/user/filler-a/balances?at=${encodeURIComponent(at)}`;
+  const times: number[] = [];
+  for (let i = 0; i < requests + 30; i++) {
+    const t0 = performance.now();
+    const res = await rest(url, 'GET', path);
+    if (i >= 30) times.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`balances at failed: ${JSON.stringify(res.json)}`);
+  }
+  times.sort((a, b) => a - b);
+  return percentile(times, 50);
+}
+
+/**
  * Legacy user_balance_get at 32 keep-alive connections. node:http rather than fetch: the load
  * generator shares the machine, and fetch costs it several times more CPU per request.
  */

@@ -5,7 +5,8 @@ import { openDatabase } from '../src/database/open-database.js';
 /**
  * Fills a fresh database with `count` valid ledger transactions (a mint, then transfers of one
  * minor unit between two filler users), written in bulk by SQL so that a ledger of a million
- * transactions takes seconds, and consistent so that the ledger check still passes.
+ * transactions takes seconds, and consistent so that the ledger check still passes. Transaction
+ * i is stamped `count - i` ms before now: times in order, the last one now.
  */
 export async function preloadHistory(config: DatabaseConfig, count: number): Promise<void> {
   const db = await openDatabase(config);
@@ -25,17 +26,18 @@ export async function preloadHistory(config: DatabaseConfig, count: number): Pro
         (await tx.query<{ id: number | string; owner_id: string }>(`SELECT id, owner_id FROM accounts WHERE asset = 'rents'`)).map((r) => [r.owner_id, Number(r.id)]),
       );
       const series = pg ? `generate_series(1, ${count}) AS s(i)` : `(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${count}) SELECT i FROM s) AS s`;
+      const at = `(${now} - ${count} + i)`;
       const text = (expr: string) => (pg ? `(${expr})::numeric` : `CAST(${expr} AS TEXT)`);
-      await tx.query(`INSERT INTO ledger_transactions (id, kind, action, metadata, created_at) SELECT i, CASE WHEN i = 1 THEN 'mint' ELSE 'transfer' END, 'filler', '{}', ${now} FROM ${series}`);
+      await tx.query(`INSERT INTO ledger_transactions (id, kind, action, metadata, created_at) SELECT i, CASE WHEN i = 1 THEN 'mint' ELSE 'transfer' END, 'filler', '{}', ${at} FROM ${series}`);
       // Transaction 1 mints `count` into filler-a; transaction i > 1 moves one unit from a to b.
       await tx.query(
         `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at)
-         SELECT i, ${ids['filler-a']}, 'rents', ${text(`CASE WHEN i = 1 THEN ${count} ELSE -1 END`)}, ${text(`${count} - i + 1`)}, CASE WHEN i = 1 THEN 'mining' ELSE 'spending' END, 'filler', ${now} FROM ${series}`,
+         SELECT i, ${ids['filler-a']}, 'rents', ${text(`CASE WHEN i = 1 THEN ${count} ELSE -1 END`)}, ${text(`${count} - i + 1`)}, CASE WHEN i = 1 THEN 'mining' ELSE 'spending' END, 'filler', ${at} FROM ${series}`,
       );
       await tx.query(
         `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at)
          SELECT i, CASE WHEN i = 1 THEN ${ids['system:issuer']} ELSE ${ids['filler-b']} END, 'rents', ${text(`CASE WHEN i = 1 THEN -${count} ELSE 1 END`)},
-                ${text(`CASE WHEN i = 1 THEN -${count} ELSE i - 1 END`)}, CASE WHEN i = 1 THEN 'system' ELSE 'mining' END, 'filler', ${now} FROM ${series}`,
+                ${text(`CASE WHEN i = 1 THEN -${count} ELSE i - 1 END`)}, CASE WHEN i = 1 THEN 'system' ELSE 'mining' END, 'filler', ${at} FROM ${series}`,
       );
       if (pg) {
         await tx.query(`SELECT setval(pg_get_serial_sequence('ledger_transactions', 'id'), ${count})`);

@@ -1,12 +1,13 @@
 /**
  * npm run bench [-- --duration 10 --clients 64 --runs 3 --only sqlite|postgres --sweep 8,64,256]
  * npm run bench -- --cpu-prof DIR [--only …]   (profiles the server instead: see profilePass)
+ * npm run bench -- --latency-only [--big-ledger 100000 --only …]   (only the flat-latency rows)
  *
  * Boots the built server on a SQLite file, then on PostgreSQL, and measures acknowledged
  * donations per second from C socket.io clients against the two limits under them (a bare
  * socket.io server that acks with no work; the same transfer straight against the database),
- * plus the backoffice, the legacy API, latency with 10^4 vs 10^6 transactions in the ledger, and
- * 10,000 idle sockets. Prints a table and writes JSON to bench-results/.
+ * plus the backoffice, the legacy API, latency with 10^4 vs 10^6 transactions in the ledger (a
+ * donation, and a user's balances at an instant), and 10,000 idle sockets. Prints a table and writes JSON to bench-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -17,7 +18,7 @@ import globalTeardown from '../test/setup/global-teardown.js';
 import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
-import { backofficeBalances, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
+import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
 import { preloadHistory } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
 
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     sweep: { type: 'string', default: '8,64,256' },
     // Instead of the bench: a CPU profile of the server under donations and under legacy load.
     'cpu-prof': { type: 'string' },
+    // Only the rows whose latency must not grow with the ledger (10^4 vs --big-ledger).
+    'latency-only': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.duration);
@@ -50,7 +53,8 @@ const serverEnv = (database: TestDatabase) => ({
 });
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-async function latencyAt(kind: DatabaseKind, transactions: number): Promise<number> {
+/** p50 latencies on a ledger preloaded with `transactions`: a donation, and a balance at an instant. */
+async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ donate: number; balancesAt: number }> {
   const database = await createTestDatabase(kind, 20);
   await preloadHistory(database.config, transactions);
   const server = await startServerProcess(serverEnv(database));
@@ -61,7 +65,9 @@ async function latencyAt(kind: DatabaseKind, transactions: number): Promise<numb
     const p50s: number[] = [];
     for (let run = 0; run < runs; run++) p50s.push((await donations(clients, `lat${transactions}`, Math.max(3, seconds / 2))).p50);
     clients.forEach((c) => c.close());
-    return median(p50s);
+    const balances: number[] = [];
+    for (let run = 0; run < runs; run++) balances.push(await balancesAtP50(server.url, transactions));
+    return { donate: median(p50s), balancesAt: median(balances) };
   } finally {
     await server.kill();
     await database.drop();
@@ -124,12 +130,51 @@ async function benchDatabase(kind: DatabaseKind) {
       backoffice,
       legacy,
       idleSockets: idle,
-      latencyP50: { at10k: small, atBig: big, bigLedger: Number(values['big-ledger']), ratio: big / small },
+      latencyP50: latencyRows(small, big),
     };
   } finally {
     await server.kill();
     await database.drop();
   }
+}
+
+function latencyRows(small: { donate: number; balancesAt: number }, big: { donate: number; balancesAt: number }) {
+  const bigLedger = Number(values['big-ledger']);
+  return {
+    at10k: small.donate,
+    atBig: big.donate,
+    bigLedger,
+    ratio: big.donate / small.donate,
+    balancesAt: { at10k: small.balancesAt, atBig: big.balancesAt, ratio: big.balancesAt / small.balancesAt },
+  };
+}
+
+type LatencyRows = ReturnType<typeof latencyRows>;
+
+/** The flat-latency rows: each p50 must stay within 10 % from 10^4 to --big-ledger transactions. */
+function addLatencyRows<R extends { latencyP50: LatencyRows }>(add: (name: string, f: (r: R) => string) => void): void {
+  const n = (x: number, d = 0) => x.toFixed(d);
+  const big = Number(values['big-ledger']).toLocaleString('en');
+  add(`donate p50 ms at 10^4 / ${big} transactions`, (r) => `${n(r.latencyP50.at10k, 2)} / ${n(r.latencyP50.atBig, 2)} (x${n(r.latencyP50.ratio, 2)})`);
+  add(`GET /user/{id}/balances?at= p50 ms at 10^4 / ${big} transactions`, (r) => {
+    const b = r.latencyP50.balancesAt;
+    return `${n(b.at10k, 2)} / ${n(b.atBig, 2)} (x${n(b.ratio, 2)})`;
+  });
+}
+
+/** --latency-only: the flat-latency rows alone, per database. */
+async function latencyOnly(kinds: DatabaseKind[]): Promise<string> {
+  const results: Array<{ kind: DatabaseKind; latencyP50: LatencyRows }> = [];
+  for (const kind of kinds) {
+    log(`${kind}: latency at 10^4 and ${values['big-ledger']} transactions`);
+    const small = await latencyAt(kind, 10_000);
+    const big = await latencyAt(kind, Number(values['big-ledger']));
+    results.push({ kind, latencyP50: latencyRows(small, big) });
+  }
+  const rows: Array<[string, ...string[]]> = [['measure', ...results.map((r) => r.kind)]];
+  addLatencyRows<(typeof results)[number]>((name, f) => rows.push([name, ...results.map(f)]));
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
 }
 
 function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
@@ -155,7 +200,7 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
   add('legacy user_balance_get req/s (32 conns)', (r) => n(r.legacy.perSecond));
   add('legacy CPU: server / load generator; server CPU per request (us)', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}; ${n(((r.legacy.cpu.serverCores ?? NaN) * 1e6) / r.legacy.perSecond)}`);
   add('idle sockets: server RSS MiB', (r) => `${r.idleSockets.sockets} -> ${n(r.idleSockets.rssMiB)}`);
-  add(`donate p50 ms at 10^4 / ${Number(values['big-ledger']).toLocaleString('en')} transactions`, (r) => `${n(r.latencyP50.at10k, 2)} / ${n(r.latencyP50.atBig, 2)} (x${n(r.latencyP50.ratio, 2)})`);
+  addLatencyRows(add);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
 }
@@ -199,6 +244,10 @@ async function main(): Promise<void> {
     if (values['cpu-prof']) {
       mkdirSync(values['cpu-prof'], { recursive: true });
       for (const kind of kinds) await profilePass(kind, values['cpu-prof']);
+      return;
+    }
+    if (values['latency-only']) {
+      process.stdout.write(`\n${await latencyOnly(kinds)}\n`);
       return;
     }
     for (const kind of kinds) results.push(await benchDatabase(kind));

@@ -3,6 +3,16 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.service.js';
 import type { Principal } from './principal.js';
 
+/** An operator's freeze of a user's own movements (see LedgerService: postings that respect it). */
+export interface UserFreeze {
+  /** `debits`: nothing may leave the user's accounts; `all`: nothing may leave or arrive. */
+  readonly scope: 'all' | 'debits';
+  readonly reason: string;
+  readonly since: number;
+  /** The operator's user id. */
+  readonly by: string;
+}
+
 export interface UserRecord {
   readonly id: string;
   readonly username: string | null;
@@ -13,6 +23,7 @@ export interface UserRecord {
   readonly network: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;
+  readonly frozen: UserFreeze | null;
 }
 
 /** A row of `users` as the drivers return it (a query joining other tables may select `u.*`). */
@@ -25,6 +36,10 @@ export interface UserRow {
   network: string | null;
   created_at: string | number;
   updated_at: string | number;
+  frozen_scope?: 'all' | 'debits' | null;
+  frozen_reason?: string | null;
+  frozen_since?: string | number | null;
+  frozen_by?: string | null;
 }
 
 const CACHE_LIMIT = 50_000;
@@ -118,5 +133,6 @@ export function toRecord(row: UserRow): UserRecord {
     network: row.network ?? null,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+    frozen: row.frozen_scope ? { scope: row.frozen_scope, reason: row.frozen_reason ?? '', since: Number(row.frozen_since), by: row.frozen_by ?? '' } : null,
   };
 }

@@ -7,6 +7,7 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiParam,
+  ApiResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -53,6 +54,10 @@ export const ApiUnknownUser = () =>
     ApiPathParam('userId', '68e057fe-0aec-03db-20f8-5f811abf7da6', 'The user id (JWT `sub`)', { pattern: USER_ID, maxLength: 128 }),
     ApiNotFoundResponse({ description: 'No such user', ...error(404, 'User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found.') }),
   );
+
+/** A route that moves a user's own money, refused while that user is frozen. */
+export const ApiFrozen = () =>
+  ApiResponse({ status: 423, description: "The user is frozen and this moves the user's own money", ...error(423, 'User 68e057fe-0aec-03db-20f8-5f811abf7da6 is frozen') });
 
 /** POSTs that move money take an Idempotency-Key; documents the header and its 409. */
 export const ApiIdempotent = () =>

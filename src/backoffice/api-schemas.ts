@@ -14,7 +14,8 @@ import { MAX_PER_PAGE } from './paging.js';
 export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
-  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription';
+  | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
+  | 'Transaction' | 'BalancesAt';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -101,6 +102,20 @@ const entriesPage = (entry: SchemaName): SchemaObject => ({
   },
 });
 
+const FREEZE: SchemaObject = {
+  type: 'object',
+  description: "An operator's freeze of the user's own movements",
+  required: ['scope', 'reason', 'since', 'by'],
+  additionalProperties: false,
+  properties: {
+    scope: { type: 'string', enum: ['all', 'debits'], description: '`debits`: money out is refused; `all`: money out and in', example: 'debits' },
+    reason: { type: 'string', example: 'Chargeback investigation #5521' },
+    since: timestamp('Frozen since (the service clock)'),
+    by: { ...userId, description: "The operator's user id" },
+  },
+};
+const FROZEN_OR_NOT: SchemaObject = { ...FREEZE, nullable: true, description: 'The freeze, or null when not frozen' };
+
 export const API_SCHEMAS = {
   Error: {
     type: 'object',
@@ -184,7 +199,7 @@ export const API_SCHEMAS = {
   },
   User: {
     type: 'object',
-    required: ['userName', 'userId', 'userEmail', 'userRoles', 'currency', 'createdAt', 'updatedAt'],
+    required: ['userName', 'userId', 'userEmail', 'userRoles', 'currency', 'createdAt', 'updatedAt', 'frozen'],
     additionalProperties: false,
     properties: {
       userName: { type: 'string', nullable: true, example: 'volgen' },
@@ -194,7 +209,14 @@ export const API_SCHEMAS = {
       currency: { type: 'string', nullable: true, description: "The user's own currency (token claim `currency`)", example: 'eur' },
       createdAt: timestamp('First seen'),
       updatedAt: timestamp('Claims last updated'),
+      frozen: FROZEN_OR_NOT,
     },
+  },
+  UserFreeze: {
+    type: 'object',
+    required: ['userId', 'frozen'],
+    additionalProperties: false,
+    properties: { userId, frozen: FROZEN_OR_NOT },
   },
   UsersPage: {
     type: 'object',
@@ -417,6 +439,53 @@ export const API_SCHEMAS = {
       createdAt: timestamp('When it was created'),
       endedAt: { ...timestamp('When it ended (null: active)'), nullable: true },
       endedReason: { type: 'string', nullable: true, enum: ['network_admin', 'admin', 'insufficient_funds', null], example: null },
+    },
+  },
+  Transaction: {
+    type: 'object',
+    description: 'One ledger transaction with every entry (both sides, system accounts included)',
+    required: ['transactionId', 'createdAt', 'kind', 'action', 'reversedBy', 'entries'],
+    additionalProperties: false,
+    properties: {
+      transactionId: transactionId('17'),
+      createdAt: timestamp('When it was posted (never earlier than a previous entry of its accounts)'),
+      kind: { type: 'string', example: 'donation' },
+      action: { type: 'string', example: 'donation' },
+      comment: { type: 'string', description: "The operator's comment (adjustments)", example: 'Goodwill credit for ticket #4711' },
+      actor: { type: 'object', description: 'The operator who posted it', required: ['id'], additionalProperties: false, properties: { id: userId } },
+      reverses: { ...transactionId('12'), description: 'The transaction this one reverses' },
+      reversedBy: { type: 'array', description: 'The reversals of this transaction', items: transactionId('18') },
+      entries: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['account', 'asset', 'amount', 'type', 'action', 'balanceAfter'],
+          additionalProperties: false,
+          properties: {
+            userId: { ...userId, description: 'The user, on user accounts only' },
+            account: { type: 'string', description: 'The account owner: a user id, or a system account (system:issuer, system:revenue)', example: 'system:issuer' },
+            asset,
+            amount: decimal('Signed: credits positive, debits negative', '-5'),
+            type: { type: 'string', enum: [...USER_ENTRY_TYPES, 'system'], example: 'spending' },
+            action: { type: 'string', example: 'donation' },
+            balanceAfter: decimal("The account's balance after this entry (a system account's may be negative)", '95'),
+          },
+        },
+      },
+    },
+  },
+  BalancesAt: {
+    type: 'object',
+    required: ['userId', 'at', 'balances'],
+    additionalProperties: false,
+    properties: {
+      userId,
+      at: timestamp('The instant asked about (now when absent), in UTC'),
+      balances: {
+        type: 'array',
+        description: "One per account of the user, by asset; locked funds included (holds move nothing)",
+        items: { type: 'object', required: ['asset', 'amount'], additionalProperties: false, properties: { asset, amount: decimal('The balance at `at` (0 before the first entry)', '95') } },
+      },
     },
   },
 } satisfies Record<SchemaName, SchemaObject>;

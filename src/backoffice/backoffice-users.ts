@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UsersService, type UserRecord } from '../auth/users.service.js';
+import { UsersService, type UserFreeze, type UserRecord } from '../auth/users.service.js';
 import { notFound } from '../common/errors.js';
 
 /** The spec's wording, used for every unknown user on every backoffice route. */
@@ -15,7 +15,13 @@ export function userView(user: UserRecord) {
     currency: user.currency,
     createdAt: new Date(user.createdAt).toISOString(),
     updatedAt: new Date(user.updatedAt).toISOString(),
+    frozen: freezeView(user.frozen),
   };
+}
+
+/** A freeze as the backoffice shows it (null: not frozen). */
+export function freezeView(freeze: UserFreeze | null) {
+  return freeze ? { scope: freeze.scope, reason: freeze.reason, since: new Date(freeze.since).toISOString(), by: freeze.by } : null;
 }
 
 export const USER_EXAMPLE = {
@@ -26,6 +32,7 @@ export const USER_EXAMPLE = {
   currency: 'usd',
   createdAt: '2025-01-01T10:00:00.000Z',
   updatedAt: '2025-01-02T10:00:00.000Z',
+  frozen: null,
 };
 
 /** Finds the user a `/user/{userId}/…` route names, or answers 404 with the spec's message. */

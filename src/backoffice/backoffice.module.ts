@@ -12,9 +12,11 @@ import { BackofficeUsers } from './backoffice-users.js';
 import { BalancesReportService } from './balances-report.service.js';
 import { BalancesController } from './balances.controller.js';
 import { ExchangeRatesController } from './exchange-rates.controller.js';
+import { FreezesController } from './freezes.controller.js';
 import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
+import { PointInTimeController } from './point-in-time.controller.js';
 import { ProductsController } from './products.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { TokenActionsController } from './token-actions.controller.js';
@@ -29,6 +31,7 @@ import { UsersController } from './users.controller.js';
     UsersController,
     BalancesController,
     TransactionsController,
+    PointInTimeController,
     AdjustmentsController,
     HoldsController,
     TokenActionsController,
@@ -38,6 +41,7 @@ import { UsersController } from './users.controller.js';
     TestClockController,
     AssetTotalsController,
     SubscriptionsController,
+    FreezesController,
   ],
   providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, IdempotentRequests],
 })

@@ -6,7 +6,7 @@ import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { TokenActionsService } from '../token-actions/token-actions.service.js';
 import { balanceAfter } from './account-view.js';
-import { ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ApiFrozen, ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
 import { PATH_NAME, ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
@@ -68,6 +68,7 @@ export class TokenActionsController {
   @ApiPathParam('action', 'dailyLogin', undefined, ACTION)
   @ApiNotFoundResponse(UNKNOWN_ACTION)
   @ApiUnprocessableEntityResponse({ description: 'A spending action the user cannot afford', schema: ref('Error'), example: { statusCode: 422, message: 'Insufficient funds in rents' } })
+  @ApiFrozen()
   @ApiIdempotent()
   apply(@Param('userId') userId: string, @Param('action') action: string, @IdempotencyKeyOf() key: RequestKey | null) {
     return this.requests.run(key, async (tx) => {

@@ -21,6 +21,8 @@ const logger = new Logger('BalanceApi');
 
 /** The one mapping from errors to answers on this surface; internals never leave the server. */
 export function errorEnvelope(error: unknown): BalanceEnvelope {
+  // Which account is frozen is not the caller's business (it may be the donation's target).
+  if (error instanceof DomainError && error.code === 'account_frozen') return failure(error.status, 'Account is frozen');
   if (error instanceof DomainError) return failure(error.status, error.message);
   logger.error(`internal error: ${error instanceof Error ? error.message : String(error)}`);
   return failure(500, 'Internal error');

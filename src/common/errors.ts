@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   insufficient_funds: 422,
+  account_frozen: 423,
   too_many_requests: 429,
   unavailable: 503,
   internal: 500,
@@ -44,5 +45,15 @@ export const forbidden = (message = 'Forbidden') => new DomainError('forbidden',
 export class IdempotencyConflictError extends DomainError {
   constructor() {
     super('conflict', 'Idempotency key reused with a different request');
+  }
+}
+
+/**
+ * A frozen user's own movement. The message names the user (REST); the socket answers its own
+ * wording and the legacy API its one failure text.
+ */
+export class AccountFrozenError extends DomainError {
+  constructor(readonly userId: string) {
+    super('account_frozen', `User ${userId} is frozen`);
   }
 }

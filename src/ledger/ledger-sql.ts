@@ -70,10 +70,19 @@ export function selectTotals(dialect: Dialect, pairs: Pairs): Statement {
 export function selectAccountsWithTotals(pairs: Pairs): Statement {
   const { where, params } = amongPairs('sqlite', pairs, 'a.');
   return {
-    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, t.type, t.action, t.total
+    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, ${LAST_ENTRY_AT} AS last_at, t.type, t.action, t.total
        FROM accounts a LEFT JOIN account_totals t ON t.account_id = a.id WHERE ${where}`,
     params,
   };
+}
+
+/** created_at of account `a`'s last entry: one step down the (account_id, created_at, id) index. */
+const LAST_ENTRY_AT = '(SELECT e.created_at FROM ledger_entries e WHERE e.account_id = a.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)';
+
+/** PostgreSQL: the created_at of each account's last entry (null: none), read after the lock. */
+export function selectLastEntries(pairs: Pairs): Statement {
+  const { where, params } = amongPairs('postgres', pairs, 'a.');
+  return { sql: `SELECT a.id, ${LAST_ENTRY_AT} AS last_at FROM accounts a WHERE ${where}`, params };
 }
 
 /** The posting stored with this posting key, if any. */

@@ -4,12 +4,15 @@ import { BalanceApiModule } from '../balance-api/balance-api.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
+import { BalancesAt } from './balances-at.js';
+import { FreezesService } from './freezes.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import { LedgerHistory } from './ledger-history.js';
 import { LedgerGateway } from './ledger.gateway.js';
 import { LedgerService } from './ledger.service.js';
+import { LedgerTransaction } from './ledger-transaction.js';
 import { UserTransfersService } from './user-transfers.service.js';
 
 @Module({
@@ -30,8 +33,11 @@ import { UserTransfersService } from './user-transfers.service.js';
     LedgerCheckService,
     UserTransfersService,
     LedgerHistory,
+    LedgerTransaction,
+    BalancesAt,
     LedgerGateway,
+    FreezesService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt, FreezesService],
 })
 export class LedgerModule {}

@@ -12,6 +12,7 @@ import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
 import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
+import { freezeOwnersOf, refuseFrozenMovements } from './freezes.js';
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -59,7 +60,8 @@ export class LedgerService {
     this.validate(request);
     const shared = sharedTxOf(tx);
     const buffer = shared ? shared.participant(this.newBuffer) : this.newBuffer(tx);
-    await shared?.turn(() => buffer.want(request.legs));
+    const freezeOwners = freezeOwnersOf(request.legs);
+    await shared?.turn(() => buffer.want(request.legs, freezeOwners));
     const now = this.clock.now();
     if (request.postingKey) {
       const existing = await buffer.findPosted(request.postingKey);
@@ -74,6 +76,8 @@ export class LedgerService {
       return planPosting(request, before);
     };
     let held = await buffer.lock(request.legs);
+    // Under the accounts' locks, before any account is created: a refusal writes nothing.
+    if (freezeOwners.length > 0) refuseFrozenMovements(await buffer.freezesOf(freezeOwners), request.legs);
     let planned = plan(held);
     const missing = [...planned.after.values()].filter((a) => !held.has(accountKey(a.ownerId, a.asset)));
     if (missing.length > 0) {
@@ -83,10 +87,11 @@ export class LedgerService {
     }
     const { after, changed } = planned;
     const transactionId = await buffer.nextTransactionId();
+    const createdAt = entryTime(this.clock.now(), after, held);
 
-    // The held accounts after this posting: new balances, and new totals where they moved.
+    // The held accounts after this posting: new balances, new last entry time, and new totals where they moved.
     const next = new Map<string, HeldAccount>();
-    for (const account of changed) next.set(accountKey(account.ownerId, account.asset), { ...held.get(accountKey(account.ownerId, account.asset))!, state: account });
+    for (const [key, account] of after) next.set(key, { ...held.get(key)!, state: account, lastEntryAt: createdAt });
     const keyOf = new Map([...after].map(([key, account]) => [account.id, key]));
     const totalsRows = totalsDeltas(request, after).map(({ accountId, type, action, amount }) => {
       const key = keyOf.get(accountId)!;
@@ -97,14 +102,14 @@ export class LedgerService {
       return { accountId, type, action, total: totals[type][action] };
     });
     buffer.stage({
-      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt: now },
+      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt },
       entries: entryRows(request, planned),
       accounts: [...next.values()],
       totals: totalsRows,
     });
     if (!shared) await buffer.write();
     const totals = new Map(totalsRows.map((t) => [t.accountId, next.get(keyOf.get(t.accountId)!)!.totals]));
-    return this.posted(tx, request, transactionId, after, changed, totals, now);
+    return this.posted(tx, request, transactionId, after, changed, totals, createdAt);
   }
 
   private replay(request: PostingRequest, transactionId: string, requestHash: string | null): PostingResult {
@@ -191,4 +196,16 @@ export class LedgerService {
       if (sum !== 0n) throw new Error(`Unbalanced posting in ${asset}: entries sum to ${sum}`);
     }
   }
+}
+
+/**
+ * A transaction's time: now, taken while its accounts are locked, but never earlier than the
+ * last entry of any of them (a clock stepping back, another instance's clock ahead, or a posting
+ * staged earlier in the same batch), so each account's entries are in time order and a balance
+ * at an instant is one index lookup.
+ */
+function entryTime(now: number, accounts: ReadonlyMap<string, AccountState>, held: ReadonlyMap<string, HeldAccount>): number {
+  let at = now;
+  for (const key of accounts.keys()) at = Math.max(at, held.get(key)?.lastEntryAt ?? 0);
+  return at;
 }

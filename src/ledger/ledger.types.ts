@@ -15,6 +15,12 @@ export interface Leg {
   readonly type: EntryType;
   /** The action name recorded on this entry (defaults to the transaction's). */
   readonly action?: string;
+  /**
+   * The user moves this money themself (donating, being donated to, subscribing, a token action,
+   * a billing update), so a freeze refuses it. Operators' corrections and payments for a user's
+   * products leave it unset: they go through whatever the user's freeze.
+   */
+  readonly respectsFreeze?: boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Reader, Statement, TxParticipant } from '../database/tx.js';
 import { accountKey } from './accounts.repository.js';
-import { selectAccounts, selectAccountsWithTotals, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
+import { selectAccounts, selectAccountsWithTotals, selectLastEntries, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
+import { selectFreezes, type FreezeScope } from './freezes.js';
 import type { PostingKey, UserEntryType } from './ledger.types.js';
 import { emptyTotals } from './posting-plan.js';
 import type { HeldAccount, StagedPosting } from './staged-posting.js';
@@ -28,6 +29,10 @@ export class PostingBuffer implements TxParticipant {
   private staged: Array<{ posting: StagedPosting; previous: Array<[string, HeldAccount | undefined]> }> = [];
   /** Accounts that units waiting for their turn will lock. */
   private wanted: Array<{ ownerId: string; asset: string }> = [];
+  /** Freeze scopes read (and on PostgreSQL locked FOR KEY SHARE) in this transaction, held like accounts. */
+  private readonly freezes = new Map<string, FreezeScope | null>();
+  /** Users whose freeze units waiting for their turn will read. */
+  private wantedFreezes: string[] = [];
 
   constructor(
     private readonly reader: Reader,
@@ -51,16 +56,41 @@ export class PostingBuffer implements TxParticipant {
     }
   }
 
-  /** Notes accounts a unit will lock on its turn. */
-  want(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): void {
+  /** Notes accounts a unit will lock on its turn, and users whose freeze it will read. */
+  want(pairs: ReadonlyArray<{ ownerId: string; asset: string }>, freezeOwners: readonly string[] = []): void {
     this.wanted.push(...pairs);
+    this.wantedFreezes.push(...freezeOwners);
   }
 
-  /** Locks every account the waiting units want in one statement, in one (ascending id) order. */
+  /**
+   * Locks every account the waiting units want in one statement, in one (ascending id) order,
+   * then reads the freezes they want in one more, sent right behind it.
+   */
   async beforeTurns(): Promise<void> {
     const pairs = this.wanted.filter((p) => !this.held.has(accountKey(p.ownerId, p.asset)));
+    const owners = [...new Set(this.wantedFreezes)].filter((id) => !this.freezes.has(id));
     this.wanted = [];
-    if (pairs.length > 0) await this.load(pairs);
+    this.wantedFreezes = [];
+    await Promise.all([pairs.length > 0 ? this.load(pairs) : undefined, owners.length > 0 ? this.loadFreezes(owners) : undefined]);
+  }
+
+  /**
+   * The freeze scope of each of these users, read on first use after the accounts are locked, then
+   * held for the transaction: the rows stay locked FOR KEY SHARE, so only this transaction can
+   * change them (FreezesService flushes, which forgets them).
+   */
+  async freezesOf(ownerIds: readonly string[]): Promise<Map<string, FreezeScope | null>> {
+    const missing = ownerIds.filter((id) => !this.freezes.has(id));
+    if (missing.length > 0) await this.loadFreezes(missing);
+    return new Map(ownerIds.map((id) => [id, this.freezes.get(id) ?? null]));
+  }
+
+  private async loadFreezes(ownerIds: readonly string[]): Promise<void> {
+    const statement = selectFreezes(this.reader.dialect, ownerIds);
+    const rows = await this.reader.query<{ id: string; frozen_scope: FreezeScope | null }>(statement.sql, statement.params);
+    // A user without a row cannot be frozen, and an operator cannot freeze one before it has a row.
+    for (const id of ownerIds) this.freezes.set(id, null);
+    for (const row of rows) this.freezes.set(row.id, row.frozen_scope);
   }
 
   nextTransactionId(): Promise<string> {
@@ -120,31 +150,35 @@ export class PostingBuffer implements TxParticipant {
   private take(): Statement[] {
     const postings = this.staged.map((s) => s.posting);
     this.staged = [];
-    // Whatever runs next may change these rows (a hold moves `locked`): they are read again.
+    // Whatever runs next may change these rows (a hold moves `locked`, a freeze): they are read again.
     this.held.clear();
+    this.freezes.clear();
     return postings.length === 0 ? [] : writePostings(this.reader.dialect, postings);
   }
 
   /**
-   * Locks and reads accounts, then reads their totals. Two statements, sent back to back: a
-   * lock that waited for another transaction re-reads the locked row only, so totals joined
-   * into the locking statement could predate that transaction; the second statement takes its
-   * snapshot after the lock is held. A unit's postings run one after another (never two at once),
+   * Locks and reads accounts, then reads their totals and last entry times. Statements sent back
+   * to back: a lock that waited for another transaction re-reads the locked row only, so totals
+   * joined into the locking statement could predate that transaction; the later statements take
+   * their snapshots after the lock is held. A unit's postings run one after another (never two at once),
    * so nothing flushes and clears `held` while this waits.
    */
   private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     if (this.reader.dialect === 'sqlite') return this.loadInOne(pairs);
     const accountsStatement = selectAccounts(this.reader.dialect, pairs, true);
     const totalsStatement = selectTotals(this.reader.dialect, pairs);
+    const lastStatement = selectLastEntries(pairs);
     const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(accountsStatement.sql, accountsStatement.params);
     const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(totalsStatement.sql, totalsStatement.params);
-    const [accounts, totals] = await Promise.all([locking, reading]);
+    const lastEntries = this.reader.query<{ id: string | number; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
+    const [accounts, totals, lasts] = await Promise.all([locking, reading, lastEntries]);
+    const lastAt = new Map(lasts.map((row) => [Number(row.id), Number(row.last_at ?? 0)]));
     const loaded = new Map<number, { key: string; account: HeldAccount }>();
     for (const row of accounts) {
       const key = accountKey(row.owner_id, row.asset);
       if (this.held.has(key)) continue;
       const state = { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) };
-      loaded.set(state.id, { key, account: { state, totals: emptyTotals() } });
+      loaded.set(state.id, { key, account: { state, totals: emptyTotals(), lastEntryAt: lastAt.get(state.id) ?? 0 } });
     }
     for (const row of totals) {
       const entry = loaded.get(Number(row.account_id));
@@ -156,7 +190,7 @@ export class PostingBuffer implements TxParticipant {
   /** SQLite: the accounts and their totals in one statement (see selectAccountsWithTotals). */
   private async loadInOne(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     const statement = selectAccountsWithTotals(pairs);
-    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; type: UserEntryType | null; action: string | null; total: string | null }>(
+    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; last_at: number | null; type: UserEntryType | null; action: string | null; total: string | null }>(
       statement.sql,
       statement.params,
     );
@@ -167,7 +201,7 @@ export class PostingBuffer implements TxParticipant {
       if (this.held.has(key)) continue;
       let account = loaded.get(key);
       if (!account) {
-        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals() };
+        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals(), lastEntryAt: Number(row.last_at ?? 0) };
         loaded.set(key, account);
       }
       if (row.type !== null && row.action !== null && row.total !== null) account.totals[row.type][row.action] = BigInt(row.total);

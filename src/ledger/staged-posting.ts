@@ -4,6 +4,8 @@ import type { AccountState, PostingKey, Totals, UserEntryType } from './ledger.t
 export interface HeldAccount {
   readonly state: AccountState;
   readonly totals: Totals;
+  /** created_at of the account's last entry (0: none), so a new one is never earlier. */
+  readonly lastEntryAt: number;
 }
 
 /** A planned posting, ready to be written: every row it adds or changes. */

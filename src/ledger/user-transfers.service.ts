@@ -30,8 +30,8 @@ export class UserTransfersService {
       action: 'donation',
       metadata: { from: fromUserId, to: toUserId },
       legs: [
-        { ownerId: fromUserId, asset, amount: -amount, type: 'spending' },
-        { ownerId: toUserId, asset, amount, type: 'mining' },
+        { ownerId: fromUserId, asset, amount: -amount, type: 'spending', respectsFreeze: true },
+        { ownerId: toUserId, asset, amount, type: 'mining', respectsFreeze: true },
       ],
     });
   }

@@ -27,7 +27,8 @@ export function postBillingUpdate(ledger: LedgerService, tx: Tx, update: Billing
   return ledger.postIn(tx, {
     kind: 'adjustment',
     action: BILLING_UPDATE_ACTION,
-    legs: adjustmentLegs(userId, asset, amount),
+    // A billing integration moves the user's own money (unlike an operator's adjustment): a freeze refuses it.
+    legs: adjustmentLegs(userId, asset, amount).map((leg) => (leg.ownerId === userId ? { ...leg, respectsFreeze: true } : leg)),
     metadata: { source: 'legacy_api', operator: update.operator, requestId: requestId ?? null },
     postingKey: requestId === undefined ? undefined : { scope: BILLING_UPDATE_SCOPE, key: requestId, requestHash: update.requestHash },
   });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Tx } from '../database/db.service.js';
-import { forUpdateSkipLocked } from '../database/sql-dialect.js';
+import { forUpdate, forUpdateSkipLocked } from '../database/sql-dialect.js';
 import { toSubscription, type Subscription, type SubscriptionRow } from './subscription.js';
 
 export interface NewSubscription {
@@ -59,11 +59,15 @@ export class SubscriptionsRepository {
     return rows.map(toSubscription);
   }
 
-  /** Ids of active subscriptions whose period ended by `now`, the oldest first. */
+  /**
+   * Ids of active subscriptions whose period ended by `now`, the oldest first. Those of frozen
+   * subscribers are left out: their renewal waits for the unfreeze (see RenewalsService.renewDeferred).
+   */
   async dueIds(now: number, limit: number): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
-      `SELECT id FROM subscriptions WHERE status = 'active' AND current_period_end IS NOT NULL AND current_period_end <= ?
-       ORDER BY current_period_end LIMIT ${Math.trunc(limit)}`,
+      `SELECT s.id FROM subscriptions s WHERE s.status = 'active' AND s.current_period_end IS NOT NULL AND s.current_period_end <= ?
+         AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.frozen_scope IS NOT NULL)
+       ORDER BY s.current_period_end LIMIT ${Math.trunc(limit)}`,
       [now],
     );
     return rows.map((r) => r.id);
@@ -80,6 +84,17 @@ export class SubscriptionsRepository {
       [id, now],
     );
     return rows.length > 0 ? { subscription: toSubscription(rows[0]), ownerId: rows[0].owner_id } : null;
+  }
+
+  /** A user's active subscriptions whose period ended by `now`, locked, with their products' owners. */
+  async lockOverdueOf(tx: Tx, userId: string, now: number): Promise<Array<{ subscription: Subscription; ownerId: string | null }>> {
+    const rows = await tx.query<SubscriptionRow & { owner_id: string | null }>(
+      `SELECT s.*, p.owner_id FROM subscriptions s LEFT JOIN products p ON p.product_type = s.product_type AND p.product_id = s.product_id
+       WHERE s.user_id = ? AND s.status = 'active' AND s.current_period_end IS NOT NULL AND s.current_period_end <= ?
+       ORDER BY s.current_period_end, s.id ${forUpdate(tx.dialect, 's')}`,
+      [userId, now],
+    );
+    return rows.map((row) => ({ subscription: toSubscription(row), ownerId: row.owner_id }));
   }
 
   async markExpired(tx: Tx, id: string, endedAt: number | null, reason: string): Promise<void> {

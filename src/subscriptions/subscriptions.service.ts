@@ -140,7 +140,8 @@ export class SubscriptionsService {
       metadata: { subscriptionId: subscription.id, period: periodIndex, roomId: subscription.productId, plan: subscription.plan },
       postingKey: { scope: 'subscription-period', key: `${subscription.id}:${periodIndex}`, requestHash: `${subscription.id}:${periodIndex}` },
       legs: [
-        { ownerId: subscription.userId, asset: subscription.currency, amount: -subscription.price, type: 'spending' },
+        // The owner's side does not respect freezes: a frozen owner's subscribers still pay.
+        { ownerId: subscription.userId, asset: subscription.currency, amount: -subscription.price, type: 'spending', respectsFreeze: true },
         { ownerId: payee, asset: subscription.currency, amount: subscription.price, type: payee === ownerId ? 'mining' : 'system' },
       ],
     });

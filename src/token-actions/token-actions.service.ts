@@ -58,7 +58,7 @@ export class TokenActionsService {
       kind: 'tokenAction',
       action: action.action,
       legs: [
-        { ownerId: userId, asset, amount: sign * amount, type: action.type },
+        { ownerId: userId, asset, amount: sign * amount, type: action.type, respectsFreeze: true },
         { ownerId: counterparty, asset, amount: -sign * amount, type: 'system' },
       ],
     });

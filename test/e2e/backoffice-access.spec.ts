@@ -224,6 +224,7 @@ describe.each(DATABASE_KINDS)('backoffice access, validation and OpenAPI on %s',
         userEmail: 'pager0@Example.COM',
         userRoles: ['admin'],
         currency: null,
+        frozen: null,
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });

@@ -19,13 +19,19 @@ describe('cached plans of the batch statements on postgres', () => {
        SELECT 'many-' || g, 'user', a.code, '10', '0', 0 FROM generate_series(1, 1000) g CROSS JOIN assets a`,
     );
     await h.db.query(`INSERT INTO account_totals (account_id, type, action, total) SELECT id, 'mining', 'seed', '10' FROM accounts`);
+    // A history of a few entries per account, so that the planner knows the entries are many.
+    await h.db.query(`INSERT INTO ledger_transactions (kind, action, metadata, created_at) VALUES ('seed', 'seed', '{}', 0)`);
+    await h.db.query(
+      `INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at)
+       SELECT (SELECT MAX(id) FROM ledger_transactions), a.id, a.asset, '2', '10', 'mining', 'seed', g FROM accounts a CROSS JOIN generate_series(1, 5) g`,
+    );
     await h.db.query('ANALYZE');
   });
   afterAll(async () => {
     await h?.close();
   });
 
-  it('never scan all accounts or all totals', async () => {
+  it('never scan all accounts, all totals or all entries', async () => {
     const statements: string[] = [];
     await h.db.read(async (reader) => {
       const recording: Reader = {
@@ -60,9 +66,10 @@ describe('cached plans of the batch statements on postgres', () => {
         const rows = (await h.db.dataSource.query(`EXPLAIN (GENERIC_PLAN) ${placeholders('postgres', sql)}`)) as Array<{ 'QUERY PLAN': string }>;
         plans[sql.replace(/\s+/g, ' ').slice(0, 60)] = rows.map((r) => r['QUERY PLAN']).join('\n');
       }
-      expect(Object.keys(plans)).toHaveLength(3);
+      // Locking the accounts, their totals, their last entry times; the batch's write.
+      expect(Object.keys(plans)).toHaveLength(4);
       for (const [statement, plan] of Object.entries(plans)) {
-        expect({ statement, scans: plan.match(/Seq Scan on (accounts|account_totals)\b.*/g) ?? [] }).toEqual({ statement, scans: [] });
+        expect({ statement, scans: plan.match(/Seq Scan on (accounts|account_totals|ledger_entries)\b.*/g) ?? [] }).toEqual({ statement, scans: [] });
       }
     });
   });

@@ -111,6 +111,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/transactions/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One ledger transaction, both sides
+         * @description Every entry, system accounts included (`account` names the account: a user id, or a system account such as `system:issuer`; `userId` only on user accounts), with the balance each left. `reverses` names the transaction this one reverses; `reversedBy` lists its reversals.
+         */
+        get: operations["PointInTimeController_transaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/user/{userId}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's balances at an instant
+         * @description For each of the user's accounts, the balance after its last entry at or before `at` (0 before the first). Holds lock funds and move nothing, so they play no part. One index lookup per account, whatever the size of the ledger.
+         */
+        get: operations["PointInTimeController_balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/adjustments": {
         parameters: {
             query?: never;
@@ -427,6 +467,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/user/{userId}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Freeze a user's own movements (`debits`: money out; `all`: money out and in); a second PUT changes scope and reason, keeping `since`
+         * @description Refused while frozen (423): donating, subscribing, spending token actions and negative legacy updates; with `all` also being donated to, mining and buying actions and positive legacy updates. Operators' adjustments, holds, captures and payments for the user's products still go through; a renewal that falls due is deferred to the unfreeze.
+         */
+        put: operations["FreezesController_freeze"];
+        post?: never;
+        /**
+         * Lift a freeze (200 also when the user is not frozen)
+         * @description In the same transaction, each renewal that fell due while frozen is charged once, for the period running now, or the subscription expires now for want of funds.
+         */
+        delete: operations["FreezesController_unfreeze"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/balance/": {
         parameters: {
             query?: never;
@@ -569,6 +633,19 @@ export interface components {
              */
             seconds: number;
         };
+        FreezeDto: {
+            /**
+             * @description `debits`: nothing the user does may take money out; `all`: no money may leave or arrive by the user's own movements
+             * @example debits
+             * @enum {string}
+             */
+            scope: "all" | "debits";
+            /**
+             * @description Why; shown with the freeze
+             * @example Chargeback investigation #5521
+             */
+            reason: string;
+        };
         /** @description Every error answer. Validation errors list every failed constraint as an array of messages. */
         Error: {
             /** @example 400 */
@@ -696,6 +773,57 @@ export interface components {
              * @example 2025-03-01T12:00:00.000Z
              */
             updatedAt: string;
+            /** @description The freeze, or null when not frozen */
+            frozen: {
+                /**
+                 * @description `debits`: money out is refused; `all`: money out and in
+                 * @example debits
+                 * @enum {string}
+                 */
+                scope: "all" | "debits";
+                /** @example Chargeback investigation #5521 */
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @description Frozen since (the service clock)
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                since: string;
+                /**
+                 * @description The operator's user id
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                by: string;
+            } | null;
+        };
+        UserFreeze: {
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /** @description The freeze, or null when not frozen */
+            frozen: {
+                /**
+                 * @description `debits`: money out is refused; `all`: money out and in
+                 * @example debits
+                 * @enum {string}
+                 */
+                scope: "all" | "debits";
+                /** @example Chargeback investigation #5521 */
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @description Frozen since (the service clock)
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                since: string;
+                /**
+                 * @description The operator's user id
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                by: string;
+            } | null;
         };
         UsersPage: {
             filters: {
@@ -1199,6 +1327,101 @@ export interface components {
              */
             endedReason: "network_admin" | "admin" | "insufficient_funds" | null;
         };
+        /** @description One ledger transaction with every entry (both sides, system accounts included) */
+        Transaction: {
+            /** @example 17 */
+            transactionId: string;
+            /**
+             * Format: date-time
+             * @description When it was posted (never earlier than a previous entry of its accounts)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /** @example donation */
+            kind: string;
+            /** @example donation */
+            action: string;
+            /**
+             * @description The operator's comment (adjustments)
+             * @example Goodwill credit for ticket #4711
+             */
+            comment?: string;
+            /** @description The operator who posted it */
+            actor?: {
+                /**
+                 * @description User id (the JWT `sub`)
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                id: string;
+            };
+            /**
+             * @description The transaction this one reverses
+             * @example 12
+             */
+            reverses?: string;
+            /** @description The reversals of this transaction */
+            reversedBy: string[];
+            entries: {
+                /**
+                 * @description The user, on user accounts only
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                userId?: string;
+                /**
+                 * @description The account owner: a user id, or a system account (system:issuer, system:revenue)
+                 * @example system:issuer
+                 */
+                account: string;
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /**
+                 * @description Signed: credits positive, debits negative
+                 * @example -5
+                 */
+                amount: string;
+                /**
+                 * @example spending
+                 * @enum {string}
+                 */
+                type: "mining" | "spending" | "buying" | "system";
+                /** @example donation */
+                action: string;
+                /**
+                 * @description The account's balance after this entry (a system account's may be negative)
+                 * @example 95
+                 */
+                balanceAfter: string;
+            }[];
+        };
+        BalancesAt: {
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * Format: date-time
+             * @description The instant asked about (now when absent), in UTC
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            at: string;
+            /** @description One per account of the user, by asset; locked funds included (holds move nothing) */
+            balances: {
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /**
+                 * @description The balance at `at` (0 before the first entry)
+                 * @example 95
+                 */
+                amount: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1253,7 +1476,8 @@ export interface operations {
                      *           ],
                      *           "currency": "usd",
                      *           "createdAt": "2025-01-01T10:00:00.000Z",
-                     *           "updatedAt": "2025-01-02T10:00:00.000Z"
+                     *           "updatedAt": "2025-01-02T10:00:00.000Z",
+                     *           "frozen": null
                      *         }
                      *       ]
                      *     }
@@ -1414,7 +1638,8 @@ export interface operations {
                      *       ],
                      *       "currency": "usd",
                      *       "createdAt": "2025-01-01T10:00:00.000Z",
-                     *       "updatedAt": "2025-01-02T10:00:00.000Z"
+                     *       "updatedAt": "2025-01-02T10:00:00.000Z",
+                     *       "frozen": null
                      *     }
                      */
                     "application/json": components["schemas"]["User"];
@@ -2273,6 +2498,374 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PointInTimeController_transaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A transaction id, as in every history entry */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "17",
+                     *       "createdAt": "2026-11-30T12:00:00.000Z",
+                     *       "kind": "donation",
+                     *       "action": "donation",
+                     *       "reversedBy": [],
+                     *       "entries": [
+                     *         {
+                     *           "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "account": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "asset": "rents",
+                     *           "amount": "-5",
+                     *           "type": "spending",
+                     *           "action": "donation",
+                     *           "balanceAfter": "95"
+                     *         },
+                     *         {
+                     *           "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *           "account": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *           "asset": "rents",
+                     *           "amount": "5",
+                     *           "type": "mining",
+                     *           "action": "donation",
+                     *           "balanceAfter": "5"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such transaction (a non-numeric id included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Transaction 17 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PointInTimeController_balances: {
+        parameters: {
+            query?: {
+                /** @description An RFC 3339 date-time with its zone offset (`Z` or `±hh:mm`); not later than the service's clock. Absent: now. */
+                at?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *       "at": "2026-11-30T23:59:59.000Z",
+                     *       "balances": [
+                     *         {
+                     *           "asset": "rents",
+                     *           "amount": "95"
+                     *         },
+                     *         {
+                     *           "asset": "usd",
+                     *           "amount": "0"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BalancesAt"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "at must be an RFC 3339 date-time with a zone offset, such as 2026-11-30T23:59:59Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -4176,6 +4769,21 @@ export interface operations {
                      * @example {
                      *       "statusCode": 422,
                      *       "message": "Insufficient funds in rents"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The user is frozen and this moves the user's own money */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 423,
+                     *       "message": "User 68e057fe-0aec-03db-20f8-5f811abf7da6 is frozen"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -6209,6 +6817,349 @@ export interface operations {
                      * @example {
                      *       "statusCode": 409,
                      *       "message": "Subscription 3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21 has already ended"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FreezesController_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *       "frozen": {
+                     *         "scope": "debits",
+                     *         "reason": "Chargeback investigation #5521",
+                     *         "since": "2025-03-01T12:00:00.000Z",
+                     *         "by": "5b1f0c9e-2a7d-4c11-8e0a-9d3f7b6a1c42"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserFreeze"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "scope must be one of all, debits"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    FreezesController_unfreeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user id (JWT `sub`) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *       "frozen": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserFreeze"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

@@ -3,6 +3,8 @@ import { Subscriptions1763800001000 } from './1763800001000-subscriptions.js';
 import { LegacyBoundHashes1763800002000 } from './1763800002000-legacy-bound-hashes.js';
 import { UserNetwork1763800003000 } from './1763800003000-user-network.js';
 import { StoredRefusalCounts1763800004000 } from './1763800004000-stored-refusal-counts.js';
+import { UserFreezes1763800005000 } from './1763800005000-user-freezes.js';
+import { EntriesByTime1763800005500 } from './1763800005500-entries-by-time.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   LegacyBoundHashes1763800002000,
   UserNetwork1763800003000,
   StoredRefusalCounts1763800004000,
+  UserFreezes1763800005000,
+  EntriesByTime1763800005500,
 ];
