@@ -63,15 +63,16 @@ export function selectTotals(dialect: Dialect, pairs: Pairs): Statement {
 }
 
 /**
- * SQLite only: the accounts of these pairs with their running totals, in one statement (one row
- * per total, or one with no total). The unit already holds SQLite's single write lock, so unlike
- * PostgreSQL (see PostingBuffer.load) there is no lock to wait for between the two reads.
+ * SQLite only: the accounts of these pairs with their running totals, their last entry's time and
+ * their owner's freeze scope, in one statement (one row per total, or one with no total). The unit
+ * already holds SQLite's single write lock, so unlike PostgreSQL (see PostingBuffer.load) there is
+ * no lock to wait for between reads, and a statement saved here is saved on every posting.
  */
 export function selectAccountsWithTotals(pairs: Pairs): Statement {
   const { where, params } = amongPairs('sqlite', pairs, 'a.');
   return {
-    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, ${LAST_ENTRY_AT} AS last_at, t.type, t.action, t.total
-       FROM accounts a LEFT JOIN account_totals t ON t.account_id = a.id WHERE ${where}`,
+    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, ${LAST_ENTRY_AT} AS last_at, u.frozen_scope, t.type, t.action, t.total
+       FROM accounts a LEFT JOIN users u ON u.id = a.owner_id LEFT JOIN account_totals t ON t.account_id = a.id WHERE ${where}`,
     params,
   };
 }

@@ -187,10 +187,10 @@ export class PostingBuffer implements TxParticipant {
     for (const { key, account } of loaded.values()) this.held.set(key, account);
   }
 
-  /** SQLite: the accounts and their totals in one statement (see selectAccountsWithTotals). */
+  /** SQLite: the accounts, their totals and their owners' freezes in one statement (see selectAccountsWithTotals). */
   private async loadInOne(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     const statement = selectAccountsWithTotals(pairs);
-    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; last_at: number | null; type: UserEntryType | null; action: string | null; total: string | null }>(
+    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; last_at: number | null; frozen_scope: FreezeScope | null; type: UserEntryType | null; action: string | null; total: string | null }>(
       statement.sql,
       statement.params,
     );
@@ -199,6 +199,7 @@ export class PostingBuffer implements TxParticipant {
     for (const row of rows) {
       const key = accountKey(row.owner_id, row.asset);
       if (this.held.has(key)) continue;
+      if (!this.freezes.has(row.owner_id)) this.freezes.set(row.owner_id, row.frozen_scope);
       let account = loaded.get(key);
       if (!account) {
         account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals(), lastEntryAt: Number(row.last_at ?? 0) };
