@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { connectLive, disconnectLive, useLiveStatus } from './live';
+import { Audit } from './pages/Audit';
 import { Catalog } from './pages/Catalog';
 import { Overview } from './pages/Overview';
 import { SignIn } from './pages/SignIn';
+import { TransactionPage } from './pages/TransactionPage';
 import { UserPage } from './pages/UserPage';
 import { Users } from './pages/Users';
 import { hrefOf, useRoute } from './router';
 import { onSessionChange, signOut, tokenOf } from './session';
+
+/** Sections with a page of their own; anything else shows the overview. */
+const ROUTED = new Set(['users', 'transactions', 'catalog', 'audit']);
 
 export function App() {
   const [signedIn, setSignedIn] = useState(() => tokenOf() !== null);
@@ -57,6 +62,11 @@ export function App() {
               </a>
             </li>
             <li>
+              <a href={hrefOf('audit')} aria-current={current('audit')}>
+                Audit
+              </a>
+            </li>
+            <li>
               <span className="live" data-status={live} title="Live feed of committed transactions">
                 {live}
               </span>
@@ -72,8 +82,10 @@ export function App() {
       <main className="container">
         {section === 'users' && id !== undefined ? <UserPage key={id} userId={id} /> : null}
         {section === 'users' && id === undefined ? <Users /> : null}
+        {section === 'transactions' && id !== undefined ? <TransactionPage key={id} transactionId={id} /> : null}
         {section === 'catalog' ? <Catalog /> : null}
-        {section !== 'users' && section !== 'catalog' ? <Overview /> : null}
+        {section === 'audit' ? <Audit /> : null}
+        {!ROUTED.has(section) || (section === 'transactions' && id === undefined) ? <Overview /> : null}
       </main>
     </>
   );

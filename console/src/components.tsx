@@ -1,6 +1,7 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { components } from './api/schema';
 import { DECIMAL_PATTERN, isNegative, showAmount } from './money';
+import { hrefOf } from './router';
 
 /** The API's message, in red, announced to screen readers. */
 export function ErrorBox({ error }: { error: string | null | undefined }) {
@@ -158,4 +159,18 @@ export function BalanceCells({ balance }: { balance: components['schemas']['Asse
       </td>
     </>
   );
+}
+
+/** A transaction id, linking to its page: every transaction id the console shows is one of these. */
+export function TransactionLink({ id }: { id: string }) {
+  return (
+    <a href={hrefOf('transactions', id)} aria-label={`Transaction ${id}`}>
+      {id}
+    </a>
+  );
+}
+
+/** A user id, or a system account (`system:issuer`), which has no page. */
+export function AccountLink({ account }: { account: string }) {
+  return account.startsWith('system:') ? <span>{account}</span> : <a href={hrefOf('users', account)}>{account}</a>;
 }

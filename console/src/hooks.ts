@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { newIdempotencyKey } from './api';
 
 const messageOfError = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -74,4 +75,24 @@ export function useCoalesced(fn: () => void, ms: number): () => void {
       latest.current();
     }, ms);
   }, [ms]);
+}
+
+/**
+ * One Idempotency-Key per intended movement, kept while the intent is the same: a double click,
+ * a retry after a network error, or a dialog cancelled and opened again for the very same
+ * amount and comment all send the key of the first try, so the movement is posted once. A
+ * changed intent gets a new key (the API would refuse the old key with another body); `forget`
+ * drops the key once the movement is posted, so a deliberate second one is possible.
+ */
+export function useIntentKeys() {
+  const keys = useRef(new Map<string, string>());
+  const keyFor = useCallback((intent: string) => {
+    const known = keys.current.get(intent);
+    if (known) return known;
+    const key = newIdempotencyKey();
+    keys.current.set(intent, key);
+    return key;
+  }, []);
+  const forget = useCallback((intent: string) => void keys.current.delete(intent), []);
+  return { keyFor, forget };
 }

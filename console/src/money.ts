@@ -17,3 +17,32 @@ export const DECIMAL_PATTERN = '-?[0-9]+(\\.[0-9]+)?';
 
 /** For charts only: a float is fine for a pixel position, never for a figure shown. */
 export const plotValue = (amount: Decimal): number => Number(amount);
+
+/**
+ * A positive amount the asset can hold exactly: at most `scale` decimals (`12.50` for a
+ * 2-decimal asset, not `12.505`). For the pattern attribute of an input, so the browser says
+ * what is wrong before any request.
+ */
+export const amountPattern = (scale: number): string => (scale === 0 ? '[0-9]+' : `[0-9]+(\\.[0-9]{1,${scale}})?`);
+
+export const fitsScale = (amount: Decimal, scale: number): boolean => new RegExp(`^(?:${amountPattern(scale)})$`).test(amount) && /[1-9]/.test(amount);
+
+/** Minor units (bigint, exact) of a decimal string with at most `scale` decimals. */
+export function toMinor(amount: Decimal, scale: number): bigint {
+  const negative = isNegative(amount);
+  const [whole = '0', fraction = ''] = amount.replace(/^[-+]/, '').split('.');
+  const minor = BigInt(whole + fraction.padEnd(scale, '0').slice(0, scale));
+  return negative ? -minor : minor;
+}
+
+/** The decimal string of `minor` units, without trailing zeros (as the API writes amounts). */
+export function fromMinor(minor: bigint, scale: number): Decimal {
+  const sign = minor < 0n ? '-' : '';
+  const digits = (minor < 0n ? -minor : minor).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** The amount with its sign turned (`-5` ↔ `5`). */
+export const negated = (amount: Decimal): Decimal => (isNegative(amount) ? amount.slice(1) : amount === '0' ? amount : `-${amount}`);

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { UsersService } from '../../src/auth/users.service.js';
-import { CONSOLE_DIR } from '../../src/console/serve-console.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
-import { CHROMIUM_ARGS, describeWithChromium } from '../support/chromium.js';
+import { describeWithChromium } from '../support/chromium.js';
+import { expectHidden, expectText, expectVisible, openConsoleBrowser, WAIT } from '../support/console-page.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
 import { call, connect } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
@@ -18,16 +17,13 @@ const SHOTS = join(process.cwd(), 'test-output', 'console');
 
 describeWithChromium('operator console in a browser', (chromiumBinary) => {
   let context: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('The console is not built: `npm test` builds it (npm run console:build)');
-    profile = mkdtempSync(join(tmpdir(), 'console-chromium-'));
-    context = await chromium.launchPersistentContext(profile, { executablePath: chromiumBinary, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+    ({ context, close: closeBrowser } = await openConsoleBrowser(chromiumBinary));
   });
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await closeBrowser?.();
   });
 
   describe.each(DATABASE_KINDS)('on %s', (kind) => {
@@ -194,18 +190,3 @@ describeWithChromium('operator console in a browser', (chromiumBinary) => {
   });
 });
 
-const WAIT = 10_000;
-const expectVisible = (locator: ReturnType<Page['locator']>) => locator.waitFor({ state: 'visible', timeout: WAIT });
-const expectHidden = (locator: ReturnType<Page['locator']>) => locator.waitFor({ state: 'hidden', timeout: WAIT });
-
-/** Waits until the element's text contains `text` (the page updates asynchronously). */
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  const deadline = Date.now() + WAIT;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await locator.first().textContent({ timeout: WAIT }).catch(() => null)) ?? '';
-    if (last.includes(text)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`expected ${locator.toString()} to contain ${JSON.stringify(text)}; it reads ${JSON.stringify(last)}`);
-}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, BO, unwrap } from '../api';
-import { Amount, DataTable, ErrorBox, formatTime, Pager } from '../components';
+import { Amount, DataTable, ErrorBox, formatTime, Pager, TransactionLink } from '../components';
 import { useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { hrefOf } from '../router';
@@ -117,7 +117,9 @@ export function Overview() {
               {latest.data.data.map((e) => (
                 <tr key={e.entryId} className={fresh.has(e.transactionId) ? 'fresh' : undefined}>
                   <td>{formatTime(e.createdAt)}</td>
-                  <td>{e.transactionId}</td>
+                  <td>
+                    <TransactionLink id={e.transactionId} />
+                  </td>
                   <td>
                     <a href={hrefOf('users', e.userId)}>{e.userId}</a>
                   </td>

@@ -2,10 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { api, BO, newIdempotencyKey, unwrap } from '../api';
 import type { components } from '../api/schema';
 import { StepChart } from '../charts';
-import { Amount, AssetSelect, BalanceCells, ConfirmDialog, DataTable, DecimalInput, ErrorBox, formatTime, Pager } from '../components';
+import { Amount, AssetSelect, BalanceCells, ConfirmDialog, DataTable, DecimalInput, ErrorBox, formatTime, Pager, TransactionLink } from '../components';
+import { ExportRange, saveEntriesCsv } from '../exports';
 import { useAction, useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { isNegative, showAmount } from '../money';
+import { BalancesAtPanel } from './BalancesAtPanel';
+import { FreezePanel, frozenLabel } from './FreezePanel';
 
 type Confirmation = { title: string; body: string; confirmLabel: string; run: (key: string) => Promise<unknown>; key: string; done?: () => void };
 
@@ -54,7 +57,7 @@ export function UserPage({ userId }: { userId: string }) {
   return (
     <>
       <h1>
-        User <code>{userId}</code>
+        User <code>{userId}</code> {frozenLabel(user.data?.frozen) ? <mark className="badge">{frozenLabel(user.data?.frozen)}</mark> : null}
       </h1>
       <ErrorBox error={user.error} />
       {user.data ? (
@@ -94,6 +97,10 @@ export function UserPage({ userId }: { userId: string }) {
           </DataTable>
         ) : null}
       </section>
+
+      {user.data ? <FreezePanel userId={userId} frozen={user.data.frozen} onChange={user.reload} /> : null}
+
+      <BalancesAtPanel userId={userId} />
 
       <AdjustmentForm
         assets={assetCodes}
@@ -482,7 +489,15 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
             {history.data.data.map((e) => (
               <tr key={e.entryId}>
                 <td>{formatTime(e.createdAt)}</td>
-                <td>{e.transactionId}</td>
+                <td>
+                  <TransactionLink id={e.transactionId} />
+                  {e.reverses !== undefined ? (
+                    <small>
+                      {' '}
+                      reverses <TransactionLink id={e.reverses} />
+                    </small>
+                  ) : null}
+                </td>
                 <td>{e.action}</td>
                 <td>{e.type}</td>
                 <td>{e.asset}</td>
@@ -500,8 +515,13 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
           </DataTable>
           {history.data.data.length === 0 ? <p>No entries.</p> : null}
           <Pager label="History" page={page} perPage={history.data.paging.per_page} total={history.data.paging.total} onPage={setPage} />
+          <button type="button" className="secondary" disabled={history.data.data.length === 0} onClick={() => saveEntriesCsv(userId, history.data?.data ?? [], `history-${userId}-page-${page}.csv`)}>
+            Download this page (CSV)
+          </button>
         </>
       ) : null}
+      <h3>Export between dates</h3>
+      <ExportRange userId={userId} />
       <h3>Balance over time</h3>
       <label htmlFor="chart-asset">
         Asset to chart (latest 100 entries)

@@ -3,6 +3,7 @@ import { api, BO, unwrap } from '../api';
 import { Amount, BalanceCells, DataTable, ErrorBox, Pager } from '../components';
 import { useLoad } from '../hooks';
 import { hrefOf } from '../router';
+import { frozenLabel } from './FreezePanel';
 
 const PER_PAGE = 20;
 
@@ -15,7 +16,8 @@ export function Users() {
     const found = await unwrap(api.GET(`${BO}/users`, { params: { query: { page, per_page: PER_PAGE, ...(query ? { search: query } : {}) } } }));
     const ids = found.data.map((u) => u.userId);
     const balances = ids.length === 0 ? null : await unwrap(api.POST(`${BO}/balances`, { body: { userIds: ids }, params: { query: { per_page: PER_PAGE } } }));
-    return { found, rows: balances?.data ?? [] };
+    const frozen = new Map(found.data.map((u) => [u.userId, frozenLabel(u.frozen)]));
+    return { found, frozen, rows: balances?.data ?? [] };
   }, [query, page]);
 
   const submit = (event: FormEvent) => {
@@ -43,6 +45,7 @@ export function Users() {
               <>
                 <th>User</th>
                 <th>Email</th>
+                <th>Status</th>
                 <th>Asset</th>
                 <th className="num">Amount</th>
                 <th className="num">Locked</th>
@@ -52,11 +55,12 @@ export function Users() {
             }
           >
             {users.data.rows.map((row) => {
+              const frozen = users.data?.frozen ?? new Map<string, string | null>();
               if ('error' in row) {
                 return (
                   <tr key={row.userId}>
                     <td>{row.userId}</td>
-                    <td colSpan={6} className="error">
+                    <td colSpan={7} className="error">
                       {row.error}
                     </td>
                   </tr>
@@ -64,6 +68,7 @@ export function Users() {
               }
               const [first, ...rest] = row.balances;
               const lines = Math.max(1, row.balances.length);
+              const status = frozen.get(row.userId);
               return [
                 <tr key={row.userId} data-user={row.userId}>
                   <td rowSpan={lines}>
@@ -73,6 +78,9 @@ export function Users() {
                     </a>
                   </td>
                   <td rowSpan={lines}>{row.userEmail ?? ''}</td>
+                  <td rowSpan={lines} data-testid="user-status">
+                    {status ? <mark className="badge">{status}</mark> : 'active'}
+                  </td>
                   <BalanceCells balance={first} />
                   <td rowSpan={lines} className="num">
                     <Amount value={row.totalFundsInRootAsset} /> {row.rootAsset}

@@ -1,0 +1,33 @@
+/**
+ * Instants the operator picks are read in the browser's own time zone, and the page always says
+ * which zone that was and what instant it meant in UTC, so "end of November" is never ambiguous.
+ */
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export interface ZonedInstant {
+  /** What the API takes: RFC 3339 with the zone's offset at that instant (`2026-11-30T23:59:59+02:00`). */
+  rfc3339: string;
+  /** `2026-11-30 23:59:59 Europe/Helsinki (21:59:59Z)`: the wall-clock time, the zone, and UTC. */
+  described: string;
+}
+
+/**
+ * A `datetime-local` or `date` input's value read in the browser's zone. A wall-clock time that
+ * the zone skips (the hour lost in spring) is moved as the browser moves it, and the description
+ * shows the time actually used.
+ */
+export function zonedInstant(local: string): ZonedInstant | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2})?)?$/.exec(local);
+  if (!match) return null;
+  const date = new Date(`${match[1]}T${match[2] ?? '00:00'}${match[3] ?? ':00'}`);
+  if (Number.isNaN(date.getTime())) return null;
+  const wallDate = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  const wallTime = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const offset = -date.getTimezoneOffset();
+  const zoneOffset = `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const [utcDate = '', utcTime = ''] = date.toISOString().replace(/\.\d+Z$/, '').split('T');
+  const utc = utcDate === wallDate ? `${utcTime}Z` : `${utcDate} ${utcTime}Z`;
+  return { rfc3339: `${wallDate}T${wallTime}${zoneOffset}`, described: `${wallDate} ${wallTime} ${localZone()} (${utc})` };
+}

@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect } from '@jest/globals';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CONSOLE_DIR } from '../../src/console/serve-console.js';
+import { CHROMIUM_ARGS } from './chromium.js';
+
+/** How long a step of a console journey may take to show (the page updates asynchronously). */
+export const WAIT = 10_000;
+
+export const expectVisible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT });
+export const expectHidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: WAIT });
+
+/** Waits until the element's text contains `text`. */
+export async function expectText(locator: Locator, text: string): Promise<void> {
+  const deadline = Date.now() + WAIT;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.first().textContent({ timeout: WAIT }).catch(() => null)) ?? '';
+    if (last.includes(text)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected ${locator.toString()} to contain ${JSON.stringify(text)}; it reads ${JSON.stringify(last)}`);
+}
+
+/** A Chromium profile of its own, with the built console required; `close` removes the profile. */
+export async function openConsoleBrowser(binary: string, options: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('The console is not built: `npm test` builds it (npm run console:build)');
+  const profile = mkdtempSync(join(tmpdir(), 'console-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: binary,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page has no accessibility violations that axe finds (WCAG 2.1 A and AA rules). */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/**
+ * Presses Tab until `target` has the focus (at most `limit` times): the control is reachable from
+ * the keyboard. Its focus is then visible: an outline or a box shadow is drawn around it.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  const handle = await target.elementHandle({ timeout: WAIT });
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await handle!.evaluate((element) => element === document.activeElement)) {
+      const ring = await handle!.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0, shadow: style.boxShadow !== 'none' };
+      });
+      expect(ring.outline || ring.shadow).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`${target.toString()} was not reached with ${limit} presses of Tab`);
+}
