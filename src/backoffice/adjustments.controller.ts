@@ -1,9 +1,10 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
+import { postingChange } from '../ledger/posting-audit.js';
 import { UserTransfersService } from '../ledger/user-transfers.service.js';
 import { balanceAfter } from './account-view.js';
 import { ApiIdempotent, ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
@@ -12,6 +13,7 @@ import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { bodyAsset } from './request-values.js';
+import { RestCaller } from './rest-caller.js';
 
 /** Manual credits and withdrawals against the issuer, with the operator's comment. */
 @BackofficeController('adjustments')
@@ -21,6 +23,7 @@ export class AdjustmentsController {
     private readonly transfers: UserTransfersService,
     private readonly assets: AssetRegistry,
     private readonly requests: IdempotentRequests,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('user/:userId/adjustments')
@@ -33,7 +36,7 @@ export class AdjustmentsController {
   adjust(
     @Param('userId') userId: string,
     @Body() body: AdjustmentDto,
-    @CurrentUser() admin: Principal,
+    @RestCaller() caller: AuditCaller,
     @IdempotencyKeyOf() key: RequestKey | null,
   ) {
     return this.requests.run(key, async (tx) => {
@@ -44,9 +47,12 @@ export class AdjustmentsController {
         asset,
         amount: body.amount,
         action: 'adjustment',
-        metadata: { comment: body.comment, admin: admin.id },
+        metadata: { comment: body.comment, admin: caller.actor.id },
       });
-      const amount = this.assets.format(asset, this.assets.parse(asset, body.amount));
+      const minor = this.assets.parse(asset, body.amount);
+      const change = postingChange(this.assets, 'balance.adjust', result, userId, asset, minor);
+      if (change) await this.audit.record(tx, caller, change);
+      const amount = this.assets.format(asset, minor);
       return { transactionId: result.transactionId, userId, action: 'adjustment', asset, amount, comment: body.comment, balance: balanceAfter(this.assets, result, userId, asset) };
     });
   }
