@@ -4,7 +4,7 @@
  *   edges (backoffice, legacy-api, realtime, health, cli, app wiring)
  *     → features (token-actions, exchange-rates, subscriptions, scheduler, catalog)
  *       → ledger
- *         → services below the ledger (auth, idempotency, balance-api, lifecycle, observability, redis)
+ *         → services below the ledger (auth, audit, idempotency, balance-api, lifecycle, observability, redis)
  *           → database
  *             → common, config
  *
@@ -14,7 +14,7 @@
 const layer = {
   base: '^src/(common|config)/',
   database: '^src/database/',
-  platform: '^src/(auth|idempotency|balance-api|lifecycle|observability|redis)/',
+  platform: '^src/(auth|audit|idempotency|balance-api|lifecycle|observability|redis)/',
   ledger: '^src/ledger/',
   features: '^src/(token-actions|exchange-rates|subscriptions|scheduler|catalog)/',
   edges: '^src/(backoffice|legacy-api|realtime|health|cli)/|^src/(app\\.module|app\\.factory|main)\\.ts$',

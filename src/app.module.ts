@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BackofficeModule } from './backoffice/backoffice.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         loggingModule(config),
         ObservabilityModule,
         DatabaseModule,
+        AuditModule,
         AuthModule,
         LedgerModule,
         CatalogModule,

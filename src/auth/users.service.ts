@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { Db } from '../database/db.service.js';
+import { Db, type Tx } from '../database/db.service.js';
+import { forUpdate } from '../database/sql-dialect.js';
 import type { Principal } from './principal.js';
 
 /** An operator's freeze of a user's own movements (see LedgerService: postings that respect it). */
@@ -79,6 +80,12 @@ export class UsersService {
     if (rows.length === 0) return null;
     this.remember(id);
     return toRecord(rows[0]);
+  }
+
+  /** The user, with the row locked until the transaction ends: a change to it knows what it replaces. */
+  async findForUpdate(tx: Tx, id: string): Promise<UserRecord | null> {
+    const rows = await tx.query<UserRow>(`SELECT * FROM users WHERE id = ? ${forUpdate(tx.dialect)}`, [id]);
+    return rows.length > 0 ? toRecord(rows[0]) : null;
   }
 
   async findMany(ids: readonly string[]): Promise<Map<string, UserRecord>> {

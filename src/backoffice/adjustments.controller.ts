@@ -1,10 +1,11 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { namingShortAccount } from '../ledger/short-account.js';
+import { postingChange } from '../ledger/posting-audit.js';
 import { UserTransfersService } from '../ledger/user-transfers.service.js';
 import { balanceAfter } from './account-view.js';
 import { ApiIdempotent, ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
@@ -13,6 +14,7 @@ import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { bodyAsset } from './request-values.js';
+import { RestCaller } from './rest-caller.js';
 
 /** Manual credits and withdrawals against the issuer, with the operator's comment. */
 @BackofficeController('adjustments')
@@ -22,6 +24,7 @@ export class AdjustmentsController {
     private readonly transfers: UserTransfersService,
     private readonly assets: AssetRegistry,
     private readonly requests: IdempotentRequests,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('user/:userId/adjustments')
@@ -37,16 +40,19 @@ export class AdjustmentsController {
   adjust(
     @Param('userId') userId: string,
     @Body() body: AdjustmentDto,
-    @CurrentUser() admin: Principal,
+    @RestCaller() caller: AuditCaller,
     @IdempotencyKeyOf() key: RequestKey | null,
   ) {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);
       const asset = bodyAsset(this.assets, body.asset);
       const result = await namingShortAccount(() =>
-        this.transfers.adjust(tx, { userId, asset, amount: body.amount, action: 'adjustment', metadata: { comment: body.comment, admin: admin.id } }),
+        this.transfers.adjust(tx, { userId, asset, amount: body.amount, action: 'adjustment', metadata: { comment: body.comment, admin: caller.actor.id } }),
       );
-      const amount = this.assets.format(asset, this.assets.parse(asset, body.amount));
+      const minor = this.assets.parse(asset, body.amount);
+      const change = postingChange(this.assets, 'balance.adjust', result, userId, asset, minor);
+      if (change) await this.audit.record(tx, caller, change);
+      const amount = this.assets.format(asset, minor);
       return { transactionId: result.transactionId, userId, action: 'adjustment', asset, amount, comment: body.comment, balance: balanceAfter(this.assets, result, userId, asset) };
     });
   }

@@ -15,7 +15,7 @@ export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
   | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
-  | 'Transaction' | 'BalancesAt' | 'Reversal';
+  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -360,9 +360,14 @@ export const API_SCHEMAS = {
       ok: { type: 'boolean' },
       counts: {
         type: 'object',
-        required: ['transactions', 'entries', 'accounts'],
+        required: ['transactions', 'entries', 'accounts', 'auditRecords'],
         additionalProperties: false,
-        properties: { transactions: { type: 'integer', minimum: 0 }, entries: { type: 'integer', minimum: 0 }, accounts: { type: 'integer', minimum: 0 } },
+        properties: {
+          transactions: { type: 'integer', minimum: 0 },
+          entries: { type: 'integer', minimum: 0 },
+          accounts: { type: 'integer', minimum: 0 },
+          auditRecords: { type: 'integer', minimum: 0, description: 'Records in the audit trail, whose hash chain is checked too' },
+        },
       },
       failures: {
         type: 'array',
@@ -372,7 +377,7 @@ export const API_SCHEMAS = {
           required: ['rule', 'detail'],
           additionalProperties: false,
           properties: {
-            rule: { type: 'string', enum: ['transaction_balanced', 'asset_conserved', 'balance_matches_entries', 'balance_after_matches', 'not_negative', 'locked_matches_holds'] },
+            rule: { type: 'string', enum: ['transaction_balanced', 'asset_conserved', 'balance_matches_entries', 'balance_after_matches', 'not_negative', 'locked_matches_holds', 'audit_chain'] },
             detail: { type: 'string' },
           },
         },
@@ -473,6 +478,49 @@ export const API_SCHEMAS = {
           },
         },
       },
+    },
+  },
+  AuditRecord: {
+    type: 'object',
+    description:
+      "One operator change. `hash` is SHA-256 (hex) of the previous record's hash followed by this record's canonical JSON without `hash` (members sorted by key, no whitespace); the first record's previous hash is 64 zeros.",
+    required: ['id', 'at', 'actor', 'surface', 'address', 'action', 'target', 'requestId', 'hash'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: '^[1-9][0-9]*$', description: 'Gapless, in chain order', example: '42' },
+      at: timestamp('When it was made (the service clock)'),
+      actor: {
+        type: 'object',
+        required: ['id', 'username'],
+        additionalProperties: false,
+        properties: {
+          id: userId,
+          username: { type: 'string', nullable: true, example: 'ops-1' },
+          asserted: { type: 'boolean', enum: [true], description: 'Named by the caller, not proven (the legacy API `u`)' },
+        },
+      },
+      surface: { type: 'string', enum: ['rest', 'socket', 'legacy'] },
+      address: { type: 'string', description: "The caller's network address (through TRUST_PROXY)", example: '203.0.113.7' },
+      action: { type: 'string', description: 'What was done (`balance.adjust`, `hold.capture`, `freeze.put`, …)', example: 'balance.adjust' },
+      target: { type: 'string', description: 'What it was done to (`user:<id>`, `hold:<id>`, `exchange_rate:<asset>`, …)', example: 'user:68e057fe-0aec-03db-20f8-5f811abf7da6' },
+      requestId: { type: 'string', description: 'The REST or legacy request id (`x-request-id`), or the socket `event.id`', example: '5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11' },
+      before: { type: 'object', additionalProperties: true, description: "The target's fields as they were (absent: it was created)" },
+      after: { type: 'object', additionalProperties: true, description: "The target's fields as they became (absent: it was deleted)" },
+      hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    },
+  },
+  AuditPage: {
+    type: 'object',
+    required: ['filters', 'paging', 'data'],
+    additionalProperties: false,
+    properties: {
+      filters: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { actor: { type: 'string' }, action: { type: 'string' }, target: { type: 'string' }, from: timestamp('Inclusive'), to: timestamp('Exclusive') },
+      },
+      paging: ref('Paging'),
+      data: { ...arrayOf('AuditRecord'), maxItems: MAX_PER_PAGE, description: 'Newest first' },
     },
   },
   BalancesAt: {

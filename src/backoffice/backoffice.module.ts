@@ -7,6 +7,7 @@ import { SchedulerModule } from '../scheduler/scheduler.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { TokenActionsModule } from '../token-actions/token-actions.module.js';
 import { AdjustmentsController } from './adjustments.controller.js';
+import { AuditController } from './audit.controller.js';
 import { AssetTotalsController, AssetTotalsService } from './asset-totals.controller.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { BalancesReportService } from './balances-report.service.js';
@@ -44,6 +45,7 @@ import { UsersController } from './users.controller.js';
     AssetTotalsController,
     SubscriptionsController,
     FreezesController,
+    AuditController,
   ],
   providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, IdempotentRequests],
 })

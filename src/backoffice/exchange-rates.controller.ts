@@ -1,6 +1,9 @@
 import { Body, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toDecimalString } from '../common/money.js';
+import { Db } from '../database/db.service.js';
 import { ExchangeRatesService, type Quote } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
@@ -8,6 +11,7 @@ import { ASSET_REQUEST, ref } from './api-schemas.js';
 import { ExchangeRateDto, HISTORY_EXAMPLE, RATE_EXAMPLE, RATES_EXAMPLE } from './exchange-rates.dto.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { pathAsset } from './request-values.js';
+import { RestCaller } from './rest-caller.js';
 
 const UNKNOWN = { description: 'Unknown asset, or (DELETE) an asset without a quote', schema: ref('Error'), example: { statusCode: 404, message: 'Asset xmr has no quote' } };
 
@@ -17,6 +21,8 @@ export class ExchangeRatesController {
   constructor(
     private readonly rates: ExchangeRatesService,
     private readonly assets: AssetRegistry,
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get('exchange-rates')
@@ -43,9 +49,15 @@ export class ExchangeRatesController {
   @ApiInvalid('The root asset usd is always quoted at 1', 'refused')
   @ApiNotFoundResponse(UNKNOWN)
   @ApiPathParam('asset', 'btc', 'Asset code (case-insensitive)', { pattern: ASSET_REQUEST, maxLength: 16 })
-  async set(@Param('asset') code: string, @Body() body: ExchangeRateDto) {
-    // A JSON number becomes its exact decimal text here, at the edge ("1e-7" -> "0.0000001").
-    return quoteView(await this.rates.set(pathAsset(this.assets, code), toDecimalString(body.rate)));
+  async set(@Param('asset') code: string, @Body() body: ExchangeRateDto, @RestCaller() caller: AuditCaller) {
+    const asset = pathAsset(this.assets, code);
+    return this.db.transaction(async (tx) => {
+      const before = await this.rates.storedRate(asset);
+      // A JSON number becomes its exact decimal text here, at the edge ("1e-7" -> "0.0000001").
+      const quote = await this.rates.set(asset, toDecimalString(body.rate));
+      await this.audit.record(tx, caller, { action: 'exchange_rate.set', target: `exchange_rate:${asset}`, before: before === null ? undefined : { rate: before }, after: { rate: quote.rate } });
+      return quoteView(quote);
+    });
   }
 
   @Delete('exchange-rates/:asset')
@@ -55,8 +67,13 @@ export class ExchangeRatesController {
   @ApiInvalid('The root asset usd cannot be unquoted', 'refused')
   @ApiNotFoundResponse(UNKNOWN)
   @ApiPathParam('asset', 'btc', 'Asset code (case-insensitive)', { pattern: ASSET_REQUEST, maxLength: 16 })
-  async remove(@Param('asset') code: string): Promise<void> {
-    await this.rates.remove(pathAsset(this.assets, code));
+  async remove(@Param('asset') code: string, @RestCaller() caller: AuditCaller): Promise<void> {
+    const asset = pathAsset(this.assets, code);
+    await this.db.transaction(async (tx) => {
+      const before = await this.rates.storedRate(asset);
+      await this.rates.remove(asset);
+      await this.audit.record(tx, caller, { action: 'exchange_rate.delete', target: `exchange_rate:${asset}`, before: { rate: before } });
+    });
   }
 }
 

@@ -1,15 +1,17 @@
 import { Body, Delete, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditCaller, AuditFields } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { UsersService } from '../auth/users.service.js';
 import { notFound } from '../common/errors.js';
-import { Db } from '../database/db.service.js';
+import { Db, type Tx } from '../database/db.service.js';
 import { FreezesService } from '../ledger/freezes.js';
 import { RenewalsService } from '../subscriptions/renewals.service.js';
 import { ApiInvalid, ApiUnknownUser, BackofficeController } from './api-docs.js';
 import { ref } from './api-schemas.js';
 import { freezeView, userNotFoundMessage } from './backoffice-users.js';
 import { FreezeDto, USER_FREEZE_EXAMPLE } from './freezes.dto.js';
+import { RestCaller } from './rest-caller.js';
 
 /**
  * Freezing a user's own movements, and lifting it. PUT and DELETE are idempotent by nature (the
@@ -21,6 +23,8 @@ export class FreezesController {
     private readonly freezes: FreezesService,
     private readonly renewals: RenewalsService,
     private readonly db: Db,
+    private readonly users: UsersService,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Put('user/:userId/freeze')
@@ -33,8 +37,13 @@ export class FreezesController {
   @ApiOkResponse({ schema: ref('UserFreeze'), example: USER_FREEZE_EXAMPLE })
   @ApiInvalid('scope must be one of all, debits')
   @ApiUnknownUser()
-  async freeze(@Param('userId') userId: string, @Body() body: FreezeDto, @CurrentUser() admin: Principal) {
-    const frozen = await this.db.transaction((tx) => this.freezes.freeze(tx, userId, { scope: body.scope, reason: body.reason, by: admin.id }));
+  async freeze(@Param('userId') userId: string, @Body() body: FreezeDto, @RestCaller() caller: AuditCaller) {
+    const frozen = await this.db.transaction(async (tx) => {
+      const before = await this.lockedFreezeOf(tx, userId);
+      const after = await this.freezes.freeze(tx, userId, { scope: body.scope, reason: body.reason, by: caller.actor.id });
+      if (after) await this.audit.record(tx, caller, { action: 'freeze.put', target: `user:${userId}`, before, after: { frozen: freezeView(after) } });
+      return after;
+    });
     if (!frozen) throw notFound(userNotFoundMessage(userId));
     return { userId, frozen: freezeView(frozen) };
   }
@@ -47,13 +56,22 @@ export class FreezesController {
   })
   @ApiOkResponse({ schema: ref('UserFreeze'), example: { ...USER_FREEZE_EXAMPLE, frozen: null } })
   @ApiUnknownUser()
-  async unfreeze(@Param('userId') userId: string) {
+  async unfreeze(@Param('userId') userId: string, @RestCaller() caller: AuditCaller) {
     const unfrozen = await this.db.transaction(async (tx) => {
+      const before = await this.lockedFreezeOf(tx, userId);
       const lifted = await this.freezes.unfreeze(tx, userId);
       if (lifted) await this.renewals.renewDeferred(tx, userId);
+      // Lifting no freeze changes nothing, so it is not recorded.
+      if (lifted) await this.audit.record(tx, caller, { action: 'freeze.delete', target: `user:${userId}`, before, after: { frozen: null } });
       return lifted;
     });
     if (unfrozen === null) throw notFound(userNotFoundMessage(userId));
     return { userId, frozen: null };
+  }
+
+  /** The user's freeze as it is, the row locked so that it cannot change before ours (undefined: no such user). */
+  private async lockedFreezeOf(tx: Tx, userId: string): Promise<AuditFields | undefined> {
+    const user = await this.users.findForUpdate(tx, userId);
+    return user ? { frozen: freezeView(user.frozen) } : undefined;
   }
 }

@@ -1,6 +1,9 @@
 import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { formatAmount } from '../common/money.js';
+import type { Tx } from '../database/db.service.js';
 import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { HoldsService, type Hold } from '../ledger/holds.service.js';
@@ -11,6 +14,7 @@ import { CaptureHoldDto, HOLD_EXAMPLE, HoldsQueryDto, PlaceHoldDto } from './hol
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { bodyAsset, toEpochMs } from './request-values.js';
+import { RestCaller } from './rest-caller.js';
 
 const ENDED = { description: 'The hold has already ended (captured, released or expired)', schema: ref('Error'), example: { statusCode: 409, message: 'Hold is already released' } };
 const UNKNOWN_HOLD = { description: 'No such hold', schema: ref('Error'), example: { statusCode: 404, message: 'Hold 0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10 not found' } };
@@ -23,6 +27,7 @@ export class HoldsController {
     private readonly holds: HoldsService,
     private readonly assets: AssetRegistry,
     private readonly requests: IdempotentRequests,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('user/:userId/holds')
@@ -32,13 +37,15 @@ export class HoldsController {
   @ApiUnknownUser()
   @ApiUnprocessableEntityResponse({ description: 'Not enough available funds', schema: ref('Error'), example: { statusCode: 422, message: 'Insufficient funds in rents' } })
   @ApiIdempotent()
-  place(@Param('userId') userId: string, @Body() body: PlaceHoldDto, @IdempotencyKeyOf() key: RequestKey | null) {
+  place(@Param('userId') userId: string, @Body() body: PlaceHoldDto, @IdempotencyKeyOf() key: RequestKey | null, @RestCaller() caller: AuditCaller) {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);
       const asset = bodyAsset(this.assets, body.asset);
       const amount = this.assets.parse(asset, body.amount);
       const expiresAt = body.expiresAt === undefined ? null : toEpochMs(body.expiresAt);
-      return this.view(await this.holds.placeIn(tx, { userId, asset, amount, reason: body.reason, expiresAt }));
+      const hold = this.view(await this.holds.placeIn(tx, { userId, asset, amount, reason: body.reason, expiresAt }));
+      await this.audit.record(tx, caller, { action: 'hold.place', target: `hold:${hold.holdId}`, after: hold });
+      return hold;
     });
   }
 
@@ -71,10 +78,10 @@ export class HoldsController {
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   @ApiConflictResponse(ENDED)
   @ApiIdempotent()
-  capture(@Param('holdId') holdId: string, @Body() body: CaptureHoldDto, @IdempotencyKeyOf() key: RequestKey | null) {
-    return this.requests.run(key, async () => {
+  capture(@Param('holdId') holdId: string, @Body() body: CaptureHoldDto, @IdempotencyKeyOf() key: RequestKey | null, @RestCaller() caller: AuditCaller) {
+    return this.requests.run(key, async (tx) => {
       const amount = body.amount === undefined ? undefined : this.assets.parse((await this.holds.get(holdId)).asset, body.amount);
-      return this.view(await this.holds.capture(holdId, amount));
+      return this.recordEnd(tx, caller, 'hold.capture', this.view(await this.holds.capture(holdId, amount)));
     });
   }
 
@@ -86,8 +93,15 @@ export class HoldsController {
   @ApiNotFoundResponse(UNKNOWN_HOLD)
   @ApiConflictResponse(ENDED)
   @ApiIdempotent()
-  release(@Param('holdId') holdId: string, @IdempotencyKeyOf() key: RequestKey | null) {
-    return this.requests.run(key, async () => this.view(await this.holds.release(holdId)));
+  release(@Param('holdId') holdId: string, @IdempotencyKeyOf() key: RequestKey | null, @RestCaller() caller: AuditCaller) {
+    return this.requests.run(key, async (tx) => this.recordEnd(tx, caller, 'hold.release', this.view(await this.holds.release(holdId))));
+  }
+
+  /** Only a pending hold can end, so what it was before is what it is now, still pending. */
+  private async recordEnd(tx: Tx, caller: AuditCaller, action: string, ended: HoldView): Promise<HoldView> {
+    const before = { ...ended, captured: null, status: 'pending', endedAt: null };
+    await this.audit.record(tx, caller, { action, target: `hold:${ended.holdId}`, before, after: ended });
+    return ended;
   }
 
   private view(hold: Hold) {
@@ -106,3 +120,5 @@ export class HoldsController {
     };
   }
 }
+
+type HoldView = ReturnType<HoldsController['view']>;

@@ -1,9 +1,12 @@
 import { Body, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { UsersService } from '../auth/users.service.js';
 import { invalid } from '../common/errors.js';
 import { formatAmount, toDecimalString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Db } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { ProductsService, type Product } from '../subscriptions/products.service.js';
 import { ApiInvalid, ApiPathParam, BackofficeController } from './api-docs.js';
@@ -13,6 +16,7 @@ const PRODUCT_TYPE = { pattern: PATH_NAME, maxLength: 32 };
 const PRODUCT_ID = { pattern: PATH_NAME, maxLength: 128 };
 import { PRODUCT_EXAMPLE, ProductDto } from './products.dto.js';
 import { pathName } from './request-values.js';
+import { RestCaller } from './rest-caller.js';
 
 /** Rooms and other subscribable products, with the plans each offers (prices in TOKEN_ASSET). */
 @BackofficeController('products')
@@ -22,6 +26,8 @@ export class ProductsController {
     private readonly assets: AssetRegistry,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get('products')
@@ -47,12 +53,17 @@ export class ProductsController {
   @ApiPathParam('productType', 'room', undefined, PRODUCT_TYPE)
   @ApiPathParam('productId', 'demo-room', undefined, PRODUCT_ID)
   @ApiInvalid('options.0.plan must be one of free, one_time_payment, subscription_week, subscription_month, subscription_6_months, subscription_year')
-  async put(@Param('productType') productType: string, @Param('productId') productId: string, @Body() body: ProductDto) {
+  async put(@Param('productType') productType: string, @Param('productId') productId: string, @Body() body: ProductDto, @RestCaller() caller: AuditCaller) {
     const options = body.options.map((o) => ({ plan: o.plan, price: toDecimalString(o.price) }));
     // Payments are credited to the owner: one who does not exist would be an account nobody can reach.
     if (body.ownerId !== undefined && !(await this.users.find(body.ownerId))) throw invalid(`ownerId must be a known user; "${body.ownerId}" is not`);
-    const product = await this.products.put(pathName(productType, 'productType', 32), pathName(productId, 'productId', 128), body.ownerId ?? null, options);
-    return this.view(product);
+    const [type, id] = [pathName(productType, 'productType', 32), pathName(productId, 'productId', 128)];
+    return this.db.transaction(async (tx) => {
+      const before = await this.products.find(type, id);
+      const after = this.view(await this.products.put(type, id, body.ownerId ?? null, options));
+      await this.audit.record(tx, caller, { action: 'product.put', target: `product:${type}/${id}`, before: before ? this.view(before) : undefined, after });
+      return after;
+    });
   }
 
   private view(product: Product) {

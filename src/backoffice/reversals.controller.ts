@@ -1,7 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/auth.decorators.js';
-import type { Principal } from '../auth/principal.js';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { invalid } from '../common/errors.js';
 import { type RequestKey } from '../idempotency/idempotency.service.js';
 import { ReversalsService } from '../ledger/reversals.service.js';
@@ -9,6 +9,7 @@ import { ApiIdempotent, ApiInvalid, ApiUnknownTransaction, BackofficeController,
 import { ref } from './api-schemas.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { REVERSAL_EXAMPLE, ReversalDto } from './reversals.dto.js';
+import { RestCaller } from './rest-caller.js';
 
 /** Taking a transaction back: a new transaction mirrors it (ReversalsService), never an edit of the old one. */
 @BackofficeController('reversals')
@@ -16,6 +17,7 @@ export class ReversalsController {
   constructor(
     private readonly reversals: ReversalsService,
     private readonly requests: IdempotentRequests,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('transactions/:transactionId/reversals')
@@ -33,9 +35,15 @@ export class ReversalsController {
     ...errorExample(422, 'Amount exceeds what remains to reverse'),
   })
   @ApiIdempotent({ required: true })
-  reverse(@Param('transactionId') transactionId: string, @Body() body: ReversalDto, @CurrentUser() admin: Principal, @IdempotencyKeyOf() key: RequestKey | null) {
+  reverse(@Param('transactionId') transactionId: string, @Body() body: ReversalDto, @RestCaller() caller: AuditCaller, @IdempotencyKeyOf() key: RequestKey | null) {
     // A reversal repeated by a retry would take back twice: it is never posted without a key.
     if (!key) throw invalid('Idempotency-Key header is required');
-    return this.requests.run(key, (tx) => this.reversals.reverseIn(tx, { transactionId, amount: body.amount, comment: body.comment, admin: admin.id }));
+    return this.requests.run(key, async (tx) => {
+      const reversal = await this.reversals.reverseIn(tx, { transactionId, amount: body.amount, comment: body.comment, admin: caller.actor.id });
+      // The original gains a reversal; an amount absent (null) took back all that remained.
+      const after = { reversal: reversal.transactionId, amount: body.amount === undefined ? null : String(body.amount), comment: body.comment };
+      await this.audit.record(tx, caller, { action: 'transaction.reverse', target: `transaction:${transactionId}`, after });
+      return reversal;
+    });
   }
 }

@@ -1,14 +1,18 @@
 import { HttpCode, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { formatAmount } from '../common/money.js';
 import { Db } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import type { Subscription } from '../subscriptions/subscription.js';
+import { expiryChange } from '../subscriptions/subscription-audit.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
 import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
+import { RestCaller } from './rest-caller.js';
 
 export const SUBSCRIPTION_EXAMPLE = {
   id: '3f1c2a9e-6b0d-4a51-9d55-0c1f0f7a8e21',
@@ -36,6 +40,7 @@ export class SubscriptionsController {
     private readonly subscriptions: SubscriptionsService,
     private readonly assets: AssetRegistry,
     private readonly db: Db,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get('user/:userId/subscriptions')
@@ -54,8 +59,13 @@ export class SubscriptionsController {
   @ApiOkResponse({ schema: ref('Subscription'), example: { ...SUBSCRIPTION_EXAMPLE, status: 'expired', endedAt: '2025-03-10T08:00:00.000Z', endedReason: 'admin' } })
   @ApiNotFoundResponse({ description: 'No such subscription', schema: ref('Error'), example: { statusCode: 404, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} not found` } })
   @ApiConflictResponse({ description: 'Already ended', schema: ref('Error'), example: { statusCode: 409, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} has already ended` } })
-  async expire(@Param('subscriptionId') subscriptionId: string) {
-    return this.view(await this.db.transaction((tx) => this.subscriptions.expireById(tx, subscriptionId)));
+  async expire(@Param('subscriptionId') subscriptionId: string, @RestCaller() caller: AuditCaller) {
+    const expired = await this.db.transaction(async (tx) => {
+      const ended = await this.subscriptions.expireById(tx, subscriptionId);
+      await this.audit.record(tx, caller, expiryChange(this.assets, ended));
+      return ended;
+    });
+    return this.view(expired);
   }
 
   private view(s: Subscription) {

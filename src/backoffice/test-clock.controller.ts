@@ -1,11 +1,14 @@
 import { Body, HttpCode, Inject, NotFoundException, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ClockOffsetStore } from '../scheduler/clock-offset.store.js';
 import { DueWorkService } from '../scheduler/due-work.service.js';
 import { ApiInvalid, BackofficeController } from './api-docs.js';
 import { ref } from './api-schemas.js';
+import { RestCaller } from './rest-caller.js';
 import { AdvanceClockDto } from './test-clock.dto.js';
 
 /**
@@ -19,6 +22,7 @@ export class TestClockController {
     private readonly clockOffset: ClockOffsetStore,
     private readonly dueWork: DueWorkService,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post('test-clock/advance')
@@ -34,9 +38,14 @@ export class TestClockController {
     schema: ref('Error'),
     example: { statusCode: 404, message: 'The test clock is disabled (ENABLE_TEST_CLOCK)' },
   })
-  async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; offsetSeconds: number }> {
+  async advance(@Body() body: AdvanceClockDto, @RestCaller() caller: AuditCaller): Promise<{ now: string; offsetSeconds: number }> {
     if (!this.config.enableTestClock) throw new NotFoundException('The test clock is disabled (ENABLE_TEST_CLOCK)');
-    const offset = await this.clockOffset.advance(body.seconds * 1000);
+    const offset = await this.clockOffset.advance(body.seconds * 1000, async (tx, before, after) => {
+      // Advancing by 0 (reading the time, running what is due) moves nothing.
+      if (after !== before) {
+        await this.audit.record(tx, caller, { action: 'test_clock.advance', target: 'test_clock', before: { offsetSeconds: before / 1000 }, after: { offsetSeconds: after / 1000 } });
+      }
+    });
     await this.dueWork.runDue();
     return { now: new Date(this.clock.now()).toISOString(), offsetSeconds: offset / 1000 };
   }

@@ -1,9 +1,13 @@
 import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toDecimalString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { type RequestKey } from '../idempotency/idempotency.service.js';
+import { Db } from '../database/db.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
+import { postingChange } from '../ledger/posting-audit.js';
 import { TokenActionsService } from '../token-actions/token-actions.service.js';
 import { balanceAfter } from './account-view.js';
 import { ApiFrozen, ApiIdempotent, ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
@@ -11,6 +15,7 @@ import { PATH_NAME, ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { IdempotencyKeyOf, IdempotentRequests } from './idempotent-requests.js';
 import { pathName } from './request-values.js';
+import { RestCaller } from './rest-caller.js';
 import { APPLIED_EXAMPLE, TOKEN_ACTION_EXAMPLE, TokenActionDto } from './token-actions.dto.js';
 
 const ACTION = { pattern: PATH_NAME, maxLength: 64 };
@@ -25,6 +30,8 @@ export class TokenActionsController {
     private readonly assets: AssetRegistry,
     private readonly requests: IdempotentRequests,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Db,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get('token-actions')
@@ -39,15 +46,21 @@ export class TokenActionsController {
   @ApiPathParam('action', 'dailyLogin', undefined, ACTION)
   @ApiOkResponse({ schema: ref('TokenAction'), example: TOKEN_ACTION_EXAMPLE })
   @ApiInvalid('type must be one of mining, spending, buying')
-  upsert(@Param('action') action: string, @Body() body: TokenActionDto) {
-    // JSON numbers become their exact decimal text here, at the edge; the service keeps strings.
-    return this.actions.upsert({
-      action: pathName(action, 'action', 64),
-      type: body.type,
-      token: toDecimalString(body.token),
-      price: toDecimalString(body.price),
-      category: body.category,
-      description: body.description,
+  upsert(@Param('action') action: string, @Body() body: TokenActionDto, @RestCaller() caller: AuditCaller) {
+    const name = pathName(action, 'action', 64);
+    return this.db.transaction(async (tx) => {
+      const before = await this.actions.find(name);
+      // JSON numbers become their exact decimal text here, at the edge; the service keeps strings.
+      const after = await this.actions.upsert({
+        action: name,
+        type: body.type,
+        token: toDecimalString(body.token),
+        price: toDecimalString(body.price),
+        category: body.category,
+        description: body.description,
+      });
+      await this.audit.record(tx, caller, { action: 'token_action.put', target: `token_action:${name}`, before: before ? { ...before } : undefined, after: { ...after } });
+      return after;
     });
   }
 
@@ -57,8 +70,12 @@ export class TokenActionsController {
   @ApiPathParam('action', 'dailyLogin', undefined, ACTION)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse(UNKNOWN_ACTION)
-  async remove(@Param('action') action: string): Promise<void> {
-    await this.actions.remove(action);
+  async remove(@Param('action') action: string, @RestCaller() caller: AuditCaller): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const before = await this.actions.find(action);
+      await this.actions.remove(action);
+      await this.audit.record(tx, caller, { action: 'token_action.delete', target: `token_action:${action}`, before: before ? { ...before } : undefined });
+    });
   }
 
   @Post('user/:userId/token-actions/:action')
@@ -70,13 +87,15 @@ export class TokenActionsController {
   @ApiUnprocessableEntityResponse({ description: 'A spending action the user cannot afford', schema: ref('Error'), example: { statusCode: 422, message: 'Insufficient funds in rents' } })
   @ApiFrozen()
   @ApiIdempotent()
-  apply(@Param('userId') userId: string, @Param('action') action: string, @IdempotencyKeyOf() key: RequestKey | null) {
+  apply(@Param('userId') userId: string, @Param('action') action: string, @IdempotencyKeyOf() key: RequestKey | null, @RestCaller() caller: AuditCaller) {
     return this.requests.run(key, async (tx) => {
       await this.users.require(userId);
       const definition = await this.actions.get(action);
       const result = await this.actions.apply(tx, userId, definition);
       const asset = this.config.tokenAsset;
       const amount = definition.type === 'spending' ? `-${definition.token}` : definition.token;
+      const change = postingChange(this.assets, 'token_action.apply', result, userId, asset, this.assets.parse(asset, amount, 'token'));
+      if (change) await this.audit.record(tx, caller, change);
       return { transactionId: result.transactionId, userId, action, type: definition.type, asset, amount, balance: balanceAfter(this.assets, result, userId, asset) };
     });
   }

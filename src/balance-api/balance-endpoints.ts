@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
 import type { Socket } from 'socket.io';
+import type { AuditCaller } from '../audit/audit-record.js';
 import type { Principal, Role } from '../auth/principal.js';
 import { DomainError, forbidden, tooManyRequests } from '../common/errors.js';
 import { RateLimiter } from '../common/rate-limiter.js';
@@ -16,6 +17,8 @@ import { authorityOf, EXPIRED_MESSAGE, hasExpired, type SocketAuthority } from '
 export interface CallContext<T> {
   readonly principal: Principal;
   readonly data: T;
+  /** Who is calling, from where, as an operator action's audit record names them. */
+  readonly caller: AuditCaller;
 }
 
 export type EndpointSpec<T extends object> =
@@ -47,12 +50,12 @@ export class BalanceEndpoints {
     const started = process.hrtime.bigint();
     const authority = authorityOf(client);
     const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: authority.principal.id, socketId: client.id };
-    const envelope = await this.log.runInContext(() => this.run(authority, endpoint, payload, spec), { bindings });
+    const envelope = await this.log.runInContext(() => this.run(authority, client.id, endpoint, payload, spec), { bindings });
     this.metrics.observe('socket', endpoint, envelope.error.code, Number(process.hrtime.bigint() - started) / 1e9);
     return envelope;
   }
 
-  private async run<T extends object>(authority: SocketAuthority, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+  private async run<T extends object>(authority: SocketAuthority, socketId: string, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     // The disconnect at expiry is a timer; a call that slipped in before it ran is refused here.
     if (hasExpired(authority)) {
       this.log.warn({ address: authority.address }, 'Balance API call refused: the token expired');
@@ -64,7 +67,10 @@ export class BalanceEndpoints {
       done = this.drain.begin();
       if (!this.limiter.take(principal.id)) throw tooManyRequests();
       const request = parseBalanceRequest(payload, spec.dto);
-      const ctx = { principal, data: request.data };
+      // Without an event id, the socket's id is what the log lines of the call carry too.
+      const requestId = request.eventId ?? `socket:${socketId}`;
+      const caller: AuditCaller = { actor: { id: principal.id, username: principal.username }, surface: 'socket', address: authority.address, requestId };
+      const ctx = { principal, data: request.data, caller };
       if ('read' in spec) {
         this.requireRole(authority, spec.role);
         return success(await spec.read(ctx));

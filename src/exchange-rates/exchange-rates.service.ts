@@ -54,6 +54,11 @@ export class ExchangeRatesService {
     return quotes.sort((a, b) => a.asset.localeCompare(b.asset));
   }
 
+  /** The stored quote's decimal text (null: unquoted); the root asset's implicit 1 is not stored. */
+  storedRate(asset: string): Promise<string | null> {
+    return this.quotes.find(asset);
+  }
+
   /** Root units per one unit of `asset`; the root asset is always 1; null when unquoted. */
   async quote(asset: string): Promise<Ratio | null> {
     if (asset === this.rootAsset) return { num: 1n, den: 1n };

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { checkAuditChain } from '../audit/audit-chain-check.js';
 import { Db, type Reader } from '../database/db.service.js';
 import { mayGoNegative } from './system-accounts.js';
 
 export interface LedgerCheckFailure {
-  readonly rule: 'transaction_balanced' | 'asset_conserved' | 'balance_matches_entries' | 'balance_after_matches' | 'not_negative' | 'locked_matches_holds';
+  readonly rule: 'transaction_balanced' | 'asset_conserved' | 'balance_matches_entries' | 'balance_after_matches' | 'not_negative' | 'locked_matches_holds' | 'audit_chain';
   readonly detail: string;
 }
 
 export interface LedgerCheckReport {
   readonly ok: boolean;
-  readonly counts: { readonly transactions: number; readonly entries: number; readonly accounts: number };
+  readonly counts: { readonly transactions: number; readonly entries: number; readonly accounts: number; readonly auditRecords: number };
   readonly failures: readonly LedgerCheckFailure[];
 }
 
@@ -22,7 +23,8 @@ const MAX_REPORTED = 100;
  * - every account's balance equals the sum of its entries, and its last (highest id) entry's
  *   balance_after;
  * - no account but the issuer is negative, and 0 <= locked <= balance;
- * - each account's locked equals the sum of its pending holds.
+ * - each account's locked equals the sum of its pending holds;
+ * - the operators' audit trail is one unbroken hash chain (audit/audit-chain-check.ts).
  * Sums are done here in bigint rather than in SQL, because SQLite has no exact decimal SUM.
  * Runs in one read so it sees a consistent snapshot.
  */
@@ -120,6 +122,7 @@ export class LedgerCheckService {
         fail({ rule: 'locked_matches_holds', detail: `${name}: locked ${locked}, pending holds ${holdSums.get(id) ?? 0n}` });
       }
     }
-    return { ok: failures.length === 0, counts: { transactions, entries, accounts: accounts.length }, failures };
+    const auditRecords = await checkAuditChain(reader, (detail) => fail({ rule: 'audit_chain', detail }));
+    return { ok: failures.length === 0, counts: { transactions, entries, accounts: accounts.length, auditRecords }, failures };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
@@ -8,6 +9,7 @@ import { totalsAsNumbers } from './totals-as-numbers.js';
 import { AssetRegistry } from './asset-registry.js';
 import { LedgerService } from './ledger.service.js';
 import type { PostingResult } from './ledger.types.js';
+import { postingChange } from './posting-audit.js';
 import { UserTransfersService } from './user-transfers.service.js';
 import { AddUserBalanceDto, DonateTokenDto } from './ledger.dto.js';
 
@@ -20,6 +22,7 @@ export class LedgerGateway {
     private readonly transfers: UserTransfersService,
     private readonly assets: AssetRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   @SubscribeMessage('balance:getTransactions')
@@ -48,14 +51,11 @@ export class LedgerGateway {
     return this.endpoints.answer(client, 'addUserBalanceByAdmin', payload, {
       dto: AddUserBalanceDto,
       role: 'admin',
-      write: async ({ principal, data }, tx) => {
-        const result = await this.transfers.adjust(tx, {
-          userId: data.targetUser,
-          asset: this.config.tokenAsset,
-          amount: data.amount,
-          action: 'adminAdjustment',
-          metadata: { admin: principal.id },
-        });
+      write: async ({ principal, data, caller }, tx) => {
+        const asset = this.config.tokenAsset;
+        const result = await this.transfers.adjust(tx, { userId: data.targetUser, asset, amount: data.amount, action: 'adminAdjustment', metadata: { admin: principal.id } });
+        const change = postingChange(this.assets, 'balance.add_by_admin', result, data.targetUser, asset, this.assets.parse(asset, data.amount));
+        if (change) await this.audit.record(tx, caller, change);
         return this.outcome(result, data.targetUser);
       },
     });

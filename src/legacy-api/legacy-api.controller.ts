@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { Controller, Get, Header, HttpCode, Param, Post, Req, UseFilters, UseGuards } from '@nestjs/common';
 import { Public } from '../auth/auth.decorators.js';
 import { LegacyBalanceService } from './legacy-balance.service.js';
@@ -6,6 +7,7 @@ import { LegacyExceptionFilter } from './legacy-exception.filter.js';
 import { LegacyGates } from './legacy-gates.js';
 import { LegacyHashGuard } from './legacy-hash.guard.js';
 import { resolveLegacyMethod } from './legacy-methods.js';
+import { requestIdOf } from '../observability/logging.js';
 import { LegacyParams, type LegacyRequest } from './legacy-params.js';
 import { XML_CONTENT_TYPE, renderBalance, renderBalanceUpdated } from './legacy-xml.js';
 
@@ -46,7 +48,7 @@ export class LegacyApiController {
         return renderBalance(balance, currency);
       }
       case 'user_balance_update':
-        return renderBalanceUpdated(await this.balances.balanceUpdate(params, this.gates.clientOf(request)));
+        return renderBalanceUpdated(await this.balances.balanceUpdate(params, this.gates.clientOf(request), requestIdOf((request as { raw?: IncomingMessage }).raw ?? request)));
       default:
         // The guard already refuses unknown methods; this keeps the switch honest.
         throw new LegacyError('unknown_method');

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { AuditCaller } from '../audit/audit-record.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { AmountFormatError, convertMinorHalfUp, formatAmount, formatFixed, parseAmount, type Ratio } from '../common/money.js';
 import { DomainError } from '../common/errors.js';
@@ -10,6 +12,7 @@ import { UsersService, type UserRecord } from '../auth/users.service.js';
 import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
+import { postingChange } from '../ledger/posting-audit.js';
 import { LegacyError } from './legacy-error.js';
 import type { LegacyParams } from './legacy-params.js';
 import { postBillingUpdate, type BillingUpdate } from './billing-update.js';
@@ -67,6 +70,7 @@ export class LegacyBalanceService {
     private readonly db: Db,
     private readonly boundHashes: BoundHashes,
     private readonly gates: LegacyGates,
+    private readonly audit: AuditTrail,
   ) {}
 
   async balanceGet(params: LegacyParams): Promise<BalanceAnswer> {
@@ -88,17 +92,20 @@ export class LegacyBalanceService {
   /**
    * After the hash guard: the hash's binding, then the request_id rule, then the operator, the
    * user and the amount. The feature toggle does not apply here: the real server gates only
-   * user_balance_get with it. `client` is the caller's address, for the log of a refused hash.
+   * user_balance_get with it. `client` is the caller's address, for the log of a refused hash
+   * and the audit record, which names the request by `requestId`.
    */
-  async balanceUpdate(params: LegacyParams, client: string): Promise<BalanceUpdatedAnswer> {
+  async balanceUpdate(params: LegacyParams, client: string, requestId: string): Promise<BalanceUpdatedAnswer> {
     const hashed = hashedUpdateOf(params);
     const binding = await this.boundHashes.find(hashed);
     // Part of the hash check: a genuine hash re-split over other parameters is no credential.
     if (binding === 'other') this.gates.refuseBoundHash(client);
-    const requestId = params.nonEmpty('request_id');
+    const billingRequestId = params.nonEmpty('request_id');
     // After the hash, so a caller without the secret learns nothing from this answer.
-    if (requestId === undefined && this.config.legacy.requireRequestId) throw new LegacyError('not_updated');
+    if (billingRequestId === undefined && this.config.legacy.requireRequestId) throw new LegacyError('not_updated');
     const operator = await this.requireOperator(params.nonEmpty('u'));
+    // `u` is named by the caller, and the hash does not cover it: the record says so.
+    const caller: AuditCaller = { actor: { id: operator.id, username: operator.username, asserted: true }, surface: 'legacy', address: client, requestId };
     const userId = params.nonEmpty('user_id');
     const user = !storable(userId) ? null : await this.users.find(userId);
     if (!user) throw new LegacyError('user_not_found');
@@ -106,18 +113,18 @@ export class LegacyBalanceService {
     const asset = this.config.defaultCurrency;
     const amount = this.parseChange(params.get('balance'));
     // Both end up in bounded places; refuse rather than cut someone's key or name short.
-    if ((requestId?.length ?? 0) > 255 || operator.length > 255) throw new LegacyError('not_updated');
+    if ((billingRequestId?.length ?? 0) > 255 || operator.username.length > 255) throw new LegacyError('not_updated');
 
     const update: BillingUpdate = {
       userId: user.id,
       asset,
       amount,
-      operator,
-      requestId,
+      operator: operator.username,
+      requestId: billingRequestId,
       // Canonical amount, so a retry that writes "1.50" for "1.5" is still the same request.
       requestHash: createHash('sha256').update(`${user.id}\n${formatAmount(amount, this.assets.get(asset).scale)}`).digest('hex'),
     };
-    await this.postBound(update, hashed, binding, client);
+    await this.postBound(update, hashed, binding, client, caller);
     return { username: user.username, id: user.id, balance: await this.formatSystemBalance(user) };
   }
 
@@ -127,11 +134,13 @@ export class LegacyBalanceService {
    * the binding, read again, then says whether this one is a re-split (refused) or the same
    * request (run again: the ledger replays a request_id, and without one M2 applies it again).
    */
-  private async postBound(update: BillingUpdate, hashed: HashedRequest, binding: HashBinding, client: string): Promise<void> {
+  private async postBound(update: BillingUpdate, hashed: HashedRequest, binding: HashBinding, client: string, caller: AuditCaller): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction(async (tx) => {
-          await postBillingUpdate(this.ledger, tx, update);
+          const result = await postBillingUpdate(this.ledger, tx, update);
+          const change = postingChange(this.assets, 'balance.legacy_update', result, update.userId, update.asset, update.amount);
+          if (change) await this.audit.record(tx, caller, change);
           if (binding === 'unbound') await this.boundHashes.bind(tx, hashed);
         });
         return;
@@ -148,12 +157,12 @@ export class LegacyBalanceService {
 
   /**
    * `u` names the operator making the change, as on the real server: it must be the username of
-   * a known user with the admin role, else `Bad login` and nothing changes. Gives that username.
+   * a known user with the admin role, else `Bad login` and nothing changes. Gives that user's id and username.
    */
-  private async requireOperator(login: string | undefined): Promise<string> {
+  private async requireOperator(login: string | undefined): Promise<{ id: string; username: string }> {
     const operator = !storable(login) ? null : await this.users.findByUsername(login);
     if (!operator?.username || !operator.roles.includes(OPERATOR_ROLE)) throw new LegacyError('bad_login');
-    return operator.username;
+    return { id: operator.id, username: operator.username };
   }
 
   private requireFeature(): void {

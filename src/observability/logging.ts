@@ -48,6 +48,12 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** The id the request was given (see requestId above), for records that must point at its log lines. */
+export function requestIdOf(req: IncomingMessage): string {
+  const id = (req as IncomingMessage & { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : 'unknown';
+}
+
 export function createHttpLogger(config: AppConfig): HttpLogger {
   return pinoHttp({
     logger: pino({ level: config.logLevel }),

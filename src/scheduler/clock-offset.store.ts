@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { Db } from '../database/db.service.js';
+import { Db, type Tx } from '../database/db.service.js';
 import { forUpdate } from '../database/sql-dialect.js';
 
 const SETTING = 'clock_offset_ms';
@@ -24,14 +24,18 @@ export class ClockOffsetStore {
     return rows.length > 0 ? Number(rows[0].value) : 0;
   }
 
-  /** Moves the shared clock forward by `ms` and returns the new offset. */
-  async advance(ms: number): Promise<number> {
+  /**
+   * Moves the shared clock forward by `ms` and returns the new offset. `alsoIn` runs in the same
+   * transaction, told the offset before and after (the audit record of the move).
+   */
+  async advance(ms: number, alsoIn?: (tx: Tx, before: number, after: number) => Promise<void>): Promise<number> {
     const offset = await this.db.transaction(async (tx) => {
       // Two advances at once must add up: the row is locked for the read-modify-write.
       await tx.query(`INSERT INTO settings (name, value) VALUES (?, '0') ON CONFLICT (name) DO NOTHING`, [SETTING]);
       const [row] = await tx.query<{ value: string }>(`SELECT value FROM settings WHERE name = ? ${forUpdate(tx.dialect)}`, [SETTING]);
       const next = Number(row.value) + ms;
       await tx.query('UPDATE settings SET value = ? WHERE name = ?', [String(next), SETTING]);
+      await alsoIn?.(tx, Number(row.value), next);
       return next;
     });
     // The offset only grows; a slower concurrent advance must not move this instance back.

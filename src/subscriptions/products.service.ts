@@ -31,9 +31,14 @@ export class ProductsService {
   ) {}
 
   async get(productType: string, productId: string): Promise<Product> {
-    const product = await this.products.find(productType, productId);
+    const product = await this.find(productType, productId);
     if (!product) throw notFound(`Product ${productType}/${productId} not found`);
-    return this.toProduct(product);
+    return product;
+  }
+
+  async find(productType: string, productId: string): Promise<Product | null> {
+    const product = await this.products.find(productType, productId);
+    return product ? this.toProduct(product) : null;
   }
 
   /** Every product and its plans, by type then id. */

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { isoOrNull } from '../common/iso-time.js';
 import { ratioToString, toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -9,6 +10,7 @@ import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
 import { NetworkScope } from './network-scope.js';
 import type { Subscription } from './subscription.js';
+import { expiryChange } from './subscription-audit.js';
 import { CreateRoomSubscriptionDto, ExpireRoomSubscriptionDto, GetProductSubscriptionOptionsDto } from './subscriptions.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
@@ -21,6 +23,7 @@ export class SubscriptionsGateway {
     private readonly scope: NetworkScope,
     private readonly assets: AssetRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   @SubscribeMessage('balance:getProductSubscriptionOptions')
@@ -68,10 +71,12 @@ export class SubscriptionsGateway {
     return this.endpoints.answer(client, 'expireRoomSubscription', payload, {
       dto: ExpireRoomSubscriptionDto,
       role: 'network-admin',
-      write: async ({ principal, data }, tx) => {
+      write: async ({ principal, data, caller }, tx) => {
         const userId = data.targetUser ?? principal.id;
         await this.scope.requireReach(principal, userId);
-        return { subscription: this.view(await this.subscriptions.expire(tx, userId, data.roomId)) };
+        const expired = await this.subscriptions.expire(tx, userId, data.roomId);
+        await this.audit.record(tx, caller, expiryChange(this.assets, expired));
+        return { subscription: this.view(expired) };
       },
     });
   }

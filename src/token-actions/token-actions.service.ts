@@ -25,8 +25,12 @@ export class TokenActionsService {
     return this.actions.list();
   }
 
+  find(action: string): Promise<TokenAction | null> {
+    return this.actions.find(action);
+  }
+
   async get(action: string): Promise<TokenAction> {
-    const found = await this.actions.find(action);
+    const found = await this.find(action);
     if (!found) throw notFound(`Token action ${action} not found`);
     return found;
   }

@@ -52,17 +52,23 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** The little of the DOM that the checks below run in the page (the tests compile without DOM types). */
+interface InPage {
+  ownerDocument: { activeElement: unknown; defaultView: { getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; boxShadow: string } } };
+}
+
 /**
  * Presses Tab until `target` has the focus (at most `limit` times): the control is reachable from
  * the keyboard. Its focus is then visible: an outline or a box shadow is drawn around it.
  */
 export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
   const handle = await target.elementHandle({ timeout: WAIT });
+  if (!handle) throw new Error(`${target.toString()} is not on the page`);
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    if (await handle!.evaluate((element) => element === document.activeElement)) {
-      const ring = await handle!.evaluate((element) => {
-        const style = getComputedStyle(element);
+    if (await handle.evaluate((element: InPage) => element === element.ownerDocument.activeElement)) {
+      const ring = await handle.evaluate((element: InPage) => {
+        const style = element.ownerDocument.defaultView.getComputedStyle(element);
         return { outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0, shadow: style.boxShadow !== 'none' };
       });
       expect(ring.outline || ring.shadow).toBe(true);

@@ -120,7 +120,7 @@ function Target({ target }: { target: string }) {
   return <>{target}</>;
 }
 
-const TRANSACTION_FIELDS = new Set(['transactionId', 'reverses', 'reversedBy']);
+const TRANSACTION_FIELDS = new Set(['transactionId', 'reversal', 'reverses', 'reversedBy']);
 
 /** A value as a person reads it: text as it is, nested objects as `key: value` pairs, nothing as a dash. */
 function Readable({ name, value }: { name: string; value: unknown }): ReactNode {

@@ -6,6 +6,7 @@ import { StoredRefusalCounts1763800004000 } from './1763800004000-stored-refusal
 import { UserFreezes1763800005000 } from './1763800005000-user-freezes.js';
 import { EntriesByTime1763800005500 } from './1763800005500-entries-by-time.js';
 import { ReversalLinks1763800006000 } from './1763800006000-reversal-links.js';
+import { AuditTrail1763800007000 } from './1763800007000-audit-trail.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   UserFreezes1763800005000,
   EntriesByTime1763800005500,
   ReversalLinks1763800006000,
+  AuditTrail1763800007000,
 ];
