@@ -9,6 +9,7 @@ import { FreezesService } from './freezes.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
+import { LedgerExport } from './ledger-export.js';
 import { LedgerHistory } from './ledger-history.js';
 import { LedgerGateway } from './ledger.gateway.js';
 import { LedgerService } from './ledger.service.js';
@@ -34,10 +35,11 @@ import { UserTransfersService } from './user-transfers.service.js';
     UserTransfersService,
     LedgerHistory,
     LedgerTransaction,
+    LedgerExport,
     BalancesAt,
     LedgerGateway,
     FreezesService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt, FreezesService],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, LedgerExport, BalancesAt, FreezesService],
 })
 export class LedgerModule {}
