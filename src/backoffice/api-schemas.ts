@@ -15,7 +15,7 @@ export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
   | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
-  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage';
+  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage' | 'ExportLine';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -115,6 +115,42 @@ const FREEZE: SchemaObject = {
     by: { ...userId, description: "The operator's user id" },
   },
 };
+/** One side of a transaction, as GET /transactions/{id} and the export show it. */
+const TRANSACTION_ENTRY: Record<string, SchemaObject> = {
+  userId: { ...userId, description: 'The user, on user accounts only' },
+  account: { type: 'string', description: 'The account owner: a user id, or a system account (system:issuer, system:revenue)', example: 'system:issuer' },
+  asset,
+  amount: decimal('Signed: credits positive, debits negative', '-5'),
+  type: { type: 'string', enum: [...USER_ENTRY_TYPES, 'system'], example: 'spending' },
+  action: { type: 'string', example: 'donation' },
+  balanceAfter: decimal("The account's balance after this entry (a system account's may be negative)", '95'),
+};
+
+/** An NDJSON export's entry line. */
+const EXPORTED_ENTRY: SchemaObject = {
+  type: 'object',
+  description: 'One entry, with the fields of its transaction',
+  required: ['transactionId', 'createdAt', 'kind', 'action', 'account', 'asset', 'amount', 'type', 'balanceAfter'],
+  additionalProperties: false,
+  properties: {
+    transactionId: transactionId('17'),
+    createdAt: timestamp('When the transaction was posted'),
+    kind: { type: 'string', example: 'donation' },
+    ...TRANSACTION_ENTRY,
+    action: { type: 'string', description: "The entry's action", example: 'donation' },
+    comment: { type: 'string', description: "The operator's comment (adjustments)", example: 'Goodwill credit for ticket #4711' },
+    reverses: { ...transactionId('12'), description: 'The transaction this one reverses' },
+  },
+};
+/** An NDJSON export's last line. */
+const EXPORT_END: SchemaObject = {
+  type: 'object',
+  description: 'The last line; a file without it was cut short',
+  required: ['end', 'count'],
+  additionalProperties: false,
+  properties: { end: { type: 'boolean', enum: [true] }, count: { type: 'integer', minimum: 0, description: 'Entries in the file', example: 2 } },
+};
+
 const FROZEN_OR_NOT: SchemaObject = { ...FREEZE, nullable: true, description: 'The freeze, or null when not frozen' };
 
 export const API_SCHEMAS = {
@@ -461,23 +497,7 @@ export const API_SCHEMAS = {
       actor: { type: 'object', description: 'The operator who posted it', required: ['id'], additionalProperties: false, properties: { id: userId } },
       reverses: { ...transactionId('12'), description: 'The transaction this one reverses' },
       reversedBy: { type: 'array', description: 'The reversals of this transaction', items: transactionId('18') },
-      entries: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['account', 'asset', 'amount', 'type', 'action', 'balanceAfter'],
-          additionalProperties: false,
-          properties: {
-            userId: { ...userId, description: 'The user, on user accounts only' },
-            account: { type: 'string', description: 'The account owner: a user id, or a system account (system:issuer, system:revenue)', example: 'system:issuer' },
-            asset,
-            amount: decimal('Signed: credits positive, debits negative', '-5'),
-            type: { type: 'string', enum: [...USER_ENTRY_TYPES, 'system'], example: 'spending' },
-            action: { type: 'string', example: 'donation' },
-            balanceAfter: decimal("The account's balance after this entry (a system account's may be negative)", '95'),
-          },
-        },
-      },
+      entries: { type: 'array', items: { type: 'object', required: ['account', 'asset', 'amount', 'type', 'action', 'balanceAfter'], additionalProperties: false, properties: TRANSACTION_ENTRY } },
     },
   },
   AuditRecord: {
@@ -546,5 +566,9 @@ export const API_SCHEMAS = {
       transactionId: { ...transactionId('18'), description: 'The reversal' },
       reverses: { ...transactionId('17'), description: 'The transaction it reverses' },
     },
+  },
+  ExportLine: {
+    description: 'One line of an NDJSON export: an entry, or the last line, which counts the entries',
+    oneOf: [EXPORTED_ENTRY, EXPORT_END],
   },
 } satisfies Record<SchemaName, SchemaObject>;

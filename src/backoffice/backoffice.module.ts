@@ -13,6 +13,7 @@ import { BackofficeUsers } from './backoffice-users.js';
 import { BalancesReportService } from './balances-report.service.js';
 import { BalancesController } from './balances.controller.js';
 import { ExchangeRatesController } from './exchange-rates.controller.js';
+import { ExportController } from './export.controller.js';
 import { FreezesController } from './freezes.controller.js';
 import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
@@ -34,6 +35,7 @@ import { UsersController } from './users.controller.js';
     BalancesController,
     TransactionsController,
     PointInTimeController,
+    ExportController,
     AdjustmentsController,
     ReversalsController,
     HoldsController,

@@ -6,6 +6,7 @@ import { SqliteGroupCommit } from './sqlite-group-commit.js';
 import { sqliteReader } from './sqlite-statements.js';
 import { withPgClient, type PgPool } from './pg-connections.js';
 import { PgGroupCommit } from './pg-group-commit.js';
+import { pgSnapshot, sqliteSnapshot, type Snapshot } from './snapshot-reads.js';
 import { runHooks } from './batched-units.js';
 import { sharedTxOf } from './shared-tx.js';
 import type { Reader, Row, Tx } from './tx.js';
@@ -13,6 +14,7 @@ import { isDatabaseUnavailable } from './db-errors.js';
 import { DomainError } from '../common/errors.js';
 
 export type { Reader, Row, Tx } from './tx.js';
+export type { Snapshot } from './snapshot-reads.js';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -101,6 +103,15 @@ export class Db {
     if (reading) return work(reading);
     // Nested reads join this connection: taking a second one per level could exhaust the pool.
     return withPgClient(this.pgPool, (reader) => this.currentRead.run(reader, () => work(reader))).catch(rethrowAsOutage);
+  }
+
+  /** The database as it stands now, read-only, on a connection of its own: for reads too long to share one. */
+  async snapshot(): Promise<Snapshot> {
+    try {
+      return this.dialect === 'postgres' ? await pgSnapshot(this.pgPool) : sqliteSnapshot(String(this.dataSource.options.database));
+    } catch (error) {
+      throw asOutage(error);
+    }
   }
 
   /** Waits for the units of work queued so far, then closes the connection or pool. */

@@ -9,6 +9,7 @@ import { FreezesService } from './freezes.js';
 import { HoldsService } from './holds.service.js';
 import { LedgerCheckService } from './ledger-check.service.js';
 import { LedgerEvents } from './ledger-events.js';
+import { LedgerExport } from './ledger-export.js';
 import { LedgerHistory } from './ledger-history.js';
 import { LedgerGateway } from './ledger.gateway.js';
 import { LedgerService } from './ledger.service.js';
@@ -35,11 +36,12 @@ import { UserTransfersService } from './user-transfers.service.js';
     UserTransfersService,
     LedgerHistory,
     LedgerTransaction,
+    LedgerExport,
     BalancesAt,
     LedgerGateway,
     FreezesService,
     ReversalsService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt, FreezesService, ReversalsService],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, LedgerExport, BalancesAt, FreezesService, ReversalsService],
 })
 export class LedgerModule {}

@@ -85,22 +85,36 @@ export class OpenApiContract {
       if (answer.headers.get(name) === null) throw new Error(`OpenAPI mismatch: ${where} answered ${status} without its documented ${name} header`);
       void header;
     }
-    const media = response.content?.['application/json'];
-    if (!media) {
+    const documented = Object.keys(response.content ?? {});
+    if (documented.length === 0) {
       if (answer.text !== '') throw new Error(`OpenAPI mismatch: ${where} answered ${status} with a body, but the document describes none:\n${answer.text.slice(0, 500)}`);
       return true;
     }
-    if (!media.schema) throw new Error(`OpenAPI gap: ${where} ${status} has no schema in /docs-json`);
-    if (!/^application\/json\b/.test(answer.contentType ?? '')) throw new Error(`OpenAPI mismatch: ${where} answered ${status} as ${answer.contentType}, not application/json`);
+    const type = (answer.contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (!documented.includes(type)) throw new Error(`OpenAPI mismatch: ${where} answered ${status} as ${answer.contentType}, not ${documented.join(' or ')}`);
+    if (!response.content![type].schema) throw new Error(`OpenAPI gap: ${where} ${status} has no ${type} schema in /docs-json`);
     const key = (template: string) => template.replace(/~/g, '~0').replace(/\//g, '~1');
-    const validate = this.validator(`/paths/${key(operation.template)}/${method.toLowerCase()}/responses/${status in operation.responses ? status : 'default'}/content/application~1json/schema`);
-    const body: unknown = JSON.parse(answer.text);
-    if (!validate(body)) {
-      const errors = (validate.errors ?? []).map((e) => `  ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`).join('\n');
-      throw new Error(`OpenAPI mismatch: ${where} answered ${status} with a body that does not fit its schema:\n${errors}\n${answer.text.slice(0, 1000)}`);
+    const pointer = `/paths/${key(operation.template)}/${method.toLowerCase()}/responses/${status in operation.responses ? status : 'default'}/content/${key(type)}/schema`;
+    // JSON is one document; NDJSON one per line (each ends with a newline); other text is a string.
+    const bodies: unknown[] = type === 'application/json' ? [JSON.parse(answer.text)] : type === 'application/x-ndjson' ? ndjsonLines(where, answer.text) : [answer.text];
+    const validate = this.validator(pointer);
+    for (const body of bodies) {
+      if (!validate(body)) {
+        const errors = (validate.errors ?? []).map((e) => `  ${e.instancePath || '(body)'} ${e.message} ${JSON.stringify(e.params)}`).join('\n');
+        throw new Error(`OpenAPI mismatch: ${where} answered ${status} with a body that does not fit its schema:\n${errors}\n${JSON.stringify(body).slice(0, 1000)}`);
+      }
     }
     return true;
   }
+}
+
+/** The documents of an NDJSON body: one per line, each line ended by a newline. */
+function ndjsonLines(where: string, text: string): unknown[] {
+  if (text !== '' && !text.endsWith('\n')) throw new Error(`OpenAPI mismatch: ${where} answered NDJSON whose last line has no newline:\n${text.slice(-500)}`);
+  return text
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => JSON.parse(line) as unknown);
 }
 
 const contracts = new Map<string, Promise<OpenApiContract>>();
