@@ -79,7 +79,7 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     });
     await page.goto(`${app.url}/console/`);
     await page.getByLabel('Admin token').fill(adminToken('console-ops'));
-    await page.getByLabel('Admin token').press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expectText(page.getByTestId('ledger-check'), 'OK');
   });
   afterAll(async () => {
@@ -107,7 +107,7 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
   it('reverses part of a donation once, though the first try is lost on the network and the retry is clicked twice', async () => {
     await page.getByLabel('Amount (empty: all that remains)').fill('12.50');
     await page.getByLabel('Comment').fill('Donated by mistake, ticket 4712');
-    await tabTo(page, page.getByRole('button', { name: 'Review reversal' }));
+    await tabTo(page, page.getByRole('button', { name: 'Review reversal' }), page.getByLabel('Comment'));
     await page.keyboard.press('Enter');
     await expectText(dialog().getByTestId('confirm-text'), 'Reverse 12.50 rents from bob back to alice?');
     await expectAccessible(page);
@@ -172,8 +172,8 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
   it('freezes a user after a confirmation, shows the freeze on the user page and in the users list, and unfreezes', async () => {
     await openUser('alice');
     await page.getByLabel('Scope').selectOption('all');
-    await page.getByLabel('Reason for the freeze').fill('Chargeback investigation #5521');
-    await tabTo(page, page.getByRole('button', { name: 'Review freeze' }));
+    await page.getByLabel('Why (shown with the freeze)').fill('Chargeback investigation #5521');
+    await tabTo(page, page.getByRole('button', { name: 'Review freeze' }), page.getByLabel('Why (shown with the freeze)'));
     await page.keyboard.press('Enter');
     await expectText(dialog().getByTestId('confirm-text'), 'Freeze alice (all: no money may leave or arrive), because "Chargeback investigation #5521"?');
     await dialog().getByRole('button', { name: 'Freeze' }).click();
@@ -211,7 +211,7 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     const wall = wallClock(at);
     await openUser('alice');
     await page.getByLabel(`Date and time (${ZONE})`).fill(`${wall.date}T${wall.time}`);
-    await tabTo(page, page.getByRole('button', { name: 'Show balances' }));
+    await tabTo(page, page.getByRole('button', { name: 'Show balances' }), page.getByLabel(`Date and time (${ZONE})`));
     await page.keyboard.press('Enter');
     await expectText(page.getByTestId('balances-at-instant'), `As of ${wall.date} ${wall.time} ${ZONE} (${utcOf(at, wall.date)})`);
     const expected = (await api.get(bo(`/user/alice/balances?at=${encodeURIComponent(new Date(at).toISOString())}`))).body.balances;
@@ -228,7 +228,7 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
 
   it('downloads the history on screen, and everything between two dates from the export, as CSV', async () => {
     await openUser('alice');
-    const onScreen = await page.getByTestId('history').locator('tbody tr td:nth-child(2) a[aria-label^="Transaction"]').allTextContents();
+    const onScreen = await page.getByTestId('history').locator('tbody tr td:nth-child(2) > a:first-of-type').allTextContents();
     const page1 = await downloaded(() => page.getByRole('button', { name: 'Download this page (CSV)' }).click());
     expect(page1.name).toBe('history-alice-page-1.csv');
     const [header, ...rows] = page1.text.trimEnd().split('\r\n');
@@ -241,7 +241,7 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     await page.getByLabel(`From (start of day, ${ZONE})`).fill(from);
     await page.getByLabel(`To, exclusive (start of day, ${ZONE})`).fill(to);
     await expectText(page.getByTestId('export-range'), `From ${from} 00:00:00 ${ZONE}`);
-    await tabTo(page, page.getByRole('button', { name: 'Download CSV' }));
+    await tabTo(page, page.getByRole('button', { name: 'Download CSV' }), page.getByLabel(`To, exclusive (start of day, ${ZONE})`));
     const range = await downloaded(() => page.keyboard.press('Enter'));
     expect(range.name).toBe(`ledger-alice-${from}-to-${to}.csv`);
     const [rangeHeader, ...entries] = range.text.trimEnd().split('\r\n');
@@ -255,8 +255,8 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
   it('pages the audit trail newest first with filters, and shows what changed as fields rather than JSON', async () => {
     await page.getByRole('link', { name: 'Audit' }).click();
     await expectVisible(page.getByRole('heading', { name: 'Audit trail' }));
-    await page.getByLabel('Target').fill('user:alice');
-    await tabTo(page, page.getByRole('button', { name: 'Filter' }));
+    await page.getByLabel('Target', { exact: true }).fill('user:alice');
+    await tabTo(page, page.getByRole('button', { name: 'Filter' }), page.getByLabel('Target', { exact: true }));
     await page.keyboard.press('Enter');
     const audit = (await api.get(bo('/audit?target=user:alice'))).body as { paging: { total: number }; data: Array<{ id: string; action: string }> };
     expect(audit.data.map((r) => r.action)).toEqual(expect.arrayContaining(['freeze.put', 'freeze.delete']));
@@ -265,8 +265,8 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     await expectText(rows.first(), audit.data[0]!.action);
     expect(await rows.count()).toBe(audit.data.length);
 
-    await page.getByLabel('Target').fill('');
-    await page.getByLabel('Action').fill('freeze.put');
+    await page.getByLabel('Target', { exact: true }).fill('');
+    await page.getByLabel('Action', { exact: true }).fill('freeze.put');
     await page.getByRole('button', { name: 'Filter' }).click();
     await expectText(page.getByTestId('audit').locator('tbody tr').first(), 'Chargeback investigation #5521');
     const changes = page.getByTestId('audit').locator('tbody tr').first().locator('td').nth(4);

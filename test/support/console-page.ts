@@ -58,12 +58,14 @@ interface InPage {
 }
 
 /**
- * Presses Tab until `target` has the focus (at most `limit` times): the control is reachable from
- * the keyboard. Its focus is then visible: an outline or a box shadow is drawn around it.
+ * Presses Tab until `target` has the focus (at most `limit` times), from the top of the page or
+ * from the field `from` (the one filled last): the control is reachable from the keyboard. Its
+ * focus is then visible: an outline or a box shadow is drawn around it.
  */
-export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+export async function tabTo(page: Page, target: Locator, from?: Locator, limit = 80): Promise<void> {
   const handle = await target.elementHandle({ timeout: WAIT });
   if (!handle) throw new Error(`${target.toString()} is not on the page`);
+  await (from ? from.focus() : page.evaluate('document.activeElement && document.activeElement.blur()'));
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     if (await handle.evaluate((element: InPage) => element === element.ownerDocument.activeElement)) {

@@ -78,7 +78,7 @@ export function FreezePanel({ userId, frozen, onChange }: { userId: string; froz
               <ChoiceSelect id="freeze-scope" options={SCOPES} value={scope} onChange={setScope} />
             </label>
             <label htmlFor="freeze-reason">
-              Reason for the freeze
+              Why (shown with the freeze)
               <input id="freeze-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={1000} placeholder="Chargeback investigation #5521" />
             </label>
             <button type="submit">Review freeze</button>
