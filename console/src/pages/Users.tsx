@@ -20,6 +20,8 @@ export function Users() {
     return { found, frozen, rows: balances?.data ?? [] };
   }, [query, page]);
 
+  const frozenOf = users.data?.frozen;
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setPage(1);
@@ -55,7 +57,6 @@ export function Users() {
             }
           >
             {users.data.rows.map((row) => {
-              const frozen = users.data?.frozen ?? new Map<string, string | null>();
               if ('error' in row) {
                 return (
                   <tr key={row.userId}>
@@ -68,7 +69,7 @@ export function Users() {
               }
               const [first, ...rest] = row.balances;
               const lines = Math.max(1, row.balances.length);
-              const status = frozen.get(row.userId);
+              const status = frozenOf?.get(row.userId);
               return [
                 <tr key={row.userId} data-user={row.userId}>
                   <td rowSpan={lines}>
