@@ -6,8 +6,11 @@ export function isUniqueViolation(error: unknown): boolean {
   return UNIQUE_VIOLATION.has(e.driverError?.code ?? e.code ?? '');
 }
 
-/** PostgreSQL SQLSTATEs meaning the server is gone, going or not yet back; never a refusal of the request. */
-const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '08007']);
+/**
+ * PostgreSQL SQLSTATEs meaning the server is gone, going or not yet back, or ended a transaction
+ * past its deadline (25P04, see commit-deadline.ts); never a refusal of the request.
+ */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006', '08007', '25P04', 'COMMIT_DEADLINE']);
 /** Socket errors while connecting to or talking with the database server. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** What pg says when a connection dies or cannot be had (these errors carry no code). */

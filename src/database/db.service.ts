@@ -11,6 +11,7 @@ import { runHooks } from './batched-units.js';
 import { sharedTxOf } from './shared-tx.js';
 import type { Reader, Row, Tx } from './tx.js';
 import { isDatabaseUnavailable } from './db-errors.js';
+import { assertCommitInTime, beginStatement } from './commit-deadline.js';
 import { DomainError } from '../common/errors.js';
 
 export type { Reader, Row, Tx } from './tx.js';
@@ -69,6 +70,7 @@ export class Db {
       pool: () => this.pgPool,
       context: this.current,
       runAlone: (work) => this.alone(work),
+      begin: () => this.beginStatement(),
       onHookError: this.reportHookError,
       onRunAlone: (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
     });
@@ -130,10 +132,12 @@ export class Db {
   private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
     const result = await withPgClient(this.pgPool, async (reader) => {
-      await reader.query('BEGIN');
+      const begunAt = Date.now();
+      await reader.query(this.beginStatement());
       try {
         const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
         const value = await this.current.run(tx, () => work(tx));
+        assertCommitInTime(begunAt);
         await reader.query('COMMIT');
         return value;
       } catch (error) {
@@ -144,6 +148,12 @@ export class Db {
     runHooks(hooks, this.reportHookError);
     return result;
   }
+
+  /** BEGIN, with the server's own commit deadline where it has one (read once TypeORM connected). */
+  private beginStatement(): string {
+    return (this.begin ??= beginStatement((this.dataSource.driver as unknown as { version?: string }).version));
+  }
+  private begin: string | undefined;
 
   private get pgPool(): PgPool {
     return (this.dataSource.driver as unknown as { master: PgPool }).master;

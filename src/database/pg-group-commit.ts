@@ -1,3 +1,4 @@
+import { assertCommitInTime } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Reader, SharedTx, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
@@ -28,6 +29,8 @@ export interface PgGroupCommitOptions {
   context: AsyncLocalStorage<Tx>;
   /** Runs one unit in a transaction of its own (a unit that cannot share, after a rollback). */
   runAlone: (work: (tx: Tx) => Promise<unknown>) => Promise<unknown>;
+  /** The statement that begins a batch's transaction (see commit-deadline.ts). */
+  begin: () => string;
   /** An after-commit hook threw (it does not stop the others). */
   onHookError: (error: unknown) => void;
   /** A batch was rolled back and `units` of its units run again alone. */
@@ -165,7 +168,8 @@ export class PgGroupCommit {
     const outcomes: Outcome[] = [];
     // Statements queued back to back go out as soon as the one before is answered, without
     // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
-    const begun = reader.query('BEGIN');
+    const begunAt = Date.now();
+    const begun = reader.query(this.options.begin());
     begun.catch(() => undefined);
     let committed: Promise<unknown> | null = null;
     let culprit: Job | null = null;
@@ -187,6 +191,7 @@ export class PgGroupCommit {
         outcomes.push(outcome);
       }
       unitsDone();
+      assertCommitInTime(begunAt);
       // COMMIT is queued right behind the staged writes. Should the server refuse them, it
       // turns that COMMIT into a rollback, and the batch runs again.
       const flushed = participants.queueWrites();

@@ -1,3 +1,4 @@
+import { assertCommitInTime } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import type { Reader, Tx } from './tx.js';
@@ -53,9 +54,11 @@ export class SqliteGroupCommit {
   private async commit(batch: SqliteJob[]): Promise<void> {
     const reader = this.options.connection();
     const outcomes: Outcome[] = [];
+    const begunAt = Date.now();
     try {
       await reader.query('BEGIN IMMEDIATE');
       for (const job of batch) outcomes.push(await this.runInSavepoint(job, reader));
+      assertCommitInTime(begunAt);
       await reader.query('COMMIT');
     } catch (error) {
       await reader.query('ROLLBACK').catch(() => undefined);

@@ -80,10 +80,17 @@ export function selectAccountsWithTotals(pairs: Pairs): Statement {
 /** created_at of account `a`'s last entry: one step down the (account_id, created_at, id) index. */
 const LAST_ENTRY_AT = '(SELECT e.created_at FROM ledger_entries e WHERE e.account_id = a.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)';
 
-/** PostgreSQL: the created_at of each account's last entry (null: none), read after the lock. */
+/**
+ * PostgreSQL: the database's clock (ms), and the created_at of each account's last entry (null:
+ * none), read after the lock. One row with a null id when no account matches: the clock is always read.
+ */
 export function selectLastEntries(pairs: Pairs): Statement {
   const { where, params } = amongPairs('postgres', pairs, 'a.');
-  return { sql: `SELECT a.id, ${LAST_ENTRY_AT} AS last_at FROM accounts a WHERE ${where}`, params };
+  return {
+    sql: `SELECT c.db_now, a.id, ${LAST_ENTRY_AT} AS last_at
+       FROM (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS db_now) c LEFT JOIN accounts a ON ${where}`,
+    params,
+  };
 }
 
 /** The posting stored with this posting key, if any. */

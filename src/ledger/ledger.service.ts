@@ -87,7 +87,7 @@ export class LedgerService {
     }
     const { after, changed } = planned;
     const transactionId = await buffer.nextTransactionId();
-    const createdAt = entryTime(this.clock.now(), after, held);
+    const createdAt = entryTime(this.clock.now() + buffer.clockSkew, after, held);
 
     // The held accounts after this posting: new balances, new last entry time, and new totals where they moved.
     const next = new Map<string, HeldAccount>();
@@ -199,7 +199,8 @@ export class LedgerService {
 }
 
 /**
- * A transaction's time: now, taken while its accounts are locked, but never earlier than the
+ * A transaction's time: now by the database's clock (PostgreSQL; see PostingBuffer.clockSkew)
+ * plus the test clock's offset, taken while its accounts are locked, but never earlier than the
  * last entry of any of them (a clock stepping back, another instance's clock ahead, or a posting
  * staged earlier in the same batch), so each account's entries are in time order and a balance
  * at an instant is one index lookup.

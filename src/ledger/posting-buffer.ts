@@ -34,6 +34,13 @@ export class PostingBuffer implements TxParticipant {
   /** Users whose freeze units waiting for their turn will read. */
   private wantedFreezes: string[] = [];
 
+  /**
+   * How far the database's clock is ahead of this process's (ms), read under the accounts' lock
+   * (PostgreSQL; SQLite runs in this process, on its clock), so that every instance stamps entries
+   * by one clock.
+   */
+  clockSkew = 0;
+
   constructor(
     private readonly reader: Reader,
     private readonly ids: TransactionIds,
@@ -170,8 +177,9 @@ export class PostingBuffer implements TxParticipant {
     const lastStatement = selectLastEntries(pairs);
     const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(accountsStatement.sql, accountsStatement.params);
     const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(totalsStatement.sql, totalsStatement.params);
-    const lastEntries = this.reader.query<{ id: string | number; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
+    const lastEntries = this.reader.query<{ db_now: string; id: string | number | null; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
     const [accounts, totals, lasts] = await Promise.all([locking, reading, lastEntries]);
+    this.clockSkew = Number(lasts[0].db_now) - Date.now();
     const lastAt = new Map(lasts.map((row) => [Number(row.id), Number(row.last_at ?? 0)]));
     const loaded = new Map<number, { key: string; account: HeldAccount }>();
     for (const row of accounts) {

@@ -96,6 +96,9 @@ export class SocketLifetime {
     watch.rechecking = false;
     if (this.watched.get(socket.id) !== watch || !socket.connected) return;
     const current = authorityOf(socket);
+    // The credential's own end passed while the identity provider answered (which then calls the
+    // session inactive): the truer reason is the expiry.
+    if (hasExpired(current, Date.now())) return this.end(socket, EXPIRED_MESSAGE, 'info', 'the token expired');
     if (check.kind === 'refused') return this.end(socket, 'Session ended', 'warn', 'the session is no longer active');
     if (check.kind === 'unavailable') return this.end(socket, 'Session could not be verified', 'warn', 'the identity provider could not verify the session');
     if (check.principal.id !== current.principal.id) return this.end(socket, 'Session ended', 'warn', 'the session now names another user');
