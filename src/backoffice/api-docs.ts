@@ -59,12 +59,12 @@ export const ApiUnknownUser = () =>
 export const ApiFrozen = () =>
   ApiResponse({ status: 423, description: "The user is frozen and this moves the user's own money", ...error(423, 'User 68e057fe-0aec-03db-20f8-5f811abf7da6 is frozen') });
 
-/** POSTs that move money take an Idempotency-Key; documents the header and its 409. */
-export const ApiIdempotent = () =>
+/** POSTs that move money take an Idempotency-Key (some require it); documents the header and its 409. */
+export const ApiIdempotent = (options: { required?: boolean } = {}) =>
   applyDecorators(
     ApiHeader({
       name: 'Idempotency-Key',
-      required: false,
+      required: options.required ?? false,
       description:
         'Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409.',
       example: '5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11',

@@ -15,7 +15,7 @@ export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
   | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
-  | 'Transaction' | 'BalancesAt';
+  | 'Transaction' | 'BalancesAt' | 'Reversal';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -80,7 +80,8 @@ const ENTRY_PROPERTIES: Record<string, SchemaObject> = {
   balanceAfter: decimal("The account's balance after this entry", '87.5'),
   type: { type: 'string', enum: [...USER_ENTRY_TYPES], example: 'spending' },
   action: { type: 'string', example: 'adjustment' },
-  kind: { type: 'string', example: 'adjustment' },
+  kind: { type: 'string', description: 'What moved it (donation, adjustment, capture, subscription, reversal, …)', example: 'adjustment' },
+  reverses: { ...transactionId('12'), description: 'On the entries of a reversal: the transaction it reverses' },
   metadata: { type: 'object', additionalProperties: true, example: { comment: 'Refund reversed', admin: 'ops-1' } },
   createdAt: timestamp('When it was posted'),
 };
@@ -486,6 +487,16 @@ export const API_SCHEMAS = {
         description: "One per account of the user, by asset; locked funds included (holds move nothing)",
         items: { type: 'object', required: ['asset', 'amount'], additionalProperties: false, properties: { asset, amount: decimal('The balance at `at` (0 before the first entry)', '95') } },
       },
+    },
+  },
+  Reversal: {
+    type: 'object',
+    description: "A reversal posted: a transaction of kind `reversal` whose entries mirror the original's with the opposite sign",
+    required: ['transactionId', 'reverses'],
+    additionalProperties: false,
+    properties: {
+      transactionId: { ...transactionId('18'), description: 'The reversal' },
+      reverses: { ...transactionId('17'), description: 'The transaction it reverses' },
     },
   },
 } satisfies Record<SchemaName, SchemaObject>;

@@ -18,6 +18,7 @@ import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
 import { PointInTimeController } from './point-in-time.controller.js';
 import { ProductsController } from './products.controller.js';
+import { ReversalsController } from './reversals.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { TokenActionsController } from './token-actions.controller.js';
 import { TestClockController } from './test-clock.controller.js';
@@ -33,6 +34,7 @@ import { UsersController } from './users.controller.js';
     TransactionsController,
     PointInTimeController,
     AdjustmentsController,
+    ReversalsController,
     HoldsController,
     TokenActionsController,
     ExchangeRatesController,

@@ -13,6 +13,7 @@ const TAG_ORDER: ReadonlyArray<[string, string]> = [
   ['users', 'Users as their tokens last described them'],
   ['history', "A user's ledger entries"],
   ['adjustments', 'Manual credits and withdrawals'],
+  ['reversals', 'Taking a transaction back, whole or in part'],
   ['freezes', "Freezing a user's own movements"],
   ['holds', 'Reservations of funds; each ends exactly once'],
   ['token actions', 'The token-action catalog and applying an action to a user'],

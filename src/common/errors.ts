@@ -49,6 +49,19 @@ export class IdempotencyConflictError extends DomainError {
 }
 
 /**
+ * A posting that would take an account's spendable balance (balance less what holds lock) below
+ * zero. It keeps the account, so an operator's surface can say whose money is short.
+ */
+export class InsufficientFundsError extends DomainError {
+  constructor(
+    readonly ownerId: string,
+    readonly asset: string,
+  ) {
+    super('insufficient_funds', `Insufficient funds in ${asset}`);
+  }
+}
+
+/**
  * A frozen user's own movement. The message names the user (REST); the socket answers its own
  * wording and the legacy API its one failure text.
  */

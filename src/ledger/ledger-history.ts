@@ -24,6 +24,7 @@ interface EntryRow {
   kind: string;
   metadata: string;
   created_at: string | number;
+  reverses: string | number | null;
 }
 
 /** Users' ledger entries, newest first: read-only history (system accounts left out). */
@@ -53,7 +54,7 @@ export class LedgerHistory {
     return this.db.read(async (reader) => {
       const [{ n }] = await reader.query<{ n: string | number }>(`SELECT COUNT(*) AS n FROM ledger_entries e JOIN accounts a ON a.id = e.account_id WHERE ${where}`, params);
       const rows = await reader.query<EntryRow>(
-        `SELECT e.id, a.owner_id, e.transaction_id, e.asset, e.amount, e.balance_after, e.type, e.action, t.kind, t.metadata, e.created_at
+        `SELECT e.id, a.owner_id, e.transaction_id, e.asset, e.amount, e.balance_after, e.type, e.action, t.kind, t.metadata, e.created_at, t.reverses
          FROM ledger_entries e JOIN accounts a ON a.id = e.account_id JOIN ledger_transactions t ON t.id = e.transaction_id
          WHERE ${where}
          ORDER BY e.id DESC LIMIT ? OFFSET ?`,
@@ -77,6 +78,7 @@ export class LedgerHistory {
       action: row.action,
       kind: row.kind,
       metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      ...(row.reverses === null ? {} : { reverses: String(row.reverses) }),
       createdAt: new Date(Number(row.created_at)).toISOString(),
     };
   }

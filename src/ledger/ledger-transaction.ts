@@ -9,6 +9,7 @@ interface TransactionRow {
   action: string;
   metadata: string;
   created_at: string | number;
+  reverses: string | number | null;
 }
 
 interface EntryRow {
@@ -23,6 +24,7 @@ interface EntryRow {
 
 /** A transaction id as stored (a positive bigint); anything else names no transaction. */
 const TRANSACTION_ID = /^[1-9][0-9]{0,17}$/;
+export const isTransactionId = (id: string) => TRANSACTION_ID.test(id);
 
 /** One ledger transaction with every entry, system accounts included: what an operator proves a movement with. */
 @Injectable()
@@ -34,9 +36,9 @@ export class LedgerTransaction {
 
   /** The transaction, or null when no transaction has this id (a non-numeric id included). */
   async find(transactionId: string) {
-    if (!TRANSACTION_ID.test(transactionId)) return null;
+    if (!isTransactionId(transactionId)) return null;
     return this.db.read(async (reader) => {
-      const [transaction] = await reader.query<TransactionRow>('SELECT id, kind, action, metadata, created_at FROM ledger_transactions WHERE id = ?', [transactionId]);
+      const [transaction] = await reader.query<TransactionRow>('SELECT id, kind, action, metadata, created_at, reverses FROM ledger_transactions WHERE id = ?', [transactionId]);
       if (!transaction) return null;
       const entries = await reader.query<EntryRow>(
         `SELECT a.owner_id, a.owner_kind, e.asset, e.amount, e.balance_after, e.type, e.action
@@ -44,16 +46,16 @@ export class LedgerTransaction {
          WHERE e.transaction_id = ? ORDER BY e.id`,
         [transactionId],
       );
-      return this.view(transaction, entries);
+      const reversals = await reader.query<{ id: string | number }>('SELECT id FROM ledger_transactions WHERE reverses = ? ORDER BY id', [transactionId]);
+      return this.view(transaction, entries, reversals.map((r) => String(r.id)));
     });
   }
 
-  private view(transaction: TransactionRow, entries: EntryRow[]) {
+  private view(transaction: TransactionRow, entries: EntryRow[], reversedBy: string[]) {
     const metadata = JSON.parse(transaction.metadata) as Record<string, unknown>;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const comment = text(metadata.comment);
     const actor = text(metadata.admin);
-    const reverses = text(metadata.reverses);
     return {
       transactionId: String(transaction.id),
       createdAt: new Date(Number(transaction.created_at)).toISOString(),
@@ -61,9 +63,8 @@ export class LedgerTransaction {
       action: transaction.action,
       ...(comment === undefined ? {} : { comment }),
       ...(actor === undefined ? {} : { actor: { id: actor } }),
-      ...(reverses === undefined ? {} : { reverses }),
-      // The reversals of this transaction; none can be posted yet.
-      reversedBy: [] as string[],
+      ...(transaction.reverses === null ? {} : { reverses: String(transaction.reverses) }),
+      reversedBy,
       entries: entries.map((entry) => {
         const scale = this.assets.get(entry.asset).scale;
         return {

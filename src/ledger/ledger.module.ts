@@ -13,6 +13,7 @@ import { LedgerHistory } from './ledger-history.js';
 import { LedgerGateway } from './ledger.gateway.js';
 import { LedgerService } from './ledger.service.js';
 import { LedgerTransaction } from './ledger-transaction.js';
+import { ReversalsService } from './reversals.service.js';
 import { UserTransfersService } from './user-transfers.service.js';
 
 @Module({
@@ -37,7 +38,8 @@ import { UserTransfersService } from './user-transfers.service.js';
     BalancesAt,
     LedgerGateway,
     FreezesService,
+    ReversalsService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt, FreezesService],
+  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, BalancesAt, FreezesService, ReversalsService],
 })
 export class LedgerModule {}

@@ -21,6 +21,11 @@ export interface Leg {
    * products leave it unset: they go through whatever the user's freeze.
    */
   readonly respectsFreeze?: boolean;
+  /**
+   * This entry takes back an earlier one of the same type and action (a reversal): the running
+   * totals go down by its size instead of up, so they net back to what they were before.
+   */
+  readonly undoes?: boolean;
 }
 
 /**

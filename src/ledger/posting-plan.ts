@@ -1,4 +1,4 @@
-import { insufficientFunds, invalid } from '../common/errors.js';
+import { InsufficientFundsError, invalid } from '../common/errors.js';
 import { AMOUNT_DIGITS } from '../database/dialect.js';
 import { accountKey } from './accounts.repository.js';
 import { USER_ENTRY_TYPES, type AccountState, type PostingRequest, type Totals, type UserEntryType } from './ledger.types.js';
@@ -37,7 +37,7 @@ export function planPosting(request: PostingRequest, before: ReadonlyMap<string,
   for (const account of after.values()) requireStorable(account.balance, account.asset);
   for (const [key, account] of after) {
     if (account.balance >= before.get(key)!.balance || mayGoNegative(account.ownerId)) continue;
-    if (account.balance - account.locked < 0n) throw insufficientFunds(`Insufficient funds in ${account.asset}`);
+    if (account.balance - account.locked < 0n) throw new InsufficientFundsError(account.ownerId, account.asset);
   }
   const changed = [...after.values()].filter((a) => a.balance !== before.get(accountKey(a.ownerId, a.asset))!.balance);
   return { after, balancesAfter, changed };
@@ -68,7 +68,10 @@ export function entryRows(request: PostingRequest, plan: Pick<PostingPlan, 'afte
   }));
 }
 
-/** What a posting adds to running totals: positive amounts per user account, type and action. */
+/**
+ * What a posting adds to running totals per user account, type and action: each entry's size,
+ * taken off instead for an entry that undoes an earlier one.
+ */
 export function totalsDeltas(request: PostingRequest, accounts: ReadonlyMap<string, AccountState>): Array<{ accountId: number; type: UserEntryType; action: string; amount: bigint }> {
   const sums = new Map<string, { accountId: number; type: UserEntryType; action: string; amount: bigint }>();
   for (const leg of request.legs) {
@@ -78,7 +81,7 @@ export function totalsDeltas(request: PostingRequest, accounts: ReadonlyMap<stri
     const key = `${accountId}\u0000${leg.type}\u0000${action}`;
     const magnitude = leg.amount < 0n ? -leg.amount : leg.amount;
     const entry = sums.get(key) ?? { accountId, type: leg.type as UserEntryType, action, amount: 0n };
-    sums.set(key, { ...entry, amount: entry.amount + magnitude });
+    sums.set(key, { ...entry, amount: leg.undoes ? entry.amount - magnitude : entry.amount + magnitude });
   }
   return [...sums.values()];
 }

@@ -1,8 +1,11 @@
 import { toJsonNumber } from '../common/money.js';
 import type { Totals } from './ledger.types.js';
 
-/** The spec's `transactions` map: per type, per action, as JSON numbers. */
+/**
+ * The spec's `transactions` map: per type, per action, as JSON numbers. A total that reversals
+ * took back to zero is left out, as it was before the entries it nets out.
+ */
 export function totalsAsNumbers(totals: Totals, scale: number) {
-  const numbers = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, toJsonNumber(v, scale)]));
+  const numbers = (m: Record<string, bigint>) => Object.fromEntries(Object.entries(m).flatMap(([k, v]) => (v === 0n ? [] : [[k, toJsonNumber(v, scale)]])));
   return { spending: numbers(totals.spending), mining: numbers(totals.mining), buying: numbers(totals.buying) };
 }

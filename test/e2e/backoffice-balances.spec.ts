@@ -157,7 +157,7 @@ describe.each(DATABASE_KINDS)('backoffice balances, history and adjustments on %
       await adjust('bal-g', 'btc', '2');
       expect((await api.post(bo('/user/bal-g/holds'), { asset: 'btc', amount: '1.5', reason: 'r' })).status).toBe(201);
       const refused = await api.post(bo('/user/bal-g/adjustments'), { asset: 'btc', amount: '-0.6', comment: 'too much' });
-      expect(refused).toMatchObject({ status: 422, body: { statusCode: 422, message: 'Insufficient funds in btc' } });
+      expect(refused).toMatchObject({ status: 422, body: { statusCode: 422, message: 'Insufficient funds in btc for user bal-g' } });
       const res = await api.post(bo('/user/bal-g/adjustments'), { asset: 'BTC', amount: '-0.5', comment: 'chargeback #12' });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({

@@ -141,9 +141,9 @@ describe.each(DATABASE_KINDS)('backoffice holds, idempotency and catalogs on %s'
 
     it('stores a refusal: the replay answers it again even after the funds arrive', async () => {
       const body = { asset: 'eur', amount: '-5', comment: 'withdraw' };
-      expect(await api.post(bo('/user/idem-2/adjustments'), body, key('refused-1'))).toMatchObject({ status: 422, body: { statusCode: 422, message: 'Insufficient funds in eur' } });
+      expect(await api.post(bo('/user/idem-2/adjustments'), body, key('refused-1'))).toMatchObject({ status: 422, body: { statusCode: 422, message: 'Insufficient funds in eur for user idem-2' } });
       await credit('idem-2', 'eur', '10');
-      expect(await api.post(bo('/user/idem-2/adjustments'), body, key('refused-1'))).toMatchObject({ status: 422, body: { statusCode: 422, message: 'Insufficient funds in eur' } });
+      expect(await api.post(bo('/user/idem-2/adjustments'), body, key('refused-1'))).toMatchObject({ status: 422, body: { statusCode: 422, message: 'Insufficient funds in eur for user idem-2' } });
       expect(await balance('idem-2', 'eur')).toMatchObject({ amount: '10' });
     });
 

@@ -5,6 +5,7 @@ import { UserNetwork1763800003000 } from './1763800003000-user-network.js';
 import { StoredRefusalCounts1763800004000 } from './1763800004000-stored-refusal-counts.js';
 import { UserFreezes1763800005000 } from './1763800005000-user-freezes.js';
 import { EntriesByTime1763800005500 } from './1763800005500-entries-by-time.js';
+import { ReversalLinks1763800006000 } from './1763800006000-reversal-links.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   StoredRefusalCounts1763800004000,
   UserFreezes1763800005000,
   EntriesByTime1763800005500,
+  ReversalLinks1763800006000,
 ];
