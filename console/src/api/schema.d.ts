@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/transactions/{transactionId}/reversals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a transaction, whole or in part (an Idempotency-Key is required)
+         * @description Posts a transaction of kind `reversal` whose entries mirror the original's with the opposite sign, each keeping its type and action, so the users' totals net back. Without `amount`, all that remains unreversed; `amount` only for a transaction with one debited and one credited entry. Goes through a freeze (it is an operator's correction); a reversed subscription charge does not end the subscription, a reversed capture does not re-create the hold.
+         */
+        post: operations["ReversalsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/holds": {
         parameters: {
             query?: never;
@@ -544,6 +564,18 @@ export interface components {
              */
             comment: string;
         };
+        ReversalDto: {
+            /**
+             * @description Why; kept with the reversal
+             * @example Duplicate charge, ticket #4712
+             */
+            comment: string;
+            /**
+             * @description How much to reverse, in the transaction's asset; only for a transaction with one debited and one credited entry. Absent: all that remains unreversed. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @example 2.5
+             */
+            amount?: string | number;
+        };
         PlaceHoldDto: {
             /**
              * @description Asset code, case-insensitive (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default); an unknown one is a 400
@@ -860,8 +892,16 @@ export interface components {
             type: "mining" | "spending" | "buying";
             /** @example adjustment */
             action: string;
-            /** @example adjustment */
+            /**
+             * @description What moved it (donation, adjustment, capture, subscription, reversal, …)
+             * @example adjustment
+             */
             kind: string;
+            /**
+             * @description On the entries of a reversal: the transaction it reverses
+             * @example 12
+             */
+            reverses?: string;
             /**
              * @example {
              *       "comment": "Refund reversed",
@@ -1173,8 +1213,16 @@ export interface components {
             type: "mining" | "spending" | "buying";
             /** @example adjustment */
             action: string;
-            /** @example adjustment */
+            /**
+             * @description What moved it (donation, adjustment, capture, subscription, reversal, …)
+             * @example adjustment
+             */
             kind: string;
+            /**
+             * @description On the entries of a reversal: the transaction it reverses
+             * @example 12
+             */
+            reverses?: string;
             /**
              * @example {
              *       "comment": "Refund reversed",
@@ -1421,6 +1469,19 @@ export interface components {
                  */
                 amount: string;
             }[];
+        };
+        /** @description A reversal posted: a transaction of kind `reversal` whose entries mirror the original's with the opposite sign */
+        Reversal: {
+            /**
+             * @description The reversal
+             * @example 18
+             */
+            transactionId: string;
+            /**
+             * @description The transaction it reverses
+             * @example 17
+             */
+            reverses: string;
         };
     };
     responses: never;
@@ -3098,7 +3159,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Would take the balance below zero */
+            /** @description Would take the user's balance below what their open holds lock (below zero without holds); the message names the user */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3107,7 +3168,213 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 422,
-                     *       "message": "Insufficient funds in usd"
+                     *       "message": "Insufficient funds in usd for user d3e84bed-94bb-59c1-bbf1-fcfea251e84b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReversalsController_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The transaction to reverse */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReversalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "18",
+                     *       "reverses": "17"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reversal"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "A reversal cannot be reversed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such transaction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Transaction 17 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description Idempotency-Key reused with another body
+             *
+             *     Nothing remains to reverse, or the Idempotency-Key was reused with another body
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Transaction already reversed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than remains to reverse, or it would leave an account less than its open holds lock (the message names whose) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "message": "Amount exceeds what remains to reverse"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
