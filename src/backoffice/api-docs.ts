@@ -17,7 +17,9 @@ import { ref, USER_ID } from './api-schemas.js';
 /** Base path of every backoffice route. */
 export const BACKOFFICE = 'back-api/backoffice';
 
-const error = (statusCode: number, message: string | string[]) => ({ schema: ref('Error'), example: { statusCode, message } });
+/** An error answer's schema and example, for a route's documented refusals. */
+export const errorExample = (statusCode: number, message: string | string[]) => ({ schema: ref('Error'), example: { statusCode, message } });
+const error = errorExample;
 
 /**
  * Every backoffice controller: the admin role (so no route can forget it), its OpenAPI tag,
@@ -53,6 +55,13 @@ export const ApiUnknownUser = () =>
   applyDecorators(
     ApiPathParam('userId', '68e057fe-0aec-03db-20f8-5f811abf7da6', 'The user id (JWT `sub`)', { pattern: USER_ID, maxLength: 128 }),
     ApiNotFoundResponse({ description: 'No such user', ...error(404, 'User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found.') }),
+  );
+
+/** Every `/transactions/{transactionId}…` route: the parameter and its 404. */
+export const ApiUnknownTransaction = (description: string) =>
+  applyDecorators(
+    ApiPathParam('transactionId', '17', description, { pattern: '^[0-9]+$', maxLength: 18 }),
+    ApiNotFoundResponse({ description: 'No such transaction (a non-numeric id included)', ...error(404, 'Transaction 17 not found') }),
   );
 
 /** A route that moves a user's own money, refused while that user is frozen. */

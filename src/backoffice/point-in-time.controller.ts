@@ -1,10 +1,10 @@
 import { Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Clock } from '../common/clock.js';
 import { invalid, notFound } from '../common/errors.js';
 import { BalancesAt } from '../ledger/balances-at.js';
 import { LedgerTransaction } from '../ledger/ledger-transaction.js';
-import { ApiInvalid, ApiPathParam, ApiUnknownUser, BackofficeController } from './api-docs.js';
+import { ApiInvalid, ApiUnknownTransaction, ApiUnknownUser, BackofficeController } from './api-docs.js';
 import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';
 import { BALANCES_AT_EXAMPLE, BalancesAtQueryDto, TRANSACTION_EXAMPLE } from './point-in-time.dto.js';
@@ -26,9 +26,8 @@ export class PointInTimeController {
     description:
       'Every entry, system accounts included (`account` names the account: a user id, or a system account such as `system:issuer`; `userId` only on user accounts), with the balance each left. `reverses` names the transaction this one reverses; `reversedBy` lists its reversals.',
   })
-  @ApiPathParam('transactionId', '17', 'A transaction id, as in every history entry', { pattern: '^[0-9]+$', maxLength: 18 })
+  @ApiUnknownTransaction('A transaction id, as in every history entry')
   @ApiOkResponse({ schema: ref('Transaction'), example: TRANSACTION_EXAMPLE })
-  @ApiNotFoundResponse({ description: 'No such transaction (a non-numeric id included)', schema: ref('Error'), example: { statusCode: 404, message: 'Transaction 17 not found' } })
   async transaction(@Param('transactionId') transactionId: string) {
     const found = await this.transactions.find(transactionId);
     if (!found) throw notFound(`Transaction ${transactionId} not found`);

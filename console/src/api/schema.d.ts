@@ -3301,7 +3301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No such transaction */
+            /** @description No such transaction (a non-numeric id included) */
             404: {
                 headers: {
                     [name: string]: unknown;
