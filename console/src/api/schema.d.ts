@@ -491,6 +491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change an operator made, newest first
+         * @description Each record is written in the same transaction as its change and chained by hash to the one before; GET /ledger/check verifies the chain. Refused requests are not recorded.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/balance/": {
         parameters: {
             query?: never;
@@ -1125,10 +1145,12 @@ export interface components {
                 transactions: number;
                 entries: number;
                 accounts: number;
+                /** @description Records in the audit trail, whose hash chain is checked too */
+                auditRecords: number;
             };
             failures: {
                 /** @enum {string} */
-                rule: "transaction_balanced" | "asset_conserved" | "balance_matches_entries" | "balance_after_matches" | "not_negative" | "locked_matches_holds";
+                rule: "transaction_balanced" | "asset_conserved" | "balance_matches_entries" | "balance_after_matches" | "not_negative" | "locked_matches_holds" | "audit_chain";
                 detail: string;
             }[];
         };
@@ -1395,6 +1417,87 @@ export interface components {
                  */
                 balanceAfter: string;
             }[];
+        };
+        /** @description One operator change. `hash` is SHA-256 (hex) of the previous record's hash followed by this record's canonical JSON without `hash` (members sorted by key, no whitespace); the first record's previous hash is 64 zeros. */
+        AuditRecord: {
+            /**
+             * @description Gapless, in chain order
+             * @example 42
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            at: string;
+            actor: {
+                /**
+                 * @description User id (the JWT `sub`)
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                id: string;
+                /** @example ops-1 */
+                username: string | null;
+                /**
+                 * @description Named by the caller, not proven (the legacy API `u`)
+                 * @enum {boolean}
+                 */
+                asserted?: true;
+            };
+            /** @enum {string} */
+            surface: "rest" | "socket" | "legacy";
+            /**
+             * @description The caller's network address (through TRUST_PROXY)
+             * @example 203.0.113.7
+             */
+            address: string;
+            /**
+             * @description What was done (`balance.adjust`, `hold.capture`, `freeze.put`, …)
+             * @example balance.adjust
+             */
+            action: string;
+            /**
+             * @description What it was done to (`user:<id>`, `hold:<id>`, `exchange_rate:<asset>`, …)
+             * @example user:68e057fe-0aec-03db-20f8-5f811abf7da6
+             */
+            target: string;
+            /**
+             * @description The REST or legacy request id (`x-request-id`), or the socket `event.id`
+             * @example 5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11
+             */
+            requestId: string;
+            /** @description The target's fields as they were (absent: it was created) */
+            before?: {
+                [key: string]: unknown;
+            };
+            /** @description The target's fields as they became (absent: it was deleted) */
+            after?: {
+                [key: string]: unknown;
+            };
+            hash: string;
+        };
+        AuditPage: {
+            filters: {
+                actor?: string;
+                action?: string;
+                target?: string;
+                /**
+                 * Format: date-time
+                 * @description Inclusive
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description Exclusive
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                to?: string;
+            };
+            paging: components["schemas"]["Paging"];
+            /** @description Newest first */
+            data: components["schemas"]["AuditRecord"][];
         };
         BalancesAt: {
             /**
@@ -7160,6 +7263,207 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+                /** @description Only this actor's records (their user id) */
+                actor?: string;
+                /** @description Only this action */
+                action?: string;
+                /** @description Only this target, exactly (`user:<id>`, `hold:<id>`, `exchange_rate:<asset>`, …) */
+                target?: string;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "action": "balance.adjust"
+                     *       },
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "id": "42",
+                     *           "at": "2025-03-01T12:00:00.000Z",
+                     *           "actor": {
+                     *             "id": "ops-1",
+                     *             "username": "ops"
+                     *           },
+                     *           "surface": "rest",
+                     *           "address": "203.0.113.7",
+                     *           "action": "balance.adjust",
+                     *           "target": "user:68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *           "requestId": "5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11",
+                     *           "before": {
+                     *             "asset": "usd",
+                     *             "balance": "10",
+                     *             "locked": "0"
+                     *           },
+                     *           "after": {
+                     *             "asset": "usd",
+                     *             "balance": "22.5",
+                     *             "locked": "0",
+                     *             "transactionId": "17"
+                     *           },
+                     *           "hash": "9f2c1d0e5b7a4c3e8d6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
