@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { PagingQueryDto } from './paging.js';
-import { IsInstant } from './request-values.js';
+import { PagedTimeRangeQueryDto } from './time-range.dto.js';
 
-export class AuditQueryDto extends PagingQueryDto {
+export class AuditQueryDto extends PagedTimeRangeQueryDto {
   @ApiPropertyOptional({ description: "Only this actor's records (their user id)", maxLength: 128, example: 'ops-1' })
   @IsOptional()
   @IsString()
@@ -21,16 +20,6 @@ export class AuditQueryDto extends PagingQueryDto {
   @IsString()
   @MaxLength(300)
   target?: string;
-
-  @ApiPropertyOptional({ description: 'From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds', example: '2025-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsInstant()
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds', example: '1767225600000' })
-  @IsOptional()
-  @IsInstant()
-  to?: string;
 }
 
 export const AUDIT_RECORD_EXAMPLE = {

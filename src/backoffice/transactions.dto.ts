@@ -1,11 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
-import { PagingQueryDto } from './paging.js';
-import { IsInstant } from './request-values.js';
+import { PagedTimeRangeQueryDto } from './time-range.dto.js';
 import { ASSET_REQUEST } from './api-schemas.js';
 
-export class TransactionsQueryDto extends PagingQueryDto {
+export class TransactionsQueryDto extends PagedTimeRangeQueryDto {
   @ApiPropertyOptional({ description: 'Only this asset (case-insensitive; an unknown one is a 400)', pattern: ASSET_REQUEST, maxLength: 16, example: 'rents' })
   @IsOptional()
   @IsString()
@@ -22,16 +21,6 @@ export class TransactionsQueryDto extends PagingQueryDto {
   @IsString()
   @MaxLength(64)
   action?: string;
-
-  @ApiPropertyOptional({ description: 'From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds', example: '2025-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsInstant()
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds', example: '1767225600000' })
-  @IsOptional()
-  @IsInstant()
-  to?: string;
 }
 
 export const TRANSACTIONS_EXAMPLE = {

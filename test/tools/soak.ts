@@ -1,11 +1,13 @@
 /**
  * Long reliability runs, for longer than CI can afford:
  *
- *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults]
+ *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit]
  *
  * - `--rounds N`: the kill -9 test with N rounds per database, beside the graceful-shutdown test;
  * - `--ops N`: the ledger property test with N random operations per database, the full check
  *   (balances against the model, the ledger check) every few thousand operations and at the end;
+ * - `--only audit`: the audit trail's kill -9 test (operator actions in a burst) with N rounds
+ *   (`--rounds`) per database;
  * - `--faults N`: N PostgreSQL restarts under load and N Redis outages under two instances, plus
  *   the SQLite lock and harness isolation tests.
  * Tests run without a timeout in the way (each sizes its own), without rate limits in the way of
@@ -17,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { killLeftovers, RUN_ID } from '../support/child-processes.js';
 
-const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults]';
+const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit]';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '20' },
@@ -50,6 +52,7 @@ const runId = randomBytes(6).toString('hex');
 const files: string[] = [];
 if (only.includes('crash')) files.push('dist/test/reliability/crash-safety.spec.js', 'dist/test/reliability/graceful-shutdown.spec.js');
 if (only.includes('property')) files.push('dist/test/ledger/ledger-property.spec.js');
+if (only.includes('audit')) files.push('dist/test/reliability/audit-crash.spec.js');
 if (only.includes('faults')) {
   files.push('dist/test/reliability/server-isolation.spec.js', 'dist/test/reliability/postgres-restart.spec.js', 'dist/test/scale-out/redis-outage.spec.js');
   if (values.db !== 'postgres') files.push('dist/test/reliability/sqlite-busy.spec.js');
@@ -67,6 +70,7 @@ const result = spawnSync(
       ...process.env,
       [RUN_ID]: runId,
       CRASH_ROUNDS: rounds,
+      AUDIT_CRASH_ROUNDS: rounds,
       CRASH_SEED: seed,
       LEDGER_PROPERTY_OPS: ops,
       LEDGER_PROPERTY_SEED: seed,

@@ -423,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the ledger invariants: entries sum to zero, balances equal their entries, no user below zero */
+        /** Check the ledger invariants (entries sum to zero, balances equal their entries, no user below zero) and the audit chain */
         get: operations["LedgerCheckController_run"];
         put?: never;
         post?: never;
@@ -6687,12 +6687,17 @@ export interface operations {
                      *       "counts": {
                      *         "transactions": 120,
                      *         "entries": 240,
-                     *         "accounts": 31
+                     *         "accounts": 31,
+                     *         "auditRecords": 9
                      *       },
                      *       "failures": [
                      *         {
                      *           "rule": "balance_matches_entries",
                      *           "detail": "account 7 (alice/usd): balance 10 but entries sum to 12"
+                     *         },
+                     *         {
+                     *           "rule": "audit_chain",
+                     *           "detail": "audit record 5 is missing"
                      *         }
                      *       ]
                      *     }
