@@ -16,9 +16,14 @@ export function exportStream(reader: ExportReader, writer: ExportWriter): Readab
   })();
   return new Readable({
     read() {
-      void nextChunk().then(
-        (chunk) => this.push(chunk),
-        (error: Error) => this.destroy(error),
+      // One batch per turn of the event loop: reading and formatting a batch is synchronous work
+      // (SQLite's driver is synchronous), and a client on a fast link would otherwise keep the
+      // loop busy with one export until the socket's buffers filled, while other requests waited.
+      setImmediate(() =>
+        void nextChunk().then(
+          (chunk) => this.push(chunk),
+          (error: Error) => this.destroy(error),
+        ),
       );
     },
     destroy(error, done) {

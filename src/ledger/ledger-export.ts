@@ -33,7 +33,7 @@ export interface ExportReader {
 }
 
 /** Rows fetched per round trip: large enough to stream fast, small enough to keep memory flat. */
-const ROWS_PER_BATCH = 1000;
+const ROWS_PER_BATCH = 500;
 
 /**
  * The ledger exported whole transaction by whole transaction, from one snapshot: writes that
@@ -61,10 +61,14 @@ export class LedgerExport {
   }
 
   private async *read(snapshot: Snapshot, filter: ExportFilter): AsyncGenerator<ExportedTransaction[]> {
-    const { where, params } = conditions(filter);
+    const span = await transactionSpan(snapshot, filter);
+    if (span === null) return;
+    const { where, params } = conditions(filter, span);
+    // Ordered as the entries' index by transaction (whose last column is the entry id) is, so
+    // the rows stream straight off it: no sort of the whole result before the first row.
     const sql = `SELECT ${TRANSACTION_COLUMNS}, ${ENTRY_COLUMNS}
-      FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id JOIN accounts a ON a.id = e.account_id
-      ${where} ORDER BY t.id, e.id`;
+      FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN accounts a ON a.id = e.account_id
+      ${where} ORDER BY e.transaction_id, e.id`;
     // The last transaction of a batch may go on in the next one: it is held back until it ends.
     let open: ExportedTransaction | null = null;
     for await (const rows of snapshot.batches<TransactionRow & EntryRow>(sql, params, ROWS_PER_BATCH)) {
@@ -82,15 +86,37 @@ export class LedgerExport {
   }
 }
 
+/** The first and last transaction ids the export can hold, or null when it holds none. */
+interface Span {
+  readonly first?: string;
+  readonly last?: string;
+}
+
+/**
+ * A time window as a range of transaction ids (found on the index by time), which the query
+ * then walks in id order. Ids do not follow time exactly, so the window's own bounds still apply
+ * to each transaction inside the range.
+ */
+async function transactionSpan(snapshot: Snapshot, filter: ExportFilter): Promise<Span | null> {
+  if (filter.from === undefined && filter.to === undefined) return {};
+  const bounds = [filter.from === undefined ? '' : 'created_at >= ?', filter.to === undefined ? '' : 'created_at < ?'].filter(Boolean);
+  const [row] = await snapshot.query<{ first: string | number | null; last: string | number | null }>(
+    `SELECT MIN(id) AS first, MAX(id) AS last FROM ledger_transactions WHERE ${bounds.join(' AND ')}`,
+    [filter.from, filter.to].filter((v) => v !== undefined),
+  );
+  return row.first === null || row.last === null ? null : { first: String(row.first), last: String(row.last) };
+}
+
 /** The WHERE clause of a filter, with its parameters. */
-function conditions(filter: ExportFilter): { where: string; params: unknown[] } {
+function conditions(filter: ExportFilter, span: Span): { where: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
     clauses.push(sql);
     params.push(...values);
   };
-  if (filter.after !== undefined) add('t.id > ?', filter.after);
+  if (filter.after !== undefined) add('e.transaction_id > ?', filter.after);
+  if (span.first !== undefined) add('e.transaction_id BETWEEN ? AND ?', span.first, span.last);
   if (filter.from !== undefined) add('t.created_at >= ?', filter.from);
   if (filter.to !== undefined) add('t.created_at < ?', filter.to);
   if (filter.userId !== undefined) {
