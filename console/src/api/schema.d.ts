@@ -2440,16 +2440,16 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
                 /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
                 /** @description Only this entry type */
                 type?: "mining" | "spending" | "buying";
                 /** @description Only this action (adjustment, donation, dailyLogin, holdCapture, …) */
                 action?: string;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                to?: string;
             };
             header?: never;
             path: {
@@ -2650,16 +2650,16 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
                 /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
                 /** @description Only this entry type */
                 type?: "mining" | "spending" | "buying";
                 /** @description Only this action (adjustment, donation, dailyLogin, holdCapture, …) */
                 action?: string;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                to?: string;
             };
             header?: never;
             path?: never;
@@ -7899,16 +7899,16 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
                 /** @description Only this actor's records (their user id) */
                 actor?: string;
                 /** @description Only this action */
                 action?: string;
                 /** @description Only this target, exactly (`user:<id>`, `hold:<id>`, `exchange_rate:<asset>`, …) */
                 target?: string;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                to?: string;
             };
             header?: never;
             path?: never;
