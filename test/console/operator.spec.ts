@@ -167,6 +167,8 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     await expectAccessible(page);
     await page.keyboard.press('Escape');
     expect((await transaction(donation)).reversedBy).toHaveLength(2);
+    await page.reload();
+    await expectText(page.locator('section[aria-labelledby="reverse-title"]'), 'Nothing remains to reverse.');
   });
 
   it('freezes a user after a confirmation, shows the freeze on the user page and in the users list, and unfreezes', async () => {
@@ -250,6 +252,15 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     expect(new Set(entries.map((r) => r.split(',')[0]))).toEqual(new Set(history.map((e) => e.transactionId)));
     // Whole transactions: the donation's other side (bob) is in the file too.
     expect(entries.filter((r) => r.startsWith(`${donation},`)).map((r) => r.split(',')[5]).sort()).toEqual(['alice', 'bob']);
+
+    // The overview exports everyone's transactions over the same days.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByLabel(`From (start of day, ${ZONE})`).fill(from);
+    await page.getByLabel(`To, exclusive (start of day, ${ZONE})`).fill(to);
+    const everyone = await downloaded(() => page.getByRole('button', { name: 'Download CSV' }).click());
+    expect(everyone.name).toBe(`ledger-${from}-to-${to}.csv`);
+    const all = (await api.get(bo('/transactions?per_page=100'))).body.data as Array<{ transactionId: string }>;
+    expect(new Set(everyone.text.trimEnd().split('\r\n').slice(1).map((r) => r.split(',')[0]))).toEqual(new Set(all.map((e) => e.transactionId)));
   });
 
   it('pages the audit trail newest first with filters, and shows what changed as fields rather than JSON', async () => {

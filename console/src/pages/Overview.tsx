@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, BO, unwrap } from '../api';
 import { Amount, DataTable, ErrorBox, formatTime, Pager, TransactionLink } from '../components';
+import { ExportRange } from '../exports';
 import { useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { hrefOf } from '../router';
@@ -137,6 +138,8 @@ export function Overview() {
             <Pager label="Transactions" page={page} perPage={latest.data.paging.per_page} total={latest.data.paging.total} onPage={setPage} />
           </>
         ) : null}
+        <h3>Export between dates (all users)</h3>
+        <ExportRange />
       </section>
     </>
   );

@@ -119,6 +119,7 @@ export function TransactionPage({ transactionId }: { transactionId: string }) {
               </tr>
             ))}
           </DataTable>
+          {t.kind === 'reversal' ? <p>A reversal cannot be reversed; to undo it, post an adjustment.</p> : null}
           {t.kind !== 'reversal' && reversals.data && assets.data ? (
             <ReverseForm
               transaction={t}
@@ -182,6 +183,14 @@ function ReverseForm({ transaction, reversals, scaleOf, onReversed }: { transact
     }
   };
 
+  if (remaining === '0') {
+    return (
+      <section aria-labelledby="reverse-title">
+        <h2 id="reverse-title">Reverse</h2>
+        <p>Nothing remains to reverse.</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="reverse-title">
       <h2 id="reverse-title">Reverse</h2>
