@@ -151,6 +151,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/transactions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export ledger entries as CSV or NDJSON
+         * @description Streams every entry of every matching transaction (both sides, system accounts included), whole transactions only, in transaction id order, all from one snapshot of the ledger: what commits while the download runs is not in it. The filters select transactions: `from` inclusive, `to` exclusive, on the transaction time; `userId` and `asset` keep the transactions with an entry on that user, in that asset (both: on that user's account of that asset). A download cut short is resumed with `after=` the last transaction id received whole (with a `to` more than 5 s in the past, the resumed file is exactly the rest). CSV (RFC 4180, CRLF, header row) has `kind`, `action` and `comment` cells that begin with `=`, `+`, `-`, `@`, tab or CR prefixed with `'`; `user_id` is empty on system accounts; `action` is the entry's. NDJSON has one entry per line and ends with `{"end":true,"count":N}` (N entries): a file without that line was cut short.
+         */
+        get: operations["ExportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/adjustments": {
         parameters: {
             query?: never;
@@ -1421,6 +1441,72 @@ export interface components {
                  */
                 amount: string;
             }[];
+        };
+        /** @description One line of an NDJSON export: an entry, or the last line, which counts the entries */
+        ExportLine: {
+            /** @example 17 */
+            transactionId: string;
+            /**
+             * Format: date-time
+             * @description When the transaction was posted
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /** @example donation */
+            kind: string;
+            /**
+             * @description The user, on user accounts only
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId?: string;
+            /**
+             * @description The account owner: a user id, or a system account (system:issuer, system:revenue)
+             * @example system:issuer
+             */
+            account: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description Signed: credits positive, debits negative
+             * @example -5
+             */
+            amount: string;
+            /**
+             * @example spending
+             * @enum {string}
+             */
+            type: "mining" | "spending" | "buying" | "system";
+            /**
+             * @description The entry's action
+             * @example donation
+             */
+            action: string;
+            /**
+             * @description The account's balance after this entry (a system account's may be negative)
+             * @example 95
+             */
+            balanceAfter: string;
+            /**
+             * @description The operator's comment (adjustments)
+             * @example Goodwill credit for ticket #4711
+             */
+            comment?: string;
+            /**
+             * @description The transaction this one reverses
+             * @example 12
+             */
+            reverses?: string;
+        } | {
+            /** @enum {boolean} */
+            end: true;
+            /**
+             * @description Entries in the file
+             * @example 2
+             */
+            count: number;
         };
     };
     responses: never;
@@ -2866,6 +2952,184 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ExportController_export: {
+        parameters: {
+            query?: {
+                /** @description The file format (absent: csv) */
+                format?: "csv" | "ndjson";
+                /** @description Transactions created at or after this instant (inclusive): an RFC 3339 date-time with its zone offset (`Z` or `±hh:mm`) */
+                from?: string;
+                /** @description Transactions created before this instant (exclusive): an RFC 3339 date-time with its zone offset (`Z` or `±hh:mm`) */
+                to?: string;
+                /** @description Only transactions with an entry on this user's accounts (unknown user: 404) */
+                userId?: string;
+                /** @description Only transactions with an entry in this asset (case-insensitive; unknown: 400) */
+                asset?: string;
+                /** @description Resume a broken download: only transactions after this one (the last `transaction_id` received whole). An id no transaction has is a 404. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, streamed (chunked); cut off, not ended, if the server fails mid-way */
+            200: {
+                headers: {
+                    /** @description attachment; filename="ledger-export-<time>.csv" (or .ndjson) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example transaction_id,created_at,kind,action,user_id,account,asset,amount,type,balance_after,comment,reverses
+                     *     17,2026-11-30T12:00:00.000Z,adjustment,adjustment,68e057fe-0aec-03db-20f8-5f811abf7da6,68e057fe-0aec-03db-20f8-5f811abf7da6,usd,12.5,buying,112.5,"Goodwill, ticket #4711",
+                     *     17,2026-11-30T12:00:00.000Z,adjustment,adjustment,,system:issuer,usd,-12.5,system,-1012.5,"Goodwill, ticket #4711",
+                     */
+                    "text/csv": string;
+                    "application/x-ndjson": components["schemas"]["ExportLine"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such user (`userId`), or no such transaction (`after`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "No such user (`userId`), or no such transaction (`after`)"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
