@@ -4,25 +4,40 @@ export const EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** One exported entry: the transaction's fields beside the entry's own (its action is the entry's). */
-export function exportEntries(transaction: ExportedTransaction) {
-  const { transactionId, createdAt, kind, comment, reverses } = transaction.header;
-  return transaction.entries.map(({ userId, account, asset, amount, type, action, balanceAfter }) => ({
-    transactionId,
-    createdAt,
-    kind,
-    action,
-    ...(userId === undefined ? {} : { userId }),
-    account,
-    asset,
-    amount,
-    type,
-    balanceAfter,
-    ...(comment === undefined ? {} : { comment }),
-    ...(reverses === undefined ? {} : { reverses }),
-  }));
+export interface ExportEntry {
+  transactionId: string;
+  createdAt: string;
+  kind: string;
+  action: string;
+  userId?: string;
+  account: string;
+  asset: string;
+  amount: string;
+  type: string;
+  balanceAfter: string;
+  comment?: string;
+  reverses?: string;
 }
 
-type ExportEntry = ReturnType<typeof exportEntries>[number];
+/**
+ * The entries of a transaction as exported. Optional fields are added one by one, not spread in
+ * (see entryView): this runs for every entry of a ledger.
+ */
+export function exportEntries(transaction: ExportedTransaction): ExportEntry[] {
+  const { transactionId, createdAt, kind, comment, reverses } = transaction.header;
+  return transaction.entries.map((entry) => {
+    const line: ExportEntry = { transactionId, createdAt, kind, action: entry.action } as ExportEntry;
+    if ('userId' in entry) line.userId = entry.userId;
+    line.account = entry.account;
+    line.asset = entry.asset;
+    line.amount = entry.amount;
+    line.type = entry.type;
+    line.balanceAfter = entry.balanceAfter;
+    if (comment !== undefined) line.comment = comment;
+    if (reverses !== undefined) line.reverses = reverses;
+    return line;
+  });
+}
 
 export const CSV_HEADER = 'transaction_id,created_at,kind,action,user_id,account,asset,amount,type,balance_after,comment,reverses';
 

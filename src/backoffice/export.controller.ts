@@ -16,13 +16,14 @@ import { parseRfc3339 } from './rfc3339.js';
 const RFC3339_MESSAGE = 'must be an RFC 3339 date-time with a zone offset, such as 2026-11-30T23:59:59Z';
 
 const CSV_EXAMPLE = `${CSV_HEADER}\r\n17,2026-11-30T12:00:00.000Z,adjustment,adjustment,68e057fe-0aec-03db-20f8-5f811abf7da6,68e057fe-0aec-03db-20f8-5f811abf7da6,usd,12.5,buying,112.5,"Goodwill, ticket #4711",\r\n17,2026-11-30T12:00:00.000Z,adjustment,adjustment,,system:issuer,usd,-12.5,system,-1012.5,"Goodwill, ticket #4711",\r\n`;
-const NDJSON_EXAMPLE = [
-  { transactionId: '17', createdAt: '2026-11-30T12:00:00.000Z', kind: 'donation', action: 'donation', userId: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b', account: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b', asset: 'rents', amount: '-5', type: 'spending', balanceAfter: '95' },
-  { transactionId: '17', createdAt: '2026-11-30T12:00:00.000Z', kind: 'donation', action: 'donation', userId: '68e057fe-0aec-03db-20f8-5f811abf7da6', account: '68e057fe-0aec-03db-20f8-5f811abf7da6', asset: 'rents', amount: '5', type: 'mining', balanceAfter: '5' },
-  { end: true, count: 2 },
-]
-  .map((line) => `${JSON.stringify(line)}\n`)
-  .join('');
+/** Each line of an NDJSON export is one document: an entry, or the last line. */
+const NDJSON_EXAMPLES = {
+  entry: {
+    summary: 'An entry',
+    value: { transactionId: '17', createdAt: '2026-11-30T12:00:00.000Z', kind: 'donation', action: 'donation', userId: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b', account: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b', asset: 'rents', amount: '-5', type: 'spending', balanceAfter: '95' },
+  },
+  end: { summary: 'The last line', value: { end: true, count: 2 } },
+};
 
 /** The ledger as a file, for accountants and auditors: every entry of the matching transactions, from one snapshot. */
 @BackofficeController('history')
@@ -52,7 +53,7 @@ export class ExportController {
     headers: { 'Content-Disposition': { description: 'attachment; filename="ledger-export-<time>.csv" (or .ndjson)', schema: { type: 'string' } } },
     content: {
       'text/csv': { schema: { type: 'string' }, example: CSV_EXAMPLE },
-      'application/x-ndjson': { schema: ref('ExportLine'), example: NDJSON_EXAMPLE },
+      'application/x-ndjson': { schema: ref('ExportLine'), examples: NDJSON_EXAMPLES },
     },
   })
   @ApiInvalid(`from ${RFC3339_MESSAGE}`, 'refused')

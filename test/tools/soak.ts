@@ -1,7 +1,7 @@
 /**
  * Long reliability runs, for longer than CI can afford:
  *
- *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit]
+ *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--export N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit,export]
  *
  * - `--rounds N`: the kill -9 test with N rounds per database, beside the graceful-shutdown test;
  * - `--ops N`: the ledger property test with N random operations per database, the full check
@@ -9,7 +9,9 @@
  * - `--only audit`: the audit trail's kill -9 test (operator actions in a burst) with N rounds
  *   (`--rounds`) per database;
  * - `--faults N`: N PostgreSQL restarts under load and N Redis outages under two instances, plus
- *   the SQLite lock and harness isolation tests.
+ *   the SQLite lock and harness isolation tests;
+ * - `--export N`: the export's memory test over a ledger of N entries (10^6 by default; SQLite,
+ *   the server a process of its own, its RSS growth printed and held under 64 MiB).
  * Tests run without a timeout in the way (each sizes its own), without rate limits in the way of
  * the checks, and with one seed, printed at the start and again on failure. Every process the run
  * starts carries the run's id; afterwards none may be left, or the run fails.
@@ -19,18 +21,19 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { killLeftovers, RUN_ID } from '../support/child-processes.js';
 
-const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit]';
+const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--export N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit,export]';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '20' },
     ops: { type: 'string', default: '100000' },
     faults: { type: 'string', default: '5' },
+    export: { type: 'string', default: '1000000' },
     db: { type: 'string' },
     seed: { type: 'string' },
-    only: { type: 'string', default: 'crash,property,faults' },
+    only: { type: 'string', default: 'crash,property,faults,audit,export' },
   },
 });
-const count = (name: 'rounds' | 'ops' | 'faults') => {
+const count = (name: 'rounds' | 'ops' | 'faults' | 'export') => {
   const raw = values[name];
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
     console.error(`--${name} must be a positive integer\n${usage}`);
@@ -41,6 +44,11 @@ const count = (name: 'rounds' | 'ops' | 'faults') => {
 const rounds = count('rounds');
 const ops = count('ops');
 const faults = count('faults');
+const exported = count('export');
+if (Number(exported) % 2 !== 0) {
+  console.error(`--export must be even (the ledger is seeded with two-entry transactions)\n${usage}`);
+  process.exit(2);
+}
 if (values.db && !['sqlite', 'postgres'].includes(values.db)) {
   console.error(usage);
   process.exit(2);
@@ -57,7 +65,9 @@ if (only.includes('faults')) {
   files.push('dist/test/reliability/server-isolation.spec.js', 'dist/test/reliability/postgres-restart.spec.js', 'dist/test/scale-out/redis-outage.spec.js');
   if (values.db !== 'postgres') files.push('dist/test/reliability/sqlite-busy.spec.js');
 }
-const replay = `npm run soak -- --rounds ${rounds} --ops ${ops} --faults ${faults}${values.db ? ` --db ${values.db}` : ''} --only ${only.join(',')} --seed ${seed}`;
+// The export test runs on SQLite only.
+if (only.includes('export') && values.db !== 'postgres') files.push('dist/test/e2e/export-memory.spec.js');
+const replay = `npm run soak -- --rounds ${rounds} --ops ${ops} --faults ${faults} --export ${exported}${values.db ? ` --db ${values.db}` : ''} --only ${only.join(',')} --seed ${seed}`;
 console.log(`soak: seed ${seed} (replay: ${replay}); run id ${runId}`);
 
 const started = Date.now();
@@ -77,6 +87,7 @@ const result = spawnSync(
       LEDGER_PROPERTY_CHECK_EVERY: Number(ops) >= 20_000 ? '5000' : '1',
       PG_RESTART_CYCLES: faults,
       REDIS_OUTAGE_CYCLES: faults,
+      EXPORT_MEMORY_ENTRIES: exported,
       ...(values.db ? { TEST_DATABASE_KINDS: values.db } : {}),
     },
   },
