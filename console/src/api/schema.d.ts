@@ -188,6 +188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/transactions/{transactionId}/reversals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a transaction, whole or in part (an Idempotency-Key is required)
+         * @description Posts a transaction of kind `reversal` whose entries mirror the original's with the opposite sign, each keeping its type and action, so the users' totals net back. Without `amount`, all that remains unreversed; `amount` only for a transaction with one debited and one credited entry. Goes through a freeze (it is an operator's correction); a reversed subscription charge does not end the subscription, a reversed capture does not re-create the hold.
+         */
+        post: operations["ReversalsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/holds": {
         parameters: {
             query?: never;
@@ -403,7 +423,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the ledger invariants: entries sum to zero, balances equal their entries, no user below zero */
+        /** Check the ledger invariants (entries sum to zero, balances equal their entries, no user below zero) and the audit chain */
         get: operations["LedgerCheckController_run"];
         put?: never;
         post?: never;
@@ -511,6 +531,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change an operator made, newest first
+         * @description Each record is written in the same transaction as its change and chained by hash to the one before; GET /ledger/check verifies the chain. Refused requests are not recorded.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/balance/": {
         parameters: {
             query?: never;
@@ -563,6 +603,18 @@ export interface components {
              * @example Goodwill credit for ticket #4711
              */
             comment: string;
+        };
+        ReversalDto: {
+            /**
+             * @description Why; kept with the reversal
+             * @example Duplicate charge, ticket #4712
+             */
+            comment: string;
+            /**
+             * @description How much to reverse, in the transaction's asset; only for a transaction with one debited and one credited entry. Absent: all that remains unreversed. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @example 2.5
+             */
+            amount?: string | number;
         };
         PlaceHoldDto: {
             /**
@@ -880,8 +932,16 @@ export interface components {
             type: "mining" | "spending" | "buying";
             /** @example adjustment */
             action: string;
-            /** @example adjustment */
+            /**
+             * @description What moved it (donation, adjustment, capture, subscription, reversal, …)
+             * @example adjustment
+             */
             kind: string;
+            /**
+             * @description On the entries of a reversal: the transaction it reverses
+             * @example 12
+             */
+            reverses?: string;
             /**
              * @example {
              *       "comment": "Refund reversed",
@@ -1145,10 +1205,12 @@ export interface components {
                 transactions: number;
                 entries: number;
                 accounts: number;
+                /** @description Records in the audit trail, whose hash chain is checked too */
+                auditRecords: number;
             };
             failures: {
                 /** @enum {string} */
-                rule: "transaction_balanced" | "asset_conserved" | "balance_matches_entries" | "balance_after_matches" | "not_negative" | "locked_matches_holds";
+                rule: "transaction_balanced" | "asset_conserved" | "balance_matches_entries" | "balance_after_matches" | "not_negative" | "locked_matches_holds" | "audit_chain";
                 detail: string;
             }[];
         };
@@ -1193,8 +1255,16 @@ export interface components {
             type: "mining" | "spending" | "buying";
             /** @example adjustment */
             action: string;
-            /** @example adjustment */
+            /**
+             * @description What moved it (donation, adjustment, capture, subscription, reversal, …)
+             * @example adjustment
+             */
             kind: string;
+            /**
+             * @description On the entries of a reversal: the transaction it reverses
+             * @example 12
+             */
+            reverses?: string;
             /**
              * @example {
              *       "comment": "Refund reversed",
@@ -1416,6 +1486,87 @@ export interface components {
                 balanceAfter: string;
             }[];
         };
+        /** @description One operator change. `hash` is SHA-256 (hex) of the previous record's hash followed by this record's canonical JSON without `hash` (members sorted by key, no whitespace); the first record's previous hash is 64 zeros. */
+        AuditRecord: {
+            /**
+             * @description Gapless, in chain order
+             * @example 42
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            at: string;
+            actor: {
+                /**
+                 * @description User id (the JWT `sub`)
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                id: string;
+                /** @example ops-1 */
+                username: string | null;
+                /**
+                 * @description Named by the caller, not proven (the legacy API `u`)
+                 * @enum {boolean}
+                 */
+                asserted?: true;
+            };
+            /** @enum {string} */
+            surface: "rest" | "socket" | "legacy";
+            /**
+             * @description The caller's network address (through TRUST_PROXY)
+             * @example 203.0.113.7
+             */
+            address: string;
+            /**
+             * @description What was done (`balance.adjust`, `hold.capture`, `freeze.put`, …)
+             * @example balance.adjust
+             */
+            action: string;
+            /**
+             * @description What it was done to (`user:<id>`, `hold:<id>`, `exchange_rate:<asset>`, …)
+             * @example user:68e057fe-0aec-03db-20f8-5f811abf7da6
+             */
+            target: string;
+            /**
+             * @description The REST or legacy request id (`x-request-id`), or the socket `event.id`
+             * @example 5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11
+             */
+            requestId: string;
+            /** @description The target's fields as they were (absent: it was created) */
+            before?: {
+                [key: string]: unknown;
+            };
+            /** @description The target's fields as they became (absent: it was deleted) */
+            after?: {
+                [key: string]: unknown;
+            };
+            hash: string;
+        };
+        AuditPage: {
+            filters: {
+                actor?: string;
+                action?: string;
+                target?: string;
+                /**
+                 * Format: date-time
+                 * @description Inclusive
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                from?: string;
+                /**
+                 * Format: date-time
+                 * @description Exclusive
+                 * @example 2025-03-01T12:00:00.000Z
+                 */
+                to?: string;
+            };
+            paging: components["schemas"]["Paging"];
+            /** @description Newest first */
+            data: components["schemas"]["AuditRecord"][];
+        };
         BalancesAt: {
             /**
              * @description User id (the JWT `sub`)
@@ -1441,6 +1592,19 @@ export interface components {
                  */
                 amount: string;
             }[];
+        };
+        /** @description A reversal posted: a transaction of kind `reversal` whose entries mirror the original's with the opposite sign */
+        Reversal: {
+            /**
+             * @description The reversal
+             * @example 18
+             */
+            transactionId: string;
+            /**
+             * @description The transaction it reverses
+             * @example 17
+             */
+            reverses: string;
         };
         /** @description One line of an NDJSON export: an entry, or the last line, which counts the entries */
         ExportLine: {
@@ -2276,16 +2440,16 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
                 /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
                 /** @description Only this entry type */
                 type?: "mining" | "spending" | "buying";
                 /** @description Only this action (adjustment, donation, dailyLogin, holdCapture, …) */
                 action?: string;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                to?: string;
             };
             header?: never;
             path: {
@@ -2486,16 +2650,16 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
                 /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
                 /** @description Only this entry type */
                 type?: "mining" | "spending" | "buying";
                 /** @description Only this action (adjustment, donation, dailyLogin, holdCapture, …) */
                 action?: string;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
-                to?: string;
             };
             header?: never;
             path?: never;
@@ -3362,7 +3526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Would take the balance below zero */
+            /** @description Would take the user's balance below what their open holds lock (below zero without holds); the message names the user */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3371,7 +3535,213 @@ export interface operations {
                     /**
                      * @example {
                      *       "statusCode": 422,
-                     *       "message": "Insufficient funds in usd"
+                     *       "message": "Insufficient funds in usd for user d3e84bed-94bb-59c1-bbf1-fcfea251e84b"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReversalsController_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Up to 255 characters, scoped to this exact path. The same key and body replay the stored answer (status and body); the same key with another body is 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description The transaction to reverse */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReversalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "transactionId": "18",
+                     *       "reverses": "17"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Reversal"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "A reversal cannot be reversed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such transaction (a non-numeric id included) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Transaction 17 not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /**
+             * @description Idempotency-Key reused with another body
+             *
+             *     Nothing remains to reverse, or the Idempotency-Key was reused with another body
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "message": "Transaction already reversed"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More than remains to reverse, or it would leave an account less than its open holds lock (the message names whose) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "message": "Amount exceeds what remains to reverse"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -6312,12 +6682,17 @@ export interface operations {
                      *       "counts": {
                      *         "transactions": 120,
                      *         "entries": 240,
-                     *         "accounts": 31
+                     *         "accounts": 31,
+                     *         "auditRecords": 9
                      *       },
                      *       "failures": [
                      *         {
                      *           "rule": "balance_matches_entries",
                      *           "detail": "account 7 (alice/usd): balance 10 but entries sum to 12"
+                     *         },
+                     *         {
+                     *           "rule": "audit_chain",
+                     *           "detail": "audit record 5 is missing"
                      *         }
                      *       ]
                      *     }
@@ -7424,6 +7799,207 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                from?: string;
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                to?: string;
+                /** @description Only this actor's records (their user id) */
+                actor?: string;
+                /** @description Only this action */
+                action?: string;
+                /** @description Only this target, exactly (`user:<id>`, `hold:<id>`, `exchange_rate:<asset>`, …) */
+                target?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "filters": {
+                     *         "action": "balance.adjust"
+                     *       },
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "id": "42",
+                     *           "at": "2025-03-01T12:00:00.000Z",
+                     *           "actor": {
+                     *             "id": "ops-1",
+                     *             "username": "ops"
+                     *           },
+                     *           "surface": "rest",
+                     *           "address": "203.0.113.7",
+                     *           "action": "balance.adjust",
+                     *           "target": "user:68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *           "requestId": "5f0c6a52-0b2c-4d8e-a0f4-1b7f5f3b2c11",
+                     *           "before": {
+                     *             "asset": "usd",
+                     *             "balance": "10",
+                     *             "locked": "0"
+                     *           },
+                     *           "after": {
+                     *             "asset": "usd",
+                     *             "balance": "22.5",
+                     *             "locked": "0",
+                     *             "transactionId": "17"
+                     *           },
+                     *           "hash": "9f2c1d0e5b7a4c3e8d6f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
