@@ -172,9 +172,11 @@ describe.each(DATABASE_KINDS)('backoffice access, validation and OpenAPI on %s',
       for (const [method, op] of Object.entries(ops)) {
         const where = `${method} ${path}`;
         expect({ where, security: op.security }).toEqual({ where, security: [{ bearer: [] }] });
-        for (const [code, response] of Object.entries(op.responses as Record<string, { content?: Record<string, { example?: unknown }> }>)) {
+        for (const [code, response] of Object.entries(op.responses as Record<string, { content?: Record<string, { example?: unknown; examples?: unknown }> }>)) {
           if (code === '204') continue;
-          expect({ where, code, example: response.content?.['application/json']?.example !== undefined }).toEqual({ where, code, example: true });
+          // Every media type an answer comes in (JSON, and the export's CSV and NDJSON) has its example.
+          const media = Object.values(response.content ?? {});
+          expect({ where, code, example: media.length > 0 && media.every((m) => m.example !== undefined || m.examples !== undefined) }).toEqual({ where, code, example: true });
         }
         const ref: string | undefined = op.requestBody?.content['application/json'].schema.$ref;
         if (ref) {
