@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AuditModule } from '../../src/audit/audit.module.js';
 import { CatalogModule } from '../../src/catalog/catalog.module.js';
 import type { DatabaseConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
@@ -18,7 +19,7 @@ class LedgerContextModule {
     const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
     return {
       module: LedgerContextModule,
-      imports: [ConfigModule.forRoot(config), LifecycleModule, loggingModule(config), ObservabilityModule, DatabaseModule, LedgerModule, CatalogModule],
+      imports: [ConfigModule.forRoot(config), LifecycleModule, loggingModule(config), ObservabilityModule, DatabaseModule, AuditModule, LedgerModule, CatalogModule],
     };
   }
 }
