@@ -28,11 +28,35 @@ export function assertCommitInTime(begunAt: number, now = Date.now()): void {
 }
 
 /**
- * PostgreSQL 17 and later also enforce the deadline on the server (transaction_timeout), for a
- * process that stalls after its last check, holding its locks: the server ends the transaction,
- * and a COMMIT sent later fails. Earlier servers have only the check above.
+ * The deadline of one transaction, armed by the first ledger posting in it (Tx.armCommitDeadline):
+ * only transactions that stamp entries are bound by it, so a long maintenance transaction (a purge,
+ * a bulk load) is not. `onArm` runs once, when armed (the server's own deadline, below).
  */
-export function beginStatement(serverVersion: string | undefined): string {
+export class CommitDeadline {
+  private armed = false;
+  private readonly begunAt = Date.now();
+
+  constructor(private readonly onArm: () => void = () => undefined) {}
+
+  arm(): void {
+    if (this.armed) return;
+    this.armed = true;
+    this.onArm();
+  }
+
+  /** Throws when armed and too late to commit. */
+  check(): void {
+    if (this.armed) assertCommitInTime(this.begunAt);
+  }
+}
+
+/**
+ * PostgreSQL 17 and later also enforce the deadline on the server (transaction_timeout, set when
+ * the deadline is armed), for a process that stalls after its last check, holding its locks: the
+ * server ends the transaction, and a COMMIT sent later fails. Earlier servers have only the check
+ * above (null: nothing to send).
+ */
+export function serverDeadlineStatement(serverVersion: string | undefined): string | null {
   const major = Number.parseInt(serverVersion ?? '', 10);
-  return major >= 17 ? `BEGIN; SET LOCAL transaction_timeout = ${COMMIT_DEADLINE_MS}` : 'BEGIN';
+  return major >= 17 ? `SET LOCAL transaction_timeout = ${COMMIT_DEADLINE_MS}` : null;
 }

@@ -11,7 +11,7 @@ import { runHooks } from './batched-units.js';
 import { sharedTxOf } from './shared-tx.js';
 import type { Reader, Row, Tx } from './tx.js';
 import { isDatabaseUnavailable } from './db-errors.js';
-import { assertCommitInTime, beginStatement } from './commit-deadline.js';
+import { CommitDeadline, serverDeadlineStatement } from './commit-deadline.js';
 import { DomainError } from '../common/errors.js';
 
 export type { Reader, Row, Tx } from './tx.js';
@@ -70,7 +70,7 @@ export class Db {
       pool: () => this.pgPool,
       context: this.current,
       runAlone: (work) => this.alone(work),
-      begin: () => this.beginStatement(),
+      serverDeadline: () => this.serverDeadline(),
       onHookError: this.reportHookError,
       onRunAlone: (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
     });
@@ -132,12 +132,15 @@ export class Db {
   private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
     const result = await withPgClient(this.pgPool, async (reader) => {
-      const begunAt = Date.now();
-      await reader.query(this.beginStatement());
+      const deadline = new CommitDeadline(() => {
+        const statement = this.serverDeadline();
+        if (statement) reader.query(statement).catch(() => undefined);
+      });
+      await reader.query('BEGIN');
       try {
-        const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
+        const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
         const value = await this.current.run(tx, () => work(tx));
-        assertCommitInTime(begunAt);
+        deadline.check();
         await reader.query('COMMIT');
         return value;
       } catch (error) {
@@ -149,11 +152,12 @@ export class Db {
     return result;
   }
 
-  /** BEGIN, with the server's own commit deadline where it has one (read once TypeORM connected). */
-  private beginStatement(): string {
-    return (this.begin ??= beginStatement((this.dataSource.driver as unknown as { version?: string }).version));
+  /** The statement setting the server's own commit deadline, where it has one (read once TypeORM connected). */
+  private serverDeadline(): string | null {
+    if (this.serverDeadlineSql === undefined) this.serverDeadlineSql = serverDeadlineStatement((this.dataSource.driver as unknown as { version?: string }).version);
+    return this.serverDeadlineSql;
   }
-  private begin: string | undefined;
+  private serverDeadlineSql: string | null | undefined;
 
   private get pgPool(): PgPool {
     return (this.dataSource.driver as unknown as { master: PgPool }).master;

@@ -1,4 +1,4 @@
-import { assertCommitInTime } from './commit-deadline.js';
+import { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Reader, SharedTx, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
@@ -29,8 +29,8 @@ export interface PgGroupCommitOptions {
   context: AsyncLocalStorage<Tx>;
   /** Runs one unit in a transaction of its own (a unit that cannot share, after a rollback). */
   runAlone: (work: (tx: Tx) => Promise<unknown>) => Promise<unknown>;
-  /** The statement that begins a batch's transaction (see commit-deadline.ts). */
-  begin: () => string;
+  /** What sets the server's own commit deadline, if it has one (see commit-deadline.ts). */
+  serverDeadline: () => string | null;
   /** An after-commit hook threw (it does not stop the others). */
   onHookError: (error: unknown) => void;
   /** A batch was rolled back and `units` of its units run again alone. */
@@ -168,14 +168,18 @@ export class PgGroupCommit {
     const outcomes: Outcome[] = [];
     // Statements queued back to back go out as soon as the one before is answered, without
     // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
-    const begunAt = Date.now();
-    const begun = reader.query(this.options.begin());
+    // Armed by a posting: the server's own deadline is queued like any statement, never awaited.
+    const deadline = new CommitDeadline(() => {
+      const statement = this.options.serverDeadline();
+      if (statement) connection.query(statement).catch(() => undefined);
+    });
+    const begun = reader.query('BEGIN');
     begun.catch(() => undefined);
     let committed: Promise<unknown> | null = null;
     let culprit: Job | null = null;
     try {
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
-      for (const job of batch) units.push(new Unit(job, reader, participants, this.options.context));
+      for (const job of batch) units.push(new Unit(job, reader, participants, this.options.context, deadline));
       await Promise.all(units.map((unit) => unit.arrived));
       await begun;
       // … so what they will need can be fetched (and locked) at once, in one order …
@@ -191,7 +195,7 @@ export class PgGroupCommit {
         outcomes.push(outcome);
       }
       unitsDone();
-      assertCommitInTime(begunAt);
+      deadline.check();
       // COMMIT is queued right behind the staged writes. Should the server refuse them, it
       // turns that COMMIT into a rollback, and the batch runs again.
       const flushed = participants.queueWrites();
@@ -237,6 +241,7 @@ class Unit {
     private readonly connection: Reader,
     private readonly participants: TxParticipants,
     context: AsyncLocalStorage<Tx>,
+    deadline: CommitDeadline,
   ) {
     this.gate.catch(() => undefined);
     this.arrived = new Promise((resolve) => (this.arrive = resolve));
@@ -244,6 +249,7 @@ class Unit {
       dialect: 'postgres',
       query: (sql, params) => this.send(sql, params, true),
       afterCommit: (fn) => this.hooks.push(fn),
+      armCommitDeadline: () => deadline.arm(),
     };
     const shared: SharedTx = {
       reader: { dialect: 'postgres', query: (sql, params) => this.send(sql, params, false) },

@@ -1,4 +1,4 @@
-import { assertCommitInTime } from './commit-deadline.js';
+import { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import type { Reader, Tx } from './tx.js';
@@ -54,11 +54,11 @@ export class SqliteGroupCommit {
   private async commit(batch: SqliteJob[]): Promise<void> {
     const reader = this.options.connection();
     const outcomes: Outcome[] = [];
-    const begunAt = Date.now();
+    const deadline = new CommitDeadline();
     try {
       await reader.query('BEGIN IMMEDIATE');
-      for (const job of batch) outcomes.push(await this.runInSavepoint(job, reader));
-      assertCommitInTime(begunAt);
+      for (const job of batch) outcomes.push(await this.runInSavepoint(job, reader, deadline));
+      deadline.check();
       await reader.query('COMMIT');
     } catch (error) {
       await reader.query('ROLLBACK').catch(() => undefined);
@@ -68,9 +68,9 @@ export class SqliteGroupCommit {
     settle(outcomes, this.options.onHookError);
   }
 
-  private async runInSavepoint(job: SqliteJob, reader: Reader): Promise<Outcome> {
+  private async runInSavepoint(job: SqliteJob, reader: Reader, deadline: CommitDeadline): Promise<Outcome> {
     const hooks: Array<() => void> = [];
-    const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn) };
+    const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
     if (job.readOnly) {
       try {
         return { job, ok: true, value: await this.options.context.run(tx, () => job.work(tx)), hooks };

@@ -25,6 +25,11 @@ export interface Tx {
   query<T extends object = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs after COMMIT succeeds; never after a rollback. */
   afterCommit(fn: () => void): void;
+  /**
+   * Binds this transaction to the commit deadline (commit-deadline.ts): it stamps ledger entries,
+   * so it commits within 5 s of its start or is rolled back. Called by the ledger's posting path.
+   */
+  armCommitDeadline(): void;
 }
 
 /**

@@ -58,6 +58,8 @@ export class LedgerService {
    */
   async postIn(tx: Tx, request: PostingRequest): Promise<PostingResult> {
     this.validate(request);
+    // It stamps entries: it commits within the deadline or not at all (see commit-deadline.ts).
+    tx.armCommitDeadline();
     const shared = sharedTxOf(tx);
     const buffer = shared ? shared.participant(this.newBuffer) : this.newBuffer(tx);
     const freezeOwners = freezeOwnersOf(request.legs);

@@ -77,6 +77,14 @@ describe.each(DATABASE_KINDS)('entry times on %s', (kind) => {
     expect(Number(await entriesOf('late'))).toBe(1);
   });
 
+  it('leaves a transaction that stamps no entries (a purge, a bulk load) unbound by the deadline', async () => {
+    await h.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO settings (name, value) VALUES ('long-maintenance', 'started')`);
+      await sleep(4_600);
+    });
+    expect(await h.db.query(`SELECT value FROM settings WHERE name = 'long-maintenance'`)).toEqual([{ value: 'started' }]);
+  });
+
   if (kind === 'postgres') {
     it('is ended by the server too (transaction_timeout) when the process stalls past the deadline', async () => {
       const answers: string[] = [];
