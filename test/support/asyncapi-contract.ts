@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { CheckTally } from './check-tally.js';
 
 /**
  * Checks socket.io messages against the AsyncAPI document the server itself serves at
@@ -130,7 +127,7 @@ export function asyncContractOf(baseUrl: string): Promise<AsyncApiContract> {
 // ---- what the sockets of a test received that does not fit, and how many messages fit ----
 
 const mismatches: string[] = [];
-const tally = { validated: 0, messages: new Set<string>() };
+const tally = new CheckTally('ASYNCAPI_TALLY_DIR');
 
 /** Records the outcome of one check (see AsyncApiContract). */
 export function record(kind: string, problem: string | null): void {
@@ -138,9 +135,7 @@ export function record(kind: string, problem: string | null): void {
     mismatches.push(problem);
     return;
   }
-  tally.validated++;
-  tally.messages.add(kind);
-  unsaved++;
+  tally.count(kind);
 }
 
 /** The mismatches seen since the last call, forgotten once taken. */
@@ -165,12 +160,14 @@ export function checkSocket(url: string, socket: CheckableSocket, onIncoming: (l
   socket.emit = (event: string, ...args: unknown[]) => {
     const ack = args[args.length - 1];
     if (typeof ack === 'function') {
-      args[args.length - 1] = (...answer: unknown[]) => {
-        // A timed-out emitWithAck calls back with an error first; only the server's answer is checked.
-        const payload = answer.length > 1 && answer[0] === null ? answer[1] : answer.length > 1 ? null : answer[0];
+      const checkedAck = (...answer: unknown[]) => {
+        // Error-first callbacks (emitWithAck, `timeout()`) get `(null, answer)`, or an Error on timeout.
+        const payload = answer.length > 1 && answer[0] === null ? answer[1] : answer[0];
         if (!(answer[0] instanceof Error)) check((c) => record(`ack ${event}`, c.checkAck(event, payload)));
         return (ack as (...a: unknown[]) => unknown)(...answer);
       };
+      // socket.io-client 4 marks emitWithAck's callback error-first with this flag: the wrapper keeps it.
+      args[args.length - 1] = Object.assign(checkedAck, { withError: (ack as { withError?: boolean }).withError });
     }
     return emit(event, ...args);
   };
@@ -183,31 +180,11 @@ export function checkSocket(url: string, socket: CheckableSocket, onIncoming: (l
 
 // ---- the tally, reported at the end of `npm test` (as openapi-contract.ts does) ----
 
-const tallyFile = `${process.pid}-${randomUUID()}.json`;
-let unsaved = 0;
-
-export function saveAsyncTally(): void {
-  const dir = process.env.ASYNCAPI_TALLY_DIR;
-  if (!dir || unsaved === 0) return;
-  writeFileSync(join(dir, tallyFile), JSON.stringify({ validated: tally.validated, messages: [...tally.messages] }));
-  unsaved = 0;
-}
-process.on('exit', saveAsyncTally);
-
-export function startAsyncApiTally(): void {
-  process.env.ASYNCAPI_TALLY_DIR = mkdtempSync(join(tmpdir(), 'asyncapi-tally-'));
-}
+export const saveAsyncTally = (): void => tally.save();
+export const startAsyncApiTally = (): void => tally.start();
 
 export function reportAsyncApiTally(): void {
-  const dir = process.env.ASYNCAPI_TALLY_DIR;
-  if (!dir) return;
-  let validated = 0;
-  const messages = new Set<string>();
-  for (const file of readdirSync(dir)) {
-    const part = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { validated: number; messages: string[] };
-    validated += part.validated;
-    part.messages.forEach((m) => messages.add(m));
-  }
-  if (validated === 0) return;
-  console.log(`AsyncAPI: ${validated} socket messages validated against /docs/asyncapi.json (${messages.size} kinds: ${[...messages].sort().join(', ')})`);
+  const total = tally.total();
+  if (!total) return;
+  console.log(`AsyncAPI: ${total.validated} socket messages validated against /docs/asyncapi.json (${total.kinds.size} kinds: ${[...total.kinds].sort().join(', ')})`);
 }
