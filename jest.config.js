@@ -7,10 +7,10 @@ export default {
   roots: ['<rootDir>/dist/test'],
   testMatch: ['**/*.spec.js'],
   globalSetup: '<rootDir>/dist/test/setup/global-setup.js',
-  setupFilesAfterEnv: ['<rootDir>/dist/test/setup/after-env.js'],
   globalTeardown: '<rootDir>/dist/test/setup/global-teardown.js',
-  // Every backoffice answer a test receives is validated against the served OpenAPI document.
-  setupFilesAfterEnv: ['<rootDir>/dist/test/setup/openapi-fetch.js'],
+  // Every backoffice answer a test receives is validated against the served OpenAPI document,
+  // and every socket acknowledgement and push against the served AsyncAPI document.
+  setupFilesAfterEnv: ['<rootDir>/dist/test/setup/after-env.js', '<rootDir>/dist/test/setup/openapi-fetch.js', '<rootDir>/dist/test/setup/asyncapi-check.js'],
   maxWorkers: 2,
   testTimeout: 120000,
   moduleFileExtensions: ['js', 'json'],

@@ -19,6 +19,7 @@ import { httpMetrics } from './observability/http-metrics.js';
 import { HTTP_LOGGER, Logger, requestLogging } from './observability/logging.js';
 import { MetricsService } from './observability/metrics.service.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
+import { serveAsyncApi } from './realtime/serve-asyncapi.js';
 
 /** Largest REST or form body accepted, in bytes (100 kB). */
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   app.useGlobalFilters(httpErrors, early.filter);
   app.useWebSocketAdapter(new BalanceIoAdapter(app, config));
   setupOpenApi(app, config.publicUrl);
+  serveAsyncApi(app, config);
   serveConsole(app, config);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import { arraySchema, objectSchema, stringSchema } from '../common/json-schema.js';
 
 /**
  * The greeting that ends the handshake. `id`, `username` and `roles` are the original fields;
@@ -9,3 +10,18 @@ export function userInfo(principal: Principal, defaultNetworkId: string) {
   const user = { id: principal.id, username: principal.username, roles: principal.roles };
   return { data: { ...user, user, network: { id: principal.network ?? defaultNetworkId } } };
 }
+
+const USER_FIELDS = {
+  id: stringSchema('The user id (the token\'s subject)'),
+  username: stringSchema('The username the token carries'),
+  roles: arraySchema(stringSchema('A role, such as `admin` or `network-admin`'), 'Roles of the token'),
+};
+
+/** The schema of what userInfo makes. */
+export const USER_INFO_SCHEMA = objectSchema({
+  data: objectSchema({
+    ...USER_FIELDS,
+    user: objectSchema(USER_FIELDS, { description: 'The same user, where the platform SDK reads it' }),
+    network: objectSchema({ id: stringSchema("The token's `network` claim, else NETWORK_ID") }),
+  }),
+});

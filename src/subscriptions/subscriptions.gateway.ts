@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { isoOrNull } from '../common/iso-time.js';
 import { ratioToString, toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.service.js';
@@ -11,6 +10,7 @@ import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
 import { NetworkScope } from './network-scope.js';
 import type { Subscription } from './subscription.js';
 import { expiryChange } from './subscription-audit.js';
+import { subscriptionView } from './subscription-view.js';
 import { CreateRoomSubscriptionDto, ExpireRoomSubscriptionDto, GetProductSubscriptionOptionsDto } from './subscriptions.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
@@ -90,19 +90,6 @@ export class SubscriptionsGateway {
   }
 
   private view(s: Subscription) {
-    return {
-      id: s.id,
-      roomId: s.productId,
-      productType: s.productType,
-      plan: s.plan,
-      status: s.status,
-      currency: s.currency,
-      price: toJsonNumber(s.price, this.assets.get(s.currency).scale),
-      walletAddress: s.walletAddress,
-      periodStart: isoOrNull(s.currentPeriodStart),
-      periodEnd: isoOrNull(s.currentPeriodEnd),
-      createdAt: isoOrNull(s.createdAt),
-      endedAt: isoOrNull(s.endedAt),
-    };
+    return subscriptionView(s, this.assets);
   }
 }

@@ -48,6 +48,7 @@ const rows = (consoleAsset: string): Row[] => [
   { what: "Swagger UI's start script", method: 'GET', path: '/docs/swagger-ui-init.js', status: 200 },
   { what: "a file of Swagger UI's", method: 'GET', path: '/docs/swagger-ui.css', status: 200 },
   { what: 'the OpenAPI document', method: 'GET', path: '/docs-json', status: 200 },
+  { what: 'the AsyncAPI document', method: 'GET', path: '/docs/asyncapi.json', status: 200 },
   { what: "socket.io's own HTTP answer (a polling handshake)", method: 'GET', path: '/socket.io/?EIO=4&transport=polling', status: 200 },
   { what: 'socket.io refusing an unknown transport', method: 'GET', path: '/socket.io/?EIO=4&transport=carrier-pigeon', status: 400 },
 ];

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { freePort } from '../support/free-port.js';
 import { RUN_ID } from '../support/child-processes.js';
 import { startOpenApiTally } from '../support/openapi-contract.js';
+import { startAsyncApiTally } from '../support/asyncapi-contract.js';
 
 /**
  * Gives the suite a real PostgreSQL with no manual set-up: TEST_DATABASE_URL when it points at
@@ -16,6 +17,7 @@ export default async function globalSetup(): Promise<void> {
   // Every process the tests start carries this run's id, so the teardown can prove none is left.
   process.env[RUN_ID] ??= randomBytes(6).toString('hex');
   startOpenApiTally();
+  startAsyncApiTally();
   if (process.env.TEST_DATABASE_URL) {
     process.env.TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;

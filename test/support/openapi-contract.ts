@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { CheckTally } from './check-tally.js';
 
 /**
  * Checks REST answers against the OpenAPI document the server itself serves at /docs-json, so
@@ -137,19 +134,10 @@ export function contractOf(baseUrl: string): Promise<OpenApiContract> {
 
 // ---- the tally: how many answers the suite validated, reported at the end of `npm test` ----
 
-// Jest gives each test file its own module registry, so each file keeps (and saves) its own tally.
-const tally = { validated: 0, operations: new Set<string>() };
-const tallyFile = `${process.pid}-${randomUUID()}.json`;
-let unsaved = 0;
+const tally = new CheckTally('OPENAPI_TALLY_DIR');
 
 /** Leaves this process's count where the global teardown finds it (after each test file, and at exit). */
-export function saveTally(): void {
-  const dir = process.env.OPENAPI_TALLY_DIR;
-  if (!dir || unsaved === 0) return;
-  writeFileSync(join(dir, tallyFile), JSON.stringify({ validated: tally.validated, operations: [...tally.operations] }));
-  unsaved = 0;
-}
-process.on('exit', saveTally);
+export const saveTally = (): void => tally.save();
 
 /** Checks one answer of the server at `baseUrl` (see OpenApiContract.check) and counts it. */
 export async function checkAnswer(baseUrl: string, method: string, pathAndQuery: string, answer: { status: number; headers: Headers; text: string }): Promise<void> {
@@ -160,29 +148,16 @@ export async function checkAnswer(baseUrl: string, method: string, pathAndQuery:
     return; // a server that no longer serves its document (shutting down, killed): nothing to check against
   }
   if (!contract.check(method, pathAndQuery, { ...answer, contentType: answer.headers.get('content-type') })) return;
-  tally.validated++;
-  tally.operations.add(`${method.toUpperCase()} ${contract.operation(method, pathAndQuery.split('?')[0])!.template} ${answer.status}`);
-  unsaved++;
+  tally.count(`${method.toUpperCase()} ${contract.operation(method, pathAndQuery.split('?')[0])!.template} ${answer.status}`);
 }
 
 /** Global setup: a directory where each test process leaves its tally. */
-export function startOpenApiTally(): void {
-  process.env.OPENAPI_TALLY_DIR = mkdtempSync(join(tmpdir(), 'openapi-tally-'));
-}
+export const startOpenApiTally = (): void => tally.start();
 
 /** Global teardown: the total, printed. */
 export function reportOpenApiTally(): void {
-  const dir = process.env.OPENAPI_TALLY_DIR;
-  if (!dir) return;
-  let validated = 0;
-  const operations = new Set<string>();
-  for (const file of readdirSync(dir)) {
-    const part = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { validated: number; operations: string[] };
-    validated += part.validated;
-    part.operations.forEach((o) => operations.add(o));
-  }
-  // Nothing to say when no test ran through the contract (the bench reuses the global setup).
-  if (validated === 0) return;
-  const routes = new Set([...operations].map((o) => o.replace(/ \d+$/, '')));
-  console.log(`\nOpenAPI: ${validated} REST answers validated against /docs-json (${routes.size} operations, ${operations.size} operation × status pairs)`);
+  const total = tally.total();
+  if (!total) return;
+  const routes = new Set([...total.kinds].map((o) => o.replace(/ \d+$/, '')));
+  console.log(`\nOpenAPI: ${total.validated} REST answers validated against /docs-json (${routes.size} operations, ${total.kinds.size} operation × status pairs)`);
 }

@@ -1,4 +1,5 @@
 import ioV2 from 'socket.io-client-v2';
+import { checkSocket } from './asyncapi-contract.js';
 import type { Envelope } from './socket-client.js';
 
 export type PlatformSocket = ioV2.Socket;
@@ -18,7 +19,8 @@ export interface PlatformSession {
  */
 export function connectPlatform(url: string, path: string, sessionId: string | null, transports = ['websocket']): Promise<PlatformSession> {
   const socket = ioV2(url, { path, transports, query: sessionId === null ? {} : { sessionId }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
+  const checked = checkSocket(url, socket, (listener) => onEvents(socket, listener));
+  const greeted = new Promise<PlatformSession>((resolve, reject) => {
     socket.once('user_info', (info: { data?: SdkGreeting } & SdkGreeting) => {
       const greeting = info.data ?? info;
       const userId = greeting.user?.id;
@@ -40,6 +42,17 @@ export function connectPlatform(url: string, path: string, sessionId: string | n
       reject(error);
     });
   });
+  return Promise.all([greeted, checked]).then(([session]) => session);
+}
+
+/** 2.x has no `onAny`: every event packet goes through the socket's `onevent`, which is wrapped. */
+function onEvents(socket: PlatformSocket, listener: (event: string, payload: unknown) => void): void {
+  const target = socket as unknown as { onevent(packet: { data: unknown[] }): void };
+  const onevent = target.onevent.bind(socket);
+  target.onevent = (packet) => {
+    listener(String(packet.data[0]), packet.data[1]);
+    onevent(packet);
+  };
 }
 
 interface SdkGreeting {

@@ -1,5 +1,6 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { RunningApp } from './app-harness.js';
+import { checkSocket } from './asyncapi-contract.js';
 
 export interface Envelope {
   data?: Record<string, unknown> & { [key: string]: unknown };
@@ -28,7 +29,8 @@ export function connect(app: RunningApp, token: string | null, how: HowSent = 'a
     ...(token && how === 'session' ? { query: { sessionId: token } } : {}),
   };
   const socket = io(app.url, options);
-  return new Promise((resolve, reject) => {
+  const checked = checked4(app.url, socket);
+  const greeted = new Promise<Socket>((resolve, reject) => {
     socket.once('user_info', (info: unknown) => {
       userInfoOf.set(socket, info);
       resolve(socket);
@@ -38,15 +40,21 @@ export function connect(app: RunningApp, token: string | null, how: HowSent = 'a
       reject(error);
     });
   });
+  return Promise.all([greeted, checked]).then(([s]) => s);
 }
+
+/** Every acknowledgement and push the socket receives is checked against the server's AsyncAPI document. */
+const checked4 = (url: string, socket: Socket) => checkSocket(url, socket, (listener) => socket.onAny(listener));
 
 /** Connects to a server by URL (a child process) and waits for `user_info`. */
 export function connectUrl(url: string, token: string): Promise<Socket> {
   const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
+  const checked = checked4(url, socket);
+  const greeted = new Promise<Socket>((resolve, reject) => {
     socket.once('user_info', () => resolve(socket));
     socket.once('connect_error', reject);
   });
+  return Promise.all([greeted, checked]).then(([s]) => s);
 }
 
 /** Emits and waits for the acknowledgement. */
