@@ -102,7 +102,11 @@ export class SocketLifetime {
     if (check.kind === 'refused') return this.end(socket, 'Session ended', 'warn', 'the session is no longer active');
     if (check.kind === 'unavailable') return this.end(socket, 'Session could not be verified', 'warn', 'the identity provider could not verify the session');
     if (check.principal.id !== current.principal.id) return this.end(socket, 'Session ended', 'warn', 'the session now names another user');
-    setAuthority(socket, { ...current, principal: check.principal, expiresAt: check.expiresAt });
+    const next = { ...current, principal: check.principal, expiresAt: check.expiresAt };
+    // A role withdrawn applies at once; a role granted only once the rooms that go with it are
+    // joined, so an admin call never succeeds before the admin feed reaches this socket.
+    const widened = check.principal.roles.some((role) => !current.principal.roles.includes(role));
+    if (!widened) setAuthority(socket, next);
     watch.recheckAt = check.recheckAt === null ? null : Math.max(check.recheckAt, Date.now() + MIN_RECHECK_MS);
     try {
       await this.users.upsert(check.principal);
@@ -110,6 +114,7 @@ export class SocketLifetime {
     } catch (error) {
       this.log.error({ socketId: socket.id, err: error }, 'socket recheck: user record or rooms not updated');
     }
+    if (widened && this.watched.get(socket.id) === watch && socket.connected) setAuthority(socket, next);
     this.arm(socket, watch);
   }
 
