@@ -3,6 +3,7 @@ import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES } from '../token-actions/token-action.js';
 import { MAX_PER_PAGE } from './paging.js';
+import { webhookSchemas } from './webhook-schemas.js';
 
 /**
  * The schemas of the backoffice's answers (and the shared pieces of its requests), as OpenAPI
@@ -15,7 +16,8 @@ export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
   | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
-  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage' | 'ExportLine';
+  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage' | 'ExportLine'
+  | 'Webhook' | 'NewWebhook' | 'WebhookList' | 'DeletedWebhook' | 'RotatedSecret' | 'Delivery' | 'DeliveriesPage';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -571,4 +573,5 @@ export const API_SCHEMAS = {
     description: 'One line of an NDJSON export: an entry, or the last line, which counts the entries',
     oneOf: [EXPORTED_ENTRY, EXPORT_END],
   },
+  ...webhookSchemas(ref, MAX_PER_PAGE),
 } satisfies Record<SchemaName, SchemaObject>;

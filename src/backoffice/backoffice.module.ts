@@ -26,10 +26,12 @@ import { TokenActionsController } from './token-actions.controller.js';
 import { TestClockController } from './test-clock.controller.js';
 import { TransactionsController } from './transactions.controller.js';
 import { UsersController } from './users.controller.js';
+import { WebhooksController } from './webhooks.controller.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** REST controllers for operators, over the feature modules; no money logic of its own. */
 @Module({
-  imports: [AuthModule, LedgerModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule, SchedulerModule],
+  imports: [AuthModule, LedgerModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule, SchedulerModule, WebhooksModule],
   controllers: [
     UsersController,
     BalancesController,
@@ -48,6 +50,7 @@ import { UsersController } from './users.controller.js';
     SubscriptionsController,
     FreezesController,
     AuditController,
+    WebhooksController,
   ],
   providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, IdempotentRequests],
 })

@@ -1,0 +1,31 @@
+/** Every event type a webhook may subscribe to (CONTRACT §9). */
+export const EVENT_TYPES = [
+  'transaction.committed',
+  'hold.placed',
+  'hold.captured',
+  'hold.released',
+  'hold.expired',
+  'subscription.created',
+  'subscription.renewed',
+  'subscription.expired',
+  'user.frozen',
+  'user.unfrozen',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One committed event, as the outbox keeps it: `payload` is its JSON, sent as the body as it is. */
+export interface OutboxEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly createdAt: number;
+  readonly payload: string;
+}
+
+/**
+ * Where the webhooks read committed events from, oldest first, after an id (null: from the
+ * start). The outbox's feed implements it; ids only ever grow, in commit order.
+ */
+export abstract class WebhookEventSource {
+  abstract read(after: string | null, limit: number): Promise<readonly OutboxEvent[]>;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { DeliveryAttempt, WEBHOOK_RESOLVER } from './delivery-attempt.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import { OutboxEventSource } from './outbox-event-source.js';
+import { WebhookEventSource } from './event-types.js';
+import { WebhookFanout } from './webhook-fanout.js';
+import { systemResolver } from './webhook-url.js';
+import { WebhooksService } from './webhooks.service.js';
+
+/** Webhook endpoints and the worker that delivers committed events to them (CONTRACT §9). */
+@Module({
+  providers: [
+    WebhooksService,
+    WebhookFanout,
+    DeliveryAttempt,
+    DeliveryWorker,
+    { provide: WebhookEventSource, useClass: OutboxEventSource },
+    { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
+  ],
+  exports: [WebhooksService, DeliveryWorker],
+})
+export class WebhooksModule {}
