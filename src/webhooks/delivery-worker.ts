@@ -4,7 +4,7 @@ import { Db } from '../database/db.service.js';
 import { deliveriesTable, type Delivery } from './deliveries.repository.js';
 import { DELIVERY_TIMEOUT_MS, DeliveryAttempt } from './delivery-attempt.js';
 import { WebhookFanout } from './webhook-fanout.js';
-import { nextAttemptAt, RETRY_WINDOW_MS } from './retry-schedule.js';
+import { nextAttemptAt } from './retry-schedule.js';
 import type { AttemptResult } from './webhook-client.js';
 import { webhooksTable, type Webhook } from './webhooks.repository.js';
 
@@ -97,10 +97,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         response: result.body,
         error,
       });
-      if (result.ok) return webhooksTable.noteSuccess(tx, webhook.id);
-      const failingSince = await webhooksTable.noteFailure(tx, webhook.id, now);
-      if (result.status === 410) await webhooksTable.disable(tx, webhook.id, 'the endpoint answered 410 Gone');
-      else if (now - failingSince >= RETRY_WINDOW_MS) await webhooksTable.disable(tx, webhook.id, 'every delivery failed for 5 days');
+      if (result.ok) return webhooksTable.noteSuccess(tx, webhook.id, now);
+      if (result.status === 410) return webhooksTable.disable(tx, webhook.id, 'the endpoint answered 410 Gone');
+      // This delivery failed for 5 days and nothing reached the endpoint meanwhile.
+      const current = await webhooksTable.find(tx, webhook.id);
+      if (next === null && current && (current.lastSuccessAt ?? 0) < delivery.scheduleStartedAt) {
+        await webhooksTable.disable(tx, webhook.id, 'every delivery failed for 5 days');
+      }
     });
   }
 }

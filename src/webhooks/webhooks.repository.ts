@@ -13,8 +13,8 @@ export interface Webhook {
   readonly previousSecretUntil: number | null;
   readonly enabled: boolean;
   readonly disabledReason: string | null;
-  /** Service clock, epoch ms: since when every attempt has failed (null after a success). */
-  readonly failingSince: number | null;
+  /** Service clock, epoch ms: the last attempt that delivered (null: none yet). */
+  readonly lastSuccessAt: number | null;
   readonly createdAt: number;
 }
 
@@ -28,7 +28,7 @@ type WebhookRow = {
   previous_secret_until: string | number | null;
   enabled: number;
   disabled_reason: string | null;
-  failing_since: string | number | null;
+  last_success_at: string | number | null;
   created_at: string | number;
 };
 
@@ -45,7 +45,7 @@ function webhookOf(row: WebhookRow): Webhook {
     previousSecretUntil: num(row.previous_secret_until),
     enabled: Number(row.enabled) === 1,
     disabledReason: row.disabled_reason,
-    failingSince: num(row.failing_since),
+    lastSuccessAt: num(row.last_success_at),
     createdAt: Number(row.created_at),
   };
 }
@@ -78,21 +78,15 @@ export const webhooksTable = {
   },
 
   async enable(tx: Tx, id: string): Promise<void> {
-    await tx.query('UPDATE webhooks SET enabled = 1, disabled_reason = NULL, failing_since = NULL WHERE id = ?', [id]);
+    await tx.query('UPDATE webhooks SET enabled = 1, disabled_reason = NULL WHERE id = ?', [id]);
   },
 
   async disable(tx: Tx, id: string, reason: string): Promise<void> {
     await tx.query('UPDATE webhooks SET enabled = 0, disabled_reason = ? WHERE id = ?', [reason, id]);
   },
 
-  /** Notes a failed attempt; returns since when the endpoint has been failing. */
-  async noteFailure(tx: Tx, id: string, now: number): Promise<number> {
-    await tx.query('UPDATE webhooks SET failing_since = ? WHERE id = ? AND failing_since IS NULL', [now, id]);
-    const [row] = await tx.query<{ failing_since: string | number }>('SELECT failing_since FROM webhooks WHERE id = ?', [id]);
-    return row ? Number(row.failing_since) : now;
-  },
-
-  async noteSuccess(tx: Tx, id: string): Promise<void> {
-    await tx.query('UPDATE webhooks SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL', [id]);
+  async noteSuccess(tx: Tx, id: string, now: number): Promise<void> {
+    // At most once a minute: a busy endpoint's successes do not all queue on its row.
+    await tx.query('UPDATE webhooks SET last_success_at = ? WHERE id = ? AND (last_success_at IS NULL OR last_success_at < ?)', [now, id, now - 60_000]);
   },
 };

@@ -53,7 +53,7 @@ export class WebhooksService {
       previousSecretUntil: null,
       enabled: true,
       disabledReason: null,
-      failingSince: null,
+      lastSuccessAt: null,
       createdAt: this.clock.now(),
     };
     await this.db.transaction(async (tx) => {

@@ -27,7 +27,7 @@ export class Webhooks1763800009000 implements MigrationInterface {
       previous_secret_until ${t.bigint},
       enabled smallint NOT NULL,
       disabled_reason varchar(500),
-      failing_since ${t.bigint},
+      last_success_at ${t.bigint},
       created_at ${t.bigint} NOT NULL
     )`);
     await runner.query(`CREATE TABLE webhook_deliveries (

@@ -1,19 +1,3 @@
-/** Every event type a webhook may subscribe to (CONTRACT §9). */
-export const EVENT_TYPES = [
-  'transaction.committed',
-  'hold.placed',
-  'hold.captured',
-  'hold.released',
-  'hold.expired',
-  'subscription.created',
-  'subscription.renewed',
-  'subscription.expired',
-  'user.frozen',
-  'user.unfrozen',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
-
 /** One committed event, as the outbox keeps it: `payload` is its JSON, sent as the body as it is. */
 export interface OutboxEvent {
   readonly id: string;
