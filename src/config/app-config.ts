@@ -90,6 +90,8 @@ export interface AppConfig {
   readonly publicUrl: string | null;
   readonly enableTestClock: boolean;
   readonly webhooks: WebhooksConfig;
+  /** Events stay in the feed at least this many days (CONTRACT §9), then are purged. */
+  readonly eventsRetentionDays: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
