@@ -3,7 +3,10 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { startApp, startAppOn, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
 import { addLegacyUser } from '../support/legacy-client.js';
-import { DATABASE_KINDS } from '../support/test-databases.js';
+import { NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { connectUrl } from '../support/socket-client.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/test-databases.js';
+import { adminToken, tokenFor } from '../support/tokens.js';
 import { startReceiver, type ReceivedHook, type WebhookReceiver } from '../support/webhook-receiver.js';
 
 type Delivery = { eventId: string; status: string; attempts: number; lastStatus: number | null; lastResponse: string | null; lastError: string | null; lastAttemptAt: string | null; nextAttemptAt: string | null };
@@ -248,4 +251,44 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       }
     });
   });
+});
+
+describe.each(DATABASE_KINDS)('webhook deliveries through kill -9 on %s', (kind) => {
+  let database: TestDatabase;
+  let server: ServerProcess | null = null;
+  let receiver: WebhookReceiver;
+
+  afterAll(async () => {
+    await server?.kill();
+    await receiver?.close();
+    await database?.drop();
+  });
+
+  it('delivers every event at least once after the server is killed mid-burst and restarted', async () => {
+    database = await createTestDatabase(kind);
+    receiver = await startReceiver();
+    // Slow enough answers that the kill lands while deliveries are in flight.
+    receiver.answer = () => ({ status: 204, delayMs: 50 });
+    const env = { DATABASE_URL: database.url, WEBHOOKS_ALLOW_PRIVATE: 'true', ...NO_RATE_LIMITS };
+    server = await startServerProcess(env);
+    const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
+    const post = (url: string, path: string, body: unknown) => fetch(`${url}${bo(path)}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const user = await connectUrl(server.url, tokenFor('crash-1'));
+    user.close();
+    expect((await post(server.url, '/webhooks', { url: `${receiver.url}/crash`, events: ['transaction.committed'] })).status).toBe(201);
+    const EVENTS = 60;
+    const acknowledged = await Promise.all(
+      Array.from({ length: EVENTS }, () => post(server!.url, '/user/crash-1/adjustments', { asset: 'usd', amount: '1', comment: 'burst' }).then((r) => r.status)),
+    );
+    expect(acknowledged.filter((s) => s === 201)).toHaveLength(EVENTS);
+    await receiver.waitFor(5);
+    await server.kill();
+    const beforeRestart = new Set(receiver.received.map((h) => h.headers['webhook-id']));
+    expect(beforeRestart.size).toBeLessThan(EVENTS);
+    server = await startServerProcess(env);
+    // Leases of the killed process lapse (the attempt timeout and a margin), then its claims are taken up.
+    await until(async () => new Set(receiver.received.map((h) => h.headers['webhook-id'])).size, (n) => n >= EVENTS, 90_000);
+    const ids = new Set(receiver.received.map((h) => String(h.headers['webhook-id'])));
+    expect(ids.size).toBe(EVENTS);
+  }, 180_000);
 });
