@@ -76,7 +76,7 @@ describe('webhook attempts and DNS rebinding', () => {
   /** A resolver under the test's control: each call answers the next list. */
   const resolverOf = (...answers: string[][]): ResolveAll => {
     let call = 0;
-    return (host) => {
+    return () => {
       const addresses = answers[Math.min(call++, answers.length - 1)];
       return Promise.resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
     };
