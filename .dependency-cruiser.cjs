@@ -2,7 +2,7 @@
  * The one direction of dependency, checked by `npm run lint:deps` (and so by CI):
  *
  *   edges (backoffice, legacy-api, realtime, health, cli, app wiring)
- *     → features (token-actions, exchange-rates, subscriptions, scheduler, catalog)
+ *     → features (token-actions, exchange-rates, subscriptions, scheduler, catalog, webhooks)
  *       → ledger
  *         → services below the ledger (auth, audit, idempotency, balance-api, lifecycle, observability, redis)
  *           → database
@@ -16,7 +16,7 @@ const layer = {
   database: '^src/database/',
   platform: '^src/(auth|audit|idempotency|balance-api|lifecycle|observability|redis)/',
   ledger: '^src/ledger/',
-  features: '^src/(token-actions|exchange-rates|subscriptions|scheduler|catalog)/',
+  features: '^src/(token-actions|exchange-rates|subscriptions|scheduler|catalog|webhooks)/',
   edges: '^src/(backoffice|legacy-api|realtime|health|cli)/|^src/(app\\.module|app\\.factory|main)\\.ts$',
 };
 

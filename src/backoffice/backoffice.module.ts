@@ -19,6 +19,7 @@ import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
 import { PointInTimeController } from './point-in-time.controller.js';
+import { EventsController } from './events.controller.js';
 import { ProductsController } from './products.controller.js';
 import { ReversalsController } from './reversals.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
@@ -26,15 +27,18 @@ import { TokenActionsController } from './token-actions.controller.js';
 import { TestClockController } from './test-clock.controller.js';
 import { TransactionsController } from './transactions.controller.js';
 import { UsersController } from './users.controller.js';
+import { WebhooksController } from './webhooks.controller.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** REST controllers for operators, over the feature modules; no money logic of its own. */
 @Module({
-  imports: [AuthModule, LedgerModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule, SchedulerModule],
+  imports: [AuthModule, LedgerModule, TokenActionsModule, ExchangeRatesModule, SubscriptionsModule, IdempotencyModule, SchedulerModule, WebhooksModule],
   controllers: [
     UsersController,
     BalancesController,
     TransactionsController,
     PointInTimeController,
+    EventsController,
     ExportController,
     AdjustmentsController,
     ReversalsController,
@@ -48,6 +52,7 @@ import { UsersController } from './users.controller.js';
     SubscriptionsController,
     FreezesController,
     AuditController,
+    WebhooksController,
   ],
   providers: [BackofficeUsers, AssetTotalsService, BalancesReportService, IdempotentRequests],
 })

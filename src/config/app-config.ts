@@ -60,6 +60,11 @@ export interface IntrospectionConfig {
   readonly timeoutMs: number;
 }
 
+export interface WebhooksConfig {
+  /** Webhook URLs may reach loopback, private and other non-public addresses (tests, private networks). */
+  readonly allowPrivate: boolean;
+}
+
 export interface AppConfig {
   readonly production: boolean;
   readonly port: number;
@@ -84,6 +89,9 @@ export interface AppConfig {
   /** The public base URL (`https://ledger.example.com`), for the OpenAPI document's `servers`; never the Host header. */
   readonly publicUrl: string | null;
   readonly enableTestClock: boolean;
+  readonly webhooks: WebhooksConfig;
+  /** Events stay in the feed at least this many days (CONTRACT §9), then are purged. */
+  readonly eventsRetentionDays: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -53,7 +53,8 @@ describe('README examples', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    server = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
+    // The webhook example's receiver listens on loopback.
+    server = await startServerProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn', WEBHOOKS_ALLOW_PRIVATE: 'true' });
   });
   afterAll(async () => {
     for (const file of written) rmSync(file, { force: true });

@@ -151,6 +151,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events after an id, oldest first
+         * @description Every committed change writes its event in the same database transaction: `transaction.committed` (reversals included), `hold.placed|captured|released|expired`, `subscription.created|renewed|expired`, `user.frozen|unfrozen` (one schema each, see `Event`). Ids are assigned in commit order, so a reader that always asks again with `after=next` sees every event exactly once, in order. Events are kept at least EVENTS_RETENTION_DAYS; `after` below the highest purged id is 410.
+         */
+        get: operations["EventsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/transactions/export": {
         parameters: {
             query?: never;
@@ -551,6 +571,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every endpoint, oldest first, enabled or disabled (and why); never a secret */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Register an endpoint for the events of the given types; the answer shows its signing secret, once
+         * @description Each event committed from now on whose type is listed is POSTed as JSON, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`) with the secret, and retried for 5 days until a 2xx answers it.
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an endpoint and its delivery log; nothing more is sent to it */
+        delete: operations["WebhooksController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new signing secret, shown once; the old one keeps signing for 24 hours
+         * @description Until then every delivery carries two signatures, one per secret, so a receiver can switch to the new secret without missing one.
+         */
+        post: operations["WebhooksController_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint's deliveries, newest event first: status, attempts, the last answer (at most 1 KiB) or error, the next attempt */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/back-api/backoffice/webhooks/{id}/deliveries/{eventId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attempt a delivery again now, on a fresh 5-day schedule, whatever its state; enables a disabled endpoint */
+        post: operations["WebhooksController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/user/{userId}/balance/": {
         parameters: {
             query?: never;
@@ -717,6 +829,25 @@ export interface components {
              * @example Chargeback investigation #5521
              */
             reason: string;
+        };
+        CreateWebhookDto: {
+            /**
+             * @description Where to POST the events: http or https, a public address unless WEBHOOKS_ALLOW_PRIVATE=true
+             * @example https://rooms.example.com/ledger-events
+             */
+            url: string;
+            /**
+             * @description The event types to send
+             * @example [
+             *       "transaction.committed"
+             *     ]
+             */
+            events: ("transaction.committed" | "hold.placed" | "hold.captured" | "hold.released" | "hold.expired" | "subscription.created" | "subscription.renewed" | "subscription.expired" | "user.frozen" | "user.unfrozen")[];
+            /**
+             * @description For the operators
+             * @example Rooms service
+             */
+            description?: string;
         };
         /** @description Every error answer. Validation errors list every failed constraint as an array of messages. */
         Error: {
@@ -1671,6 +1802,584 @@ export interface components {
              * @example 2
              */
             count: number;
+        };
+        Webhook: {
+            /** @example 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f */
+            id: string;
+            /** @example https://rooms.example.com/ledger-events */
+            url: string;
+            events: ("transaction.committed" | "hold.placed" | "hold.captured" | "hold.released" | "hold.expired" | "subscription.created" | "subscription.renewed" | "subscription.expired" | "user.frozen" | "user.unfrozen")[];
+            description: string | null;
+            /** @description False after a 410 answer or 5 days of failed deliveries; a manual retry enables it again */
+            enabled: boolean;
+            /** @example the endpoint answered 410 Gone */
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description When it was registered (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+        };
+        NewWebhook: {
+            /** @example 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f */
+            id: string;
+            /** @example https://rooms.example.com/ledger-events */
+            url: string;
+            events: ("transaction.committed" | "hold.placed" | "hold.captured" | "hold.released" | "hold.expired" | "subscription.created" | "subscription.renewed" | "subscription.expired" | "user.frozen" | "user.unfrozen")[];
+            description: string | null;
+            /** @description False after a 410 answer or 5 days of failed deliveries; a manual retry enables it again */
+            enabled: boolean;
+            /** @example the endpoint answered 410 Gone */
+            disabledReason: string | null;
+            /**
+             * Format: date-time
+             * @description When it was registered (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /** @description `whsec_` and the base64 of 32 random bytes: the Standard Webhooks signing key. Shown only in this answer. */
+            secret: string;
+        };
+        WebhookList: {
+            data: components["schemas"]["Webhook"][];
+        };
+        DeletedWebhook: {
+            /** @example 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f */
+            id: string;
+            /** @enum {boolean} */
+            deleted: true;
+        };
+        RotatedSecret: {
+            /** @example 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f */
+            id: string;
+            /** @description `whsec_` and the base64 of 32 random bytes: the Standard Webhooks signing key. Shown only in this answer. */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then the old secret signs too: each delivery carries both signatures
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            previousSecretSignsUntil: string;
+        };
+        /** @description One event for one endpoint */
+        Delivery: {
+            /**
+             * @description The event id, sent as `webhook-id`
+             * @example 1042
+             */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "transaction.committed" | "hold.placed" | "hold.captured" | "hold.released" | "hold.expired" | "subscription.created" | "subscription.renewed" | "subscription.expired" | "user.frozen" | "user.unfrozen";
+            /**
+             * @description `failed`: not answered with a 2xx for 5 days
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /**
+             * Format: date-time
+             * @description The service clock
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            lastAttemptAt: string | null;
+            /**
+             * @description The HTTP status of the last answer (null: none, see lastError)
+             * @example 503
+             */
+            lastStatus: number | null;
+            /** @description The start of the last answer body (at most 1 KiB) */
+            lastResponse: string | null;
+            /**
+             * @description Why the last attempt failed: the status, a redirect not followed, a timeout, a refused address
+             * @example HTTP 503
+             */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When a pending delivery is attempted next (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            nextAttemptAt: string | null;
+        };
+        DeliveriesPage: {
+            paging: components["schemas"]["Paging"];
+            /** @description Newest event first */
+            data: components["schemas"]["Delivery"][];
+        };
+        /** @description A ledger transaction committed (reversals included), with every entry as GET /transactions/{id} shows it */
+        TransactionCommittedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example transaction.committed
+             * @enum {string}
+             */
+            type: "transaction.committed";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /** @example 17 */
+            transactionId: string;
+            /** @example donation */
+            kind: string;
+            /** @example donation */
+            action: string;
+            /**
+             * @description The transaction this one reverses (reversals only)
+             * @example 12
+             */
+            reverses?: string;
+            entries: {
+                /**
+                 * @description The user, on user accounts only
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                userId?: string;
+                /**
+                 * @description The account owner: a user id, or a system account (system:issuer, system:revenue)
+                 * @example system:issuer
+                 */
+                account: string;
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /**
+                 * @description Signed: credits positive, debits negative
+                 * @example -5
+                 */
+                amount: string;
+                /**
+                 * @example spending
+                 * @enum {string}
+                 */
+                type: "mining" | "spending" | "buying" | "system";
+                /** @example donation */
+                action: string;
+                /**
+                 * @description The account's balance after this entry (a system account's may be negative)
+                 * @example 95
+                 */
+                balanceAfter: string;
+            }[];
+        };
+        /** @description A hold reserved part of a balance */
+        HoldPlacedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.placed
+             * @enum {string}
+             */
+            type: "hold.placed";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount held
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A hold was captured (its transaction.committed event is in the same commit, just before); any rest was released */
+        HoldCapturedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.captured
+             * @enum {string}
+             */
+            type: "hold.captured";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount captured
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A hold was released by an operator */
+        HoldReleasedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.released
+             * @enum {string}
+             */
+            type: "hold.released";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount that was held
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A hold expired and was released */
+        HoldExpiredEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.expired
+             * @enum {string}
+             */
+            type: "hold.expired";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount that was held
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A subscription was created (its first charge, if any, commits with it) */
+        SubscriptionCreatedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example subscription.created
+             * @enum {string}
+             */
+            type: "subscription.created";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f
+             */
+            subscriptionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description The room (a room subscription)
+             * @example room-42
+             */
+            roomId?: string;
+            /**
+             * @description The product (any other product type)
+             * @example product-7
+             */
+            productId?: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+        } & (unknown | unknown);
+        /** @description A recurring subscription was charged for its next period */
+        SubscriptionRenewedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example subscription.renewed
+             * @enum {string}
+             */
+            type: "subscription.renewed";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f
+             */
+            subscriptionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description The room (a room subscription)
+             * @example room-42
+             */
+            roomId?: string;
+            /**
+             * @description The product (any other product type)
+             * @example product-7
+             */
+            productId?: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+        } & (unknown | unknown);
+        /** @description A subscription ended */
+        SubscriptionExpiredEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example subscription.expired
+             * @enum {string}
+             */
+            type: "subscription.expired";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f
+             */
+            subscriptionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description The room (a room subscription)
+             * @example room-42
+             */
+            roomId?: string;
+            /**
+             * @description The product (any other product type)
+             * @example product-7
+             */
+            productId?: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+            /**
+             * @description Who or what ended it
+             * @example insufficient_funds
+             * @enum {string}
+             */
+            reason: "network_admin" | "admin" | "insufficient_funds";
+        } & (unknown | unknown);
+        /** @description An operator froze a user's own movements (or changed the freeze's scope or reason) */
+        UserFrozenEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example user.frozen
+             * @enum {string}
+             */
+            type: "user.frozen";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @example debits
+             * @enum {string}
+             */
+            scope: "all" | "debits";
+            /** @example Chargeback investigation #5521 */
+            reason: string;
+        };
+        /** @description An operator lifted a freeze */
+        UserUnfrozenEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example user.unfrozen
+             * @enum {string}
+             */
+            type: "user.unfrozen";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+        };
+        /** @description Any event; `type` says which */
+        Event: components["schemas"]["TransactionCommittedEvent"] | components["schemas"]["HoldPlacedEvent"] | components["schemas"]["HoldCapturedEvent"] | components["schemas"]["HoldReleasedEvent"] | components["schemas"]["HoldExpiredEvent"] | components["schemas"]["SubscriptionCreatedEvent"] | components["schemas"]["SubscriptionRenewedEvent"] | components["schemas"]["SubscriptionExpiredEvent"] | components["schemas"]["UserFrozenEvent"] | components["schemas"]["UserUnfrozenEvent"];
+        EventsPage: {
+            /** @description Oldest first, in commit order */
+            events: components["schemas"]["Event"][];
+            /**
+             * @description Ask again with after=next: the last event's id, or `after` itself when there was nothing new
+             * @example 42
+             */
+            next: string;
         };
     };
     responses: never;
@@ -3116,6 +3825,214 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    EventsController_events: {
+        parameters: {
+            query?: {
+                /** @description The last event id already read (the previous page's `next`); absent: from the oldest event kept. Below the highest purged id: 410. */
+                after?: string;
+                /** @description Events per page, 1–1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": "42",
+                     *           "type": "transaction.committed",
+                     *           "schemaVersion": 1,
+                     *           "createdAt": "2026-11-30T12:00:00.000Z",
+                     *           "transactionId": "17",
+                     *           "kind": "donation",
+                     *           "action": "donation",
+                     *           "entries": [
+                     *             {
+                     *               "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *               "account": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *               "asset": "rents",
+                     *               "amount": "-5",
+                     *               "type": "spending",
+                     *               "action": "donation",
+                     *               "balanceAfter": "95"
+                     *             },
+                     *             {
+                     *               "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *               "account": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *               "asset": "rents",
+                     *               "amount": "5",
+                     *               "type": "mining",
+                     *               "action": "donation",
+                     *               "balanceAfter": "5"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "43",
+                     *           "type": "user.frozen",
+                     *           "schemaVersion": 1,
+                     *           "createdAt": "2026-11-30T12:00:01.000Z",
+                     *           "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "scope": "debits",
+                     *           "reason": "Chargeback investigation #5521"
+                     *         }
+                     *       ],
+                     *       "next": "43"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventsPage"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "limit must not be greater than 1000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Events after `after` have been purged: read again without `after` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "message": "Events up to 42 have been purged; read again without after, from the oldest kept"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -8000,6 +8917,1028 @@ export interface operations {
                      * @example {
                      *       "statusCode": 403,
                      *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f",
+                     *           "url": "https://rooms.example.com/ledger-events",
+                     *           "events": [
+                     *             "transaction.committed"
+                     *           ],
+                     *           "description": "Rooms service",
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "createdAt": "2025-03-01T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f",
+                     *       "url": "https://rooms.example.com/ledger-events",
+                     *       "events": [
+                     *         "transaction.committed"
+                     *       ],
+                     *       "description": "Rooms service",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "createdAt": "2025-03-01T12:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3S6E0kLRTQw="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewWebhook"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": "url points to a loopback address (WEBHOOKS_ALLOW_PRIVATE is off)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f",
+                     *       "deleted": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeletedWebhook"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such webhook */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Webhook 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3S6E0kLRTQw=",
+                     *       "previousSecretSignsUntil": "2025-03-02T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such webhook */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Webhook 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                /** @description Items per page, 1–100 (default 20); more is a 400 */
+                per_page?: number;
+                /** @description Alias of page */
+                Page?: number;
+                /** @description Alias of per_page */
+                PerPage?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "paging": {
+                     *         "page": 1,
+                     *         "per_page": 20,
+                     *         "total": 1
+                     *       },
+                     *       "data": [
+                     *         {
+                     *           "eventId": "1042",
+                     *           "eventType": "transaction.committed",
+                     *           "status": "pending",
+                     *           "attempts": 2,
+                     *           "lastAttemptAt": "2025-03-01T12:05:05.000Z",
+                     *           "lastStatus": 503,
+                     *           "lastResponse": "Service Unavailable",
+                     *           "lastError": "HTTP 503",
+                     *           "nextAttemptAt": "2025-03-01T12:35:05.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveriesPage"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "per_page must not be greater than 100"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such webhook */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "Webhook 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook id */
+                id: string;
+                /** @description The event id */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "eventId": "1042",
+                     *       "eventType": "transaction.committed",
+                     *       "status": "pending",
+                     *       "attempts": 2,
+                     *       "lastAttemptAt": "2025-03-01T12:05:05.000Z",
+                     *       "lastStatus": 503,
+                     *       "lastResponse": "Service Unavailable",
+                     *       "lastError": "HTTP 503",
+                     *       "nextAttemptAt": "2025-03-01T12:40:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "amount must be a number or a decimal string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such webhook, or no delivery of that event to it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "message": "No delivery of event 1042 to webhook 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

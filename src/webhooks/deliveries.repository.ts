@@ -1,0 +1,127 @@
+import type { Reader, Tx } from '../database/db.service.js';
+import { forUpdateSkipLocked } from '../database/sql-dialect.js';
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event for one endpoint, with what its attempts came to. */
+export interface Delivery {
+  readonly webhookId: string;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly payload: string;
+  readonly status: DeliveryStatus;
+  readonly attempts: number;
+  /** Failed attempts since the schedule (re)started: what the next delay depends on. */
+  readonly scheduleAttempts: number;
+  readonly scheduleStartedAt: number;
+  readonly nextAttemptAt: number | null;
+  readonly lastAttemptAt: number | null;
+  readonly lastStatus: number | null;
+  readonly lastResponse: string | null;
+  readonly lastError: string | null;
+}
+
+type DeliveryRow = {
+  webhook_id: string;
+  event_id: string | number;
+  event_type: string;
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  schedule_attempts: number;
+  schedule_started_at: string | number;
+  next_attempt_at: string | number | null;
+  last_attempt_at: string | number | null;
+  last_status: number | null;
+  last_response: string | null;
+  last_error: string | null;
+};
+
+const num = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+function deliveryOf(row: DeliveryRow): Delivery {
+  return {
+    webhookId: row.webhook_id,
+    eventId: String(row.event_id),
+    eventType: row.event_type,
+    payload: row.payload,
+    status: row.status,
+    attempts: Number(row.attempts),
+    scheduleAttempts: Number(row.schedule_attempts),
+    scheduleStartedAt: Number(row.schedule_started_at),
+    nextAttemptAt: num(row.next_attempt_at),
+    lastAttemptAt: num(row.last_attempt_at),
+    lastStatus: row.last_status === null ? null : Number(row.last_status),
+    lastResponse: row.last_response,
+    lastError: row.last_error,
+  };
+}
+
+/** What one attempt came to, to store on its delivery. */
+export interface AttemptOutcome {
+  readonly status: DeliveryStatus;
+  readonly nextAttemptAt: number | null;
+  readonly attemptedAt: number;
+  readonly httpStatus: number | null;
+  readonly response: string | null;
+  readonly error: string | null;
+}
+
+/** The `webhook_deliveries` table. */
+export const deliveriesTable = {
+  /** A new pending delivery, due at once; one that exists already is left as it is. */
+  async add(tx: Tx, webhookId: string, event: { id: string; type: string; payload: string }, now: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING`,
+      [webhookId, event.id, event.type, event.payload, now, now, now],
+    );
+  },
+
+  /**
+   * Takes up to `limit` due deliveries of enabled endpoints for this instance: each gets a lease
+   * until `leaseUntil` (real time), and no other instance takes it before the lease ends. On
+   * PostgreSQL rows another instance is taking right now are skipped, not waited for; SQLite has
+   * one writer.
+   */
+  async claimDue(tx: Tx, now: number, realNow: number, leaseUntil: number, limit: number): Promise<Delivery[]> {
+    const rows = await tx.query<DeliveryRow>(
+      `SELECT d.* FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+       WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND (d.locked_until IS NULL OR d.locked_until < ?) AND w.enabled = 1
+       ORDER BY d.next_attempt_at, d.event_id LIMIT ? ${forUpdateSkipLocked(tx.dialect, 'd')}`,
+      [now, realNow, limit],
+    );
+    for (const row of rows) {
+      await tx.query('UPDATE webhook_deliveries SET locked_until = ? WHERE webhook_id = ? AND event_id = ?', [leaseUntil, row.webhook_id, row.event_id]);
+    }
+    return rows.map(deliveryOf);
+  },
+
+  async record(tx: Tx, delivery: Delivery, outcome: AttemptOutcome): Promise<void> {
+    await tx.query(
+      `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, schedule_attempts = schedule_attempts + 1, next_attempt_at = ?,
+       locked_until = NULL, last_attempt_at = ?, last_status = ?, last_response = ?, last_error = ? WHERE webhook_id = ? AND event_id = ?`,
+      [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, delivery.webhookId, delivery.eventId],
+    );
+  },
+
+  async find(reader: Reader, webhookId: string, eventId: string): Promise<Delivery | null> {
+    const [row] = await reader.query<DeliveryRow>('SELECT * FROM webhook_deliveries WHERE webhook_id = ? AND event_id = ?', [webhookId, eventId]);
+    return row ? deliveryOf(row) : null;
+  },
+
+  /** Newest event first. */
+  async page(reader: Reader, webhookId: string, offset: number, limit: number): Promise<{ total: number; deliveries: Delivery[] }> {
+    const [count] = await reader.query<{ n: string | number }>('SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ?', [webhookId]);
+    const rows = await reader.query<DeliveryRow>('SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY event_id DESC LIMIT ? OFFSET ?', [webhookId, limit, offset]);
+    return { total: Number(count.n), deliveries: rows.map(deliveryOf) };
+  },
+
+  /** A manual retry: pending again, due now, on a fresh 5-day schedule. */
+  async restart(tx: Tx, webhookId: string, eventId: string, now: number): Promise<void> {
+    await tx.query(
+      `UPDATE webhook_deliveries SET status = 'pending', schedule_attempts = 0, schedule_started_at = ?, next_attempt_at = ? WHERE webhook_id = ? AND event_id = ?`,
+      [now, now, webhookId, eventId],
+    );
+  },
+};

@@ -1,0 +1,15 @@
+/** One committed event, as the outbox keeps it: `payload` is its JSON, sent as the body as it is. */
+export interface OutboxEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly createdAt: number;
+  readonly payload: string;
+}
+
+/**
+ * Where the webhooks read committed events from, oldest first, after an id (null: from the
+ * start). The outbox's feed implements it; ids only ever grow, in commit order.
+ */
+export abstract class WebhookEventSource {
+  abstract read(after: string | null, limit: number): Promise<readonly OutboxEvent[]>;
+}

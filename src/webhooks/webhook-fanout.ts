@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
+import { Db } from '../database/db.service.js';
+import { forUpdate } from '../database/sql-dialect.js';
+import { deliveriesTable } from './deliveries.repository.js';
+import { WebhookEventSource } from './webhook-event-source.js';
+import { webhooksTable } from './webhooks.repository.js';
+
+const BATCH = 500;
+
+/**
+ * Turns committed events into delivery rows, in event id order, resuming from the stored cursor.
+ * The cursor row is locked while the batch is written (FOR UPDATE on PostgreSQL; SQLite has one writer), so
+ * two instances never fan out the same events at once, and the deliveries and the cursor commit
+ * together: after a crash the batch is redone whole, or not at all.
+ */
+@Injectable()
+export class WebhookFanout {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly events: WebhookEventSource,
+  ) {}
+
+  /** One batch; true when there may be more. */
+  async next(): Promise<boolean> {
+    const after = await this.cursor();
+    // Read before the transaction: the feed first gives ids to what has committed, on its own.
+    const events = await this.events.read(after === '0' ? null : after, BATCH);
+    if (events.length === 0) return false;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ last_event_id: string | number }>(`SELECT last_event_id FROM webhook_fanout WHERE one = 1 ${forUpdate(tx.dialect)}`);
+      // Another instance fanned these out meanwhile: start again from where it stopped.
+      if (String(row.last_event_id) !== after) return true;
+      // A disabled endpoint's deliveries wait, unattempted, for a retry to enable it.
+      const webhooks = await webhooksTable.all(tx);
+      const now = this.clock.now();
+      for (const event of events) {
+        for (const webhook of webhooks) {
+          // An endpoint hears of what committed after it was registered, not of the past (the feed has that).
+          if (webhook.events.includes(event.type) && event.createdAt >= webhook.createdAt) await deliveriesTable.add(tx, webhook.id, event, now);
+        }
+      }
+      await tx.query('UPDATE webhook_fanout SET last_event_id = ? WHERE one = 1', [events[events.length - 1].id]);
+      return events.length === BATCH;
+    });
+  }
+
+  private async cursor(): Promise<string> {
+    const [row] = await this.db.read((reader) => reader.query<{ last_event_id: string | number }>('SELECT last_event_id FROM webhook_fanout WHERE one = 1'));
+    return String(row.last_event_id);
+  }
+}

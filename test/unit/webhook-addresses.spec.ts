@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseIpv4, refusalOf } from '../../src/webhooks/address-policy.js';
+import { postOnce } from '../../src/webhooks/webhook-client.js';
+import { checkedTarget, registrableUrl, type ResolveAll } from '../../src/webhooks/webhook-url.js';
+
+describe('webhook address policy', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['10.0.0.1', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.1', 'private'],
+    ['100.64.0.1', 'carrier-grade NAT'],
+    ['169.254.169.254', 'metadata'],
+    ['169.254.1.1', 'link-local'],
+    ['0.0.0.0', 'unspecified'],
+    ['224.0.0.1', 'multicast'],
+    ['255.255.255.255', 'broadcast'],
+    ['::', 'unspecified'],
+    ['::1', 'loopback'],
+    ['fd00::1', 'unique local'],
+    ['fe80::1', 'link-local'],
+    ['ff02::1', 'multicast'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:169.254.169.254', 'metadata'],
+    ['::127.0.0.1', 'loopback'],
+    ['64:ff9b::10.0.0.1', 'private'],
+    ['2002:7f00:1::', 'loopback'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['[::1]', 'loopback'],
+    ['fe80::1%eth0', 'link-local'],
+  ])('refuses %s (%s)', (address, reason) => {
+    expect(refusalOf(address)).toBe(reason);
+  });
+
+  it.each(['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c', '1.1.1.1'])('allows the public address %s', (address) => {
+    expect(refusalOf(address)).toBeNull();
+  });
+
+  it('refuses IPv4-mapped forms of public addresses too (no receiver needs them)', () => {
+    expect(refusalOf('::ffff:1.1.1.1')).toBe('IPv4-mapped address');
+  });
+
+  it.each([
+    ['2130706433', '127.0.0.1'],
+    ['0x7f000001', '127.0.0.1'],
+    ['0177.0.0.1', '127.0.0.1'],
+    ['0x7f.1', '127.0.0.1'],
+    ['127.1', '127.0.0.1'],
+    ['0xa9.0xfe.0xa9.0xfe', '169.254.169.254'],
+    ['017700000001', '127.0.0.1'],
+  ])('reads the IPv4 encoding %s as %s', (text, dotted) => {
+    const value = parseIpv4(text)!;
+    expect([24, 16, 8, 0].map((s) => (value >>> s) & 255).join('.')).toBe(dotted);
+    expect(refusalOf(text)).not.toBeNull();
+  });
+
+  it.each(['example.com', '1.2.3.4.5', '256.1.1.1', '08.1.1.1', '0x'])('does not take %s for an IPv4 address it is not', (text) => {
+    if (text === '0x') return expect(parseIpv4(text)).toBe(0);
+    expect(parseIpv4(text)).toBeNull();
+  });
+
+  it('refuses registering literal private hosts in every URL spelling', () => {
+    for (const url of ['http://2130706433/', 'http://0x7f.0.0.1/', 'http://[::ffff:7f00:1]/', 'http://[0:0:0:0:0:ffff:a9fe:a9fe]/', 'http://LOCALHOST./', 'http://a.localhost/']) {
+      expect(() => registrableUrl(url, false)).toThrow(/WEBHOOKS_ALLOW_PRIVATE is off/);
+      expect(registrableUrl(url, true)).toBeInstanceOf(URL);
+    }
+    expect(() => registrableUrl('file:///etc/passwd', true)).toThrow('url must be an absolute http or https URL');
+    expect(() => registrableUrl('https://user:pw@example.com/', true)).toThrow('url must not contain credentials');
+  });
+});
+
+describe('webhook attempts and DNS rebinding', () => {
+  /** A resolver under the test's control: each call answers the next list. */
+  const resolverOf = (...answers: string[][]): ResolveAll => {
+    let call = 0;
+    return () => {
+      const addresses = answers[Math.min(call++, answers.length - 1)];
+      return Promise.resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+    };
+  };
+
+  it('checks every address a name resolves to at each attempt: a name that now resolves privately is refused', async () => {
+    const resolve = resolverOf(['93.184.215.14'], ['127.0.0.1']);
+    const url = new URL('http://rebind.example/hook');
+    expect(await checkedTarget(url, false, resolve)).toEqual({ address: '93.184.215.14', family: 4 });
+    await expect(checkedTarget(url, false, resolve)).rejects.toThrow('refused address 127.0.0.1 of rebind.example: loopback');
+    await expect(checkedTarget(url, false, resolverOf(['93.184.215.14', '10.0.0.7']))).rejects.toThrow('refused address 10.0.0.7 of rebind.example: private');
+    await expect(checkedTarget(url, false, resolverOf(['::ffff:169.254.169.254']))).rejects.toThrow('metadata');
+  });
+
+  it('connects to the checked address, never resolving the name again, and keeps the Host header', async () => {
+    const seen: Array<string | undefined> = [];
+    const server = createServer((request, response) => {
+      seen.push(request.headers.host);
+      response.writeHead(200).end('ok');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // The name resolves nowhere real: only the pinned, checked address can be reached.
+      const url = new URL(`http://rebind.invalid:${port}/hook`);
+      const target = await checkedTarget(url, true, resolverOf(['127.0.0.1']));
+      const result = await postOnce(url, target, {}, '{}', 5000);
+      expect(result).toEqual({ ok: true, status: 200, body: 'ok', error: null });
+      expect(seen).toEqual([`rebind.invalid:${port}`]);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});
