@@ -83,6 +83,16 @@ export class Db {
     return this.pg.run(work).catch(rethrowAsOutage);
   }
 
+  /**
+   * A transaction outside the group commit: PostgreSQL on a connection of its own (retried on
+   * deadlock), SQLite as a unit of the one writer. For work whose locks must not be held by, or
+   * wait inside, a batch of other units (the events sequencer's lock).
+   */
+  separately<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.sqlite.run(work).catch(rethrowAsOutage);
+    return this.alone(work).catch(rethrowAsOutage);
+  }
+
   /** One PostgreSQL transaction of its own, retried from the start on deadlock. */
   private async alone<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {

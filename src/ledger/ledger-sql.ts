@@ -3,6 +3,7 @@ import { sharedTxOf } from '../database/shared-tx.js';
 import { forUpdate } from '../database/sql-dialect.js';
 import type { Reader, Statement } from '../database/tx.js';
 import type { StagedPosting } from './staged-posting.js';
+import { eventsAsJson, PG_INSERT_EVENTS_FROM_JSON } from '../events/events-sql.js';
 
 /*
  * The ledger's SQL where the two databases differ: how a list of owners and assets is passed,
@@ -115,7 +116,8 @@ export function nextTransactionIds(dialect: Dialect, block: number): Statement {
 
 /**
  * Writes staged postings: transactions, entries (in staging order, so entry ids still follow
- * each account's history), each account's last balance, each total's last value.
+ * each account's history), each account's last balance, each total's last value, and each
+ * transaction's `transaction.committed` event (the outbox, in posting order).
  */
 export function writePostings(dialect: Dialect, postings: readonly StagedPosting[]): Statement[] {
   const txs = postings.map((p) => p.transaction);
@@ -126,8 +128,8 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
   if (dialect === 'sqlite') {
     return [
       ...insertRows(
-        'INSERT INTO ledger_transactions (id, kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at) VALUES',
-        txs.map((t) => [t.id, t.kind, t.action, t.metadata, t.postingKey?.scope ?? null, t.postingKey?.key ?? null, t.postingKey?.requestHash ?? null, t.createdAt]),
+        'INSERT INTO ledger_transactions (id, kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at, reverses) VALUES',
+        txs.map((t) => [t.id, t.kind, t.action, t.metadata, t.postingKey?.scope ?? null, t.postingKey?.key ?? null, t.postingKey?.requestHash ?? null, t.createdAt, t.reverses ?? null]),
       ),
       ...insertRows(
         'INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at) VALUES',
@@ -139,6 +141,10 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
         totals.map((t) => [t.accountId, t.type, t.action, t.total]),
         'ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total',
       ),
+      ...insertRows(
+        'INSERT INTO events (type, created_at, payload) VALUES',
+        postings.map((p) => ['transaction.committed', p.transaction.createdAt, p.event]),
+      ),
     ];
   }
   // One statement, one round trip; its rows travel as JSON (cheaper to build than array
@@ -148,9 +154,11 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
   return [
     {
       sql: `WITH transactions AS (
-         INSERT INTO ledger_transactions (id, kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at)
-         SELECT id, kind, action, metadata, scope, key, hash, at
-         FROM json_to_recordset(?::json) AS t(id bigint, kind text, action text, metadata text, scope text, key text, hash text, at bigint)
+         INSERT INTO ledger_transactions (id, kind, action, metadata, idempotency_scope, idempotency_key, request_hash, created_at, reverses)
+         SELECT id, kind, action, metadata, scope, key, hash, at, reverses
+         FROM json_to_recordset(?::json) AS t(id bigint, kind text, action text, metadata text, scope text, key text, hash text, at bigint, reverses bigint)
+       ), events AS (
+         ${PG_INSERT_EVENTS_FROM_JSON}
        ), entries AS (
          INSERT INTO ledger_entries (transaction_id, account_id, asset, amount, balance_after, type, action, created_at)
          SELECT tx, account, asset, amount, after, type, action, at
@@ -164,8 +172,19 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
        ON CONFLICT (account_id, type, action) DO UPDATE SET total = excluded.total`,
       params: [
         JSON.stringify(
-          txs.map((t) => ({ id: t.id, kind: t.kind, action: t.action, metadata: t.metadata, scope: t.postingKey?.scope, key: t.postingKey?.key, hash: t.postingKey?.requestHash, at: t.createdAt })),
+          txs.map((t) => ({
+            id: t.id,
+            kind: t.kind,
+            action: t.action,
+            metadata: t.metadata,
+            scope: t.postingKey?.scope,
+            key: t.postingKey?.key,
+            hash: t.postingKey?.requestHash,
+            at: t.createdAt,
+            reverses: t.reverses,
+          })),
         ),
+        eventsAsJson(postings.map((p) => ({ type: 'transaction.committed', createdAt: p.transaction.createdAt, payload: p.event }))),
         JSON.stringify(
           entries.map((e) => ({ tx: e.transactionId, account: e.accountId, asset: e.asset, amount: e.amount.toString(), after: e.balanceAfter.toString(), type: e.type, action: e.action, at: e.createdAt })),
         ),

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { BalanceApiModule } from '../balance-api/balance-api.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
+import { EventsModule } from '../events/events.module.js';
 import { AssetRegistry } from './asset-registry.js';
 import { BalancesAt } from './balances-at.js';
 import { FreezesService } from './freezes.js';
@@ -18,7 +19,7 @@ import { ReversalsService } from './reversals.service.js';
 import { UserTransfersService } from './user-transfers.service.js';
 
 @Module({
-  imports: [AuthModule, BalanceApiModule],
+  imports: [AuthModule, BalanceApiModule, EventsModule],
   providers: [
     {
       provide: AssetRegistry,
@@ -42,6 +43,6 @@ import { UserTransfersService } from './user-transfers.service.js';
     FreezesService,
     ReversalsService,
   ],
-  exports: [AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, LedgerExport, BalancesAt, FreezesService, ReversalsService],
+  exports: [EventsModule, AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, LedgerExport, BalancesAt, FreezesService, ReversalsService],
 })
 export class LedgerModule {}

@@ -13,6 +13,8 @@ import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffe
 import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
 import { isSystemOwner } from './system-accounts.js';
 import { freezeOwnersOf, refuseFrozenMovements } from './freezes.js';
+import { Outbox } from '../events/outbox.js';
+import { transactionCommittedEvent } from './transaction-event.js';
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -34,6 +36,7 @@ export class LedgerService {
     private readonly events: LedgerEvents,
     private readonly clock: Clock,
     private readonly metrics: MetricsService,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Posts in a transaction of its own. */
@@ -101,12 +104,9 @@ export class LedgerService {
       next.set(key, { ...current, totals });
       return { accountId, type, action, total: totals[type][action] };
     });
-    buffer.stage({
-      transaction: { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt },
-      entries: entryRows(request, planned),
-      accounts: [...next.values()],
-      totals: totalsRows,
-    });
+    const transaction = { id: transactionId, kind: request.kind, action: request.action, metadata: JSON.stringify(request.metadata ?? {}), postingKey: request.postingKey, createdAt, reverses: request.reverses };
+    const entries = entryRows(request, planned);
+    buffer.stage({ transaction, entries, accounts: [...next.values()], totals: totalsRows, event: transactionCommittedEvent(this.assets, transaction, request.legs, entries) });
     if (!shared) await buffer.write();
     const totals = new Map(totalsRows.map((t) => [t.accountId, next.get(keyOf.get(t.accountId)!)!.totals]));
     return this.posted(tx, request, transactionId, after, changed, totals, createdAt);
@@ -121,6 +121,7 @@ export class LedgerService {
     this.publishAfterCommit(tx, changed, totals);
     this.publishTransactionAfterCommit(tx, request, transactionId, now);
     tx.afterCommit(() => this.metrics.transactionCommitted(request.kind));
+    this.outbox.sequenceAfterCommit(tx);
     return { transactionId, replayed: false, accounts: [...after.values()] };
   }
 

@@ -48,6 +48,8 @@ export interface PostingRequest {
   readonly legs: readonly Leg[];
   readonly metadata?: Record<string, unknown>;
   readonly postingKey?: PostingKey;
+  /** The transaction this one reverses (kind `reversal` only). */
+  readonly reverses?: string;
 }
 
 export interface AccountState {

@@ -46,10 +46,8 @@ export class ReversalsService {
     }
     const legs = reversalLegs(original.entries, original.reversed, amount);
     const posting = await namingShortAccount(() =>
-      this.ledger.postIn(tx, { kind: 'reversal', action: 'reversal', metadata: { comment: input.comment, admin: input.admin }, legs }),
+      this.ledger.postIn(tx, { kind: 'reversal', action: 'reversal', metadata: { comment: input.comment, admin: input.admin }, legs, reverses: original.id }),
     );
-    await flushStagedPostings(tx);
-    await tx.query('UPDATE ledger_transactions SET reverses = ? WHERE id = ?', [original.id, posting.transactionId]);
     return { transactionId: posting.transactionId, reverses: original.id };
   }
 

@@ -17,7 +17,10 @@ export interface StagedPosting {
     readonly metadata: string;
     readonly postingKey?: PostingKey;
     readonly createdAt: number;
+    readonly reverses?: string;
   };
+  /** Its `transaction.committed` event, as stored (see events/event-types.ts), written with it. */
+  readonly event: string;
   readonly entries: readonly EntryRow[];
   /** Accounts after this posting (balance and totals). */
   readonly accounts: readonly HeldAccount[];

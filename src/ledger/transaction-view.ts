@@ -3,7 +3,8 @@ import type { AssetRegistry } from './asset-registry.js';
 
 /**
  * How a ledger transaction and its entries are shown to operators, wherever they are read
- * (GET /transactions/{id}, the export): one mapping, so the two can never disagree.
+ * (GET /transactions/{id}, the export, the `transaction.committed` event): one mapping, so they
+ * can never disagree.
  */
 
 /** The columns of `ledger_transactions t` that `transactionHeader` reads. */
@@ -25,8 +26,9 @@ export interface EntryRow {
   owner_id: string;
   owner_kind: 'user' | 'system';
   asset: string;
-  amount: string;
-  balance_after: string;
+  /** Minor units: as read from the database, or as the ledger just computed them (its events). */
+  amount: string | bigint;
+  balance_after: string | bigint;
   type: string;
   entry_action: string;
 }

@@ -57,6 +57,7 @@ describe('cached plans of the batch statements on postgres', () => {
           { ...to, state: { ...to.state, balance: to.state.balance + 1n } },
         ],
         totals: [{ accountId: from.state.id, type: 'spending', action: 'donation', total: 1n }],
+        event: '{"type":"transaction.committed"}',
       });
       statements.push(buffer.takeWrites()!.sql);
 

@@ -1,0 +1,82 @@
+import type { Dialect } from '../database/dialect.js';
+import type { Statement } from '../database/tx.js';
+
+/*
+ * The outbox's SQL. Both databases insert the same columns; the public `id` is the
+ * AUTOINCREMENT key on SQLite and is given by the sequencer on PostgreSQL (see the migration
+ * and event-sequencer.ts). Reading by `id` is the same on both: an unsequenced row has none.
+ */
+
+/** One event row to insert: its type, time (epoch ms) and stored payload (see eventPayload). */
+export interface EventRow {
+  readonly type: string;
+  readonly createdAt: number;
+  readonly payload: string;
+}
+
+export const INSERT_EVENT = 'INSERT INTO events (type, created_at, payload) VALUES (?, ?, ?)';
+
+/**
+ * PostgreSQL: the part of a set-based write (a `WITH` list member) that inserts these rows,
+ * passed as one JSON parameter; in array order, so `seq` follows it.
+ */
+export const PG_INSERT_EVENTS_FROM_JSON = `INSERT INTO events (type, created_at, payload)
+         SELECT type, at, payload FROM json_to_recordset(?::json) WITH ORDINALITY AS v(type text, at bigint, payload text, n bigint) ORDER BY n`;
+
+export const eventsAsJson = (rows: readonly EventRow[]) => JSON.stringify(rows.map((r) => ({ type: r.type, at: r.createdAt, payload: r.payload })));
+
+/** Events after `after`, oldest first. */
+export function selectEventsAfter(after: bigint, limit: number): Statement {
+  return { sql: `SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ${Math.trunc(limit)}`, params: [after.toString()] };
+}
+
+export const SELECT_PURGED_THROUGH = 'SELECT purged_through FROM events_state WHERE one = 1';
+
+/** PostgreSQL: is any committed event still waiting for its id? (the partial index holds only those) */
+export const SELECT_ANY_UNSEQUENCED = 'SELECT 1 AS pending FROM events WHERE id IS NULL LIMIT 1';
+
+/** PostgreSQL: makes this transaction the only sequencer until it ends (every sequencer locks this row first). */
+export const LOCK_SEQUENCER = 'SELECT last_id FROM events_state WHERE one = 1 FOR UPDATE';
+
+/**
+ * PostgreSQL: gives the committed, unsequenced rows this statement sees their ids, after the last
+ * one given, in insertion order; returns how many. Run after LOCK_SEQUENCER, as a statement of its
+ * own: its snapshot is then taken after the previous sequencer committed, so it never gives a row
+ * an id twice, and every id it gives is above every id visible so far.
+ */
+export function assignIds(limit: number): Statement {
+  return {
+    sql: `WITH pending AS (
+         SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM events WHERE id IS NULL ORDER BY seq LIMIT ${Math.trunc(limit)}
+       ), assigned AS (
+         UPDATE events e SET id = s.last_id + p.n FROM pending p, events_state s WHERE s.one = 1 AND e.seq = p.seq RETURNING e.id
+       )
+       UPDATE events_state SET last_id = last_id + (SELECT count(*) FROM assigned) WHERE one = 1 RETURNING (SELECT count(*) FROM assigned) AS assigned`,
+    params: [],
+  };
+}
+
+/**
+ * The highest id that may be purged: every event up to it is older than `cutoff` (ms). Ids are
+ * given in commit order and times are nearly so; stopping at the first recent one keeps every
+ * event of the retention period, and `purged_through` means exactly "every id up to here is gone".
+ */
+export function selectPurgeLimit(cutoff: number): Statement {
+  return {
+    sql: `SELECT COALESCE(
+         (SELECT id FROM events WHERE id IS NOT NULL AND created_at >= ? ORDER BY id LIMIT 1) - 1,
+         (SELECT MAX(id) FROM events)
+       ) AS through`,
+    params: [cutoff],
+  };
+}
+
+/** The oldest events up to `through`, at most `chunk` of them (small transactions on a busy table); returns their ids. */
+export function deleteEventsThrough(dialect: Dialect, through: bigint, chunk: number): Statement {
+  return {
+    sql: `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= ? ORDER BY id LIMIT ${Math.trunc(chunk)}) RETURNING id`,
+    params: [dialect === 'postgres' ? through.toString() : Number(through)],
+  };
+}
+
+export const RECORD_PURGED_THROUGH = 'UPDATE events_state SET purged_through = ? WHERE one = 1 AND purged_through < ?';
