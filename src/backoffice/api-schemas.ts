@@ -1,4 +1,5 @@
 import type { ApiPropertyOptions, ReferenceObject, SchemaObject } from '@nestjs/swagger';
+import { EVENT_TYPES, type EventType } from '../events/event-types.js';
 import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES } from '../token-actions/token-action.js';
@@ -15,7 +16,14 @@ export type SchemaName =
   | 'Error' | 'Paging' | 'AvailableBalance' | 'AssetBalance' | 'UserBalances' | 'UnknownUser' | 'BalancesReport' | 'User' | 'UsersPage'
   | 'Entry' | 'TransactionsPage' | 'Adjustment' | 'Hold' | 'TokenAction' | 'AppliedAction' | 'ExchangeRate' | 'ExchangeRates' | 'ExchangeRateHistory'
   | 'Product' | 'LedgerCheck' | 'TestClock' | 'UserEntry' | 'AllTransactionsPage' | 'AssetTotals' | 'Subscription' | 'UserFreeze'
-  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage' | 'ExportLine';
+  | 'Transaction' | 'BalancesAt' | 'Reversal' | 'AuditRecord' | 'AuditPage' | 'ExportLine'
+  | 'Event' | 'EventsPage' | EventSchemaName;
+
+/** The schema of each event type (`transaction.committed` → TransactionCommittedEvent). */
+export const eventSchemaName = (type: EventType) => `${type.split('.').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}Event` as EventSchemaName;
+type EventSchemaName =
+  | 'TransactionCommittedEvent' | 'HoldPlacedEvent' | 'HoldCapturedEvent' | 'HoldReleasedEvent' | 'HoldExpiredEvent'
+  | 'SubscriptionCreatedEvent' | 'SubscriptionRenewedEvent' | 'SubscriptionExpiredEvent' | 'UserFrozenEvent' | 'UserUnfrozenEvent';
 
 /** `$ref` to a component schema. */
 export const ref = (name: SchemaName): ReferenceObject => ({ $ref: `#/components/schemas/${name}` });
@@ -152,6 +160,67 @@ const EXPORT_END: SchemaObject = {
 };
 
 const FROZEN_OR_NOT: SchemaObject = { ...FREEZE, nullable: true, description: 'The freeze, or null when not frozen' };
+
+/** An event of one type: the fields every event has, then its own (CONTRACT §9). */
+function eventSchema(type: EventType, description: string, required: string[], properties: Record<string, SchemaObject>): SchemaObject {
+  return {
+    type: 'object',
+    description,
+    required: ['id', 'type', 'schemaVersion', 'createdAt', ...required],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: '^[1-9][0-9]*$', description: 'Assigned in commit order: a later event never has a lower id', example: '42' },
+      type: { type: 'string', enum: [type], example: type },
+      schemaVersion: { type: 'integer', enum: [1], description: 'The version of this type\'s fields' },
+      createdAt: timestamp('When the change was made (the service clock)'),
+      ...properties,
+    },
+  };
+}
+const subscriptionId: SchemaObject = { type: 'string', format: 'uuid', example: '0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f' };
+const HOLD_EVENT_FIELDS = ['holdId', 'userId', 'asset', 'amount'];
+const holdEvent = (type: EventType, description: string, amount: string) =>
+  eventSchema(type, description, HOLD_EVENT_FIELDS, { holdId: { type: 'string', format: 'uuid', example: '7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f' }, userId, asset, amount: decimal(amount, '5') });
+const subscriptionEvent = (type: EventType, description: string, extra: Record<string, SchemaObject> = {}, extraRequired: string[] = []) => ({
+  ...eventSchema(type, description, ['subscriptionId', 'userId', 'plan', ...extraRequired], {
+    subscriptionId,
+    userId,
+    roomId: { type: 'string', description: 'The room (a room subscription)', example: 'room-42' },
+    productId: { type: 'string', description: 'The product (any other product type)', example: 'product-7' },
+    plan: { type: 'string', enum: [...PLANS], example: 'month' },
+    ...extra,
+  }),
+  oneOf: [{ required: ['roomId'] }, { required: ['productId'] }],
+});
+
+/** Every event type's schema, by name. */
+const EVENT_SCHEMAS: Record<EventSchemaName, SchemaObject> = {
+  TransactionCommittedEvent: eventSchema('transaction.committed', 'A ledger transaction committed (reversals included), with every entry as GET /transactions/{id} shows it', ['transactionId', 'kind', 'action', 'entries'], {
+    transactionId: transactionId('17'),
+    kind: { type: 'string', example: 'donation' },
+    action: { type: 'string', example: 'donation' },
+    reverses: { ...transactionId('12'), description: 'The transaction this one reverses (reversals only)' },
+    entries: { type: 'array', minItems: 2, items: { type: 'object', required: ['account', 'asset', 'amount', 'type', 'action', 'balanceAfter'], additionalProperties: false, properties: TRANSACTION_ENTRY } },
+  }),
+  HoldPlacedEvent: holdEvent('hold.placed', 'A hold reserved part of a balance', 'The amount held'),
+  HoldCapturedEvent: holdEvent('hold.captured', 'A hold was captured (its transaction.committed event is in the same commit, just before); any rest was released', 'The amount captured'),
+  HoldReleasedEvent: holdEvent('hold.released', 'A hold was released by an operator', 'The amount that was held'),
+  HoldExpiredEvent: holdEvent('hold.expired', 'A hold expired and was released', 'The amount that was held'),
+  SubscriptionCreatedEvent: subscriptionEvent('subscription.created', 'A subscription was created (its first charge, if any, commits with it)'),
+  SubscriptionRenewedEvent: subscriptionEvent('subscription.renewed', 'A recurring subscription was charged for its next period'),
+  SubscriptionExpiredEvent: subscriptionEvent(
+    'subscription.expired',
+    'A subscription ended',
+    { reason: { type: 'string', enum: ['network_admin', 'admin', 'insufficient_funds'], description: 'Who or what ended it', example: 'insufficient_funds' } },
+    ['reason'],
+  ),
+  UserFrozenEvent: eventSchema('user.frozen', "An operator froze a user's own movements (or changed the freeze's scope or reason)", ['userId', 'scope', 'reason'], {
+    userId,
+    scope: { type: 'string', enum: ['all', 'debits'], example: 'debits' },
+    reason: { type: 'string', example: 'Chargeback investigation #5521' },
+  }),
+  UserUnfrozenEvent: eventSchema('user.unfrozen', 'An operator lifted a freeze', ['userId'], { userId }),
+};
 
 export const API_SCHEMAS = {
   Error: {
@@ -570,5 +639,16 @@ export const API_SCHEMAS = {
   ExportLine: {
     description: 'One line of an NDJSON export: an entry, or the last line, which counts the entries',
     oneOf: [EXPORTED_ENTRY, EXPORT_END],
+  },
+  ...EVENT_SCHEMAS,
+  Event: { description: 'Any event; `type` says which', oneOf: EVENT_TYPES.map((type) => ref(eventSchemaName(type))) },
+  EventsPage: {
+    type: 'object',
+    required: ['events', 'next'],
+    additionalProperties: false,
+    properties: {
+      events: { ...arrayOf('Event'), maxItems: 1000, description: 'Oldest first, in commit order' },
+      next: { type: 'string', pattern: '^(0|[1-9][0-9]*)$', description: 'Ask again with after=next: the last event\'s id, or `after` itself when there was nothing new', example: '42' },
+    },
   },
 } satisfies Record<SchemaName, SchemaObject>;

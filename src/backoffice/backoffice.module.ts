@@ -19,6 +19,7 @@ import { HoldsController } from './holds.controller.js';
 import { IdempotentRequests } from './idempotent-requests.js';
 import { LedgerCheckController } from './ledger-check.controller.js';
 import { PointInTimeController } from './point-in-time.controller.js';
+import { EventsController } from './events.controller.js';
 import { ProductsController } from './products.controller.js';
 import { ReversalsController } from './reversals.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
@@ -35,6 +36,7 @@ import { UsersController } from './users.controller.js';
     BalancesController,
     TransactionsController,
     PointInTimeController,
+    EventsController,
     ExportController,
     AdjustmentsController,
     ReversalsController,

@@ -84,6 +84,8 @@ export interface AppConfig {
   /** The public base URL (`https://ledger.example.com`), for the OpenAPI document's `servers`; never the Host header. */
   readonly publicUrl: string | null;
   readonly enableTestClock: boolean;
+  /** Events stay in the feed at least this many days (CONTRACT §9), then are purged. */
+  readonly eventsRetentionDays: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

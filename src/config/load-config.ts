@@ -60,6 +60,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: reader.addressList('TRUST_PROXY') ?? TrustedProxies.none(),
     publicUrl: readPublicUrl(reader),
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
+    eventsRetentionDays: reader.integer('EVENTS_RETENTION_DAYS', 30, 1, 36_500),
     logLevel: reader.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
   };
 

@@ -18,10 +18,11 @@ export const INSERT_EVENT = 'INSERT INTO events (type, created_at, payload) VALU
 
 /**
  * PostgreSQL: the part of a set-based write (a `WITH` list member) that inserts these rows,
- * passed as one JSON parameter; in array order, so `seq` follows it.
+ * passed as one JSON parameter. They commit together, so their order among themselves is no
+ * reader's concern: the sequencer gives them ids in one go.
  */
 export const PG_INSERT_EVENTS_FROM_JSON = `INSERT INTO events (type, created_at, payload)
-         SELECT type, at, payload FROM json_to_recordset(?::json) WITH ORDINALITY AS v(type text, at bigint, payload text, n bigint) ORDER BY n`;
+         SELECT type, at, payload FROM json_to_recordset(?::json) AS v(type text, at bigint, payload text)`;
 
 export const eventsAsJson = (rows: readonly EventRow[]) => JSON.stringify(rows.map((r) => ({ type: r.type, at: r.createdAt, payload: r.payload })));
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { sharedTxOf } from '../database/shared-tx.js';
 import type { Tx } from '../database/tx.js';
 import { EventSequencer } from './event-sequencer.js';
 import { eventPayload, type EventType } from './event-types.js';
@@ -19,6 +20,9 @@ export class Outbox {
 
   async append(tx: Tx, type: EventType, fields: object): Promise<void> {
     const createdAt = this.clock.now();
+    // Postings held back in a PostgreSQL batch are written first, so that a transaction's events
+    // are in the order of its changes (a renewal's charge before subscription.renewed), as on SQLite.
+    await sharedTxOf(tx)?.flush();
     await tx.query(INSERT_EVENT, [type, createdAt, eventPayload(type, createdAt, fields)]);
     this.sequenceAfterCommit(tx);
   }

@@ -8,6 +8,7 @@ import { sharedTxOf } from '../database/shared-tx.js';
 import { forUpdate } from '../database/sql-dialect.js';
 import type { Statement } from '../database/tx.js';
 import type { Leg } from './ledger.types.js';
+import { Outbox } from '../events/outbox.js';
 
 export type FreezeScope = UserFreeze['scope'];
 
@@ -43,7 +44,10 @@ export function refuseFrozenMovements(scopes: ReadonlyMap<string, FreezeScope | 
 /** Operators' freezes of users (stored on the user's row, read by the ledger as above). */
 @Injectable()
 export class FreezesService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly outbox: Outbox,
+  ) {}
 
   /**
    * Freezes a user, or changes the scope and reason of a freeze (which keeps its `since`). Locks
@@ -55,6 +59,7 @@ export class FreezesService {
     const since = current.frozen_since === null ? this.clock.now() : Number(current.frozen_since);
     await forgetCachedFreezes(tx);
     await tx.query('UPDATE users SET frozen_scope = ?, frozen_reason = ?, frozen_since = ?, frozen_by = ? WHERE id = ?', [input.scope, input.reason, since, input.by, userId]);
+    await this.outbox.append(tx, 'user.frozen', { userId, scope: input.scope, reason: input.reason });
     return { scope: input.scope, reason: input.reason, since, by: input.by };
   }
 
@@ -65,6 +70,7 @@ export class FreezesService {
     if (current.frozen_since === null) return false;
     await forgetCachedFreezes(tx);
     await tx.query('UPDATE users SET frozen_scope = NULL, frozen_reason = NULL, frozen_since = NULL, frozen_by = NULL WHERE id = ?', [userId]);
+    await this.outbox.append(tx, 'user.unfrozen', { userId });
     return true;
   }
 

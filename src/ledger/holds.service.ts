@@ -9,6 +9,9 @@ import { LedgerService } from './ledger.service.js';
 import type { AccountState } from './ledger.types.js';
 import { SYSTEM_ACCOUNTS } from './system-accounts.js';
 import { forUpdate, forUpdateSkipLocked } from '../database/sql-dialect.js';
+import { formatAmount } from '../common/money.js';
+import { Outbox } from '../events/outbox.js';
+import { AssetRegistry } from './asset-registry.js';
 
 export type HoldStatus = 'pending' | 'captured' | 'released' | 'expired';
 
@@ -58,7 +61,14 @@ export class HoldsService {
     private readonly db: Db,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
+    private readonly assets: AssetRegistry,
   ) {}
+
+  /** hold.placed, .captured (the amount captured), .released, .expired (the amount held), in the hold's transaction. */
+  private event(tx: Tx, status: 'placed' | Exclude<HoldStatus, 'pending'>, hold: { id: string; userId: string; asset: string }, amount: bigint): Promise<void> {
+    return this.outbox.append(tx, `hold.${status}`, { holdId: hold.id, userId: hold.userId, asset: hold.asset, amount: formatAmount(amount, this.assets.get(hold.asset).scale) });
+  }
 
   place(input: { userId: string; asset: string; amount: bigint; reason: string; expiresAt: number | null }): Promise<Hold> {
     return this.db.transaction((tx) => this.placeIn(tx, input));
@@ -80,6 +90,7 @@ export class HoldsService {
       `INSERT INTO holds (id, account_id, asset, amount, status, reason, expires_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
       [id, account.id, input.asset, input.amount, input.reason, input.expiresAt, now],
     );
+    await this.event(tx, 'placed', { id, userId: input.userId, asset: input.asset }, input.amount);
     this.ledger.publishAfterCommit(tx, [updated]);
     return { id, userId: input.userId, asset: input.asset, amount: input.amount, captured: null, status: 'pending', reason: input.reason, expiresAt: input.expiresAt, createdAt: now, endedAt: null };
   }
@@ -177,7 +188,7 @@ export class HoldsService {
     return updated;
   }
 
-  private async end(tx: Tx, hold: Hold, status: HoldStatus, captured: bigint | null, transactionId: string | null): Promise<Hold> {
+  private async end(tx: Tx, hold: Hold, status: Exclude<HoldStatus, 'pending'>, captured: bigint | null, transactionId: string | null): Promise<Hold> {
     const now = this.clock.now();
     await flushStagedPostings(tx);
     const ended = await tx.query(
@@ -186,6 +197,7 @@ export class HoldsService {
     );
     // Unreachable while the row lock (or SQLite's write lock) is held; kept as the last word.
     if (ended.length !== 1) throw conflict('Hold has already ended');
+    await this.event(tx, status, hold, captured ?? hold.amount);
     return { ...hold, status, captured, endedAt: now };
   }
 }

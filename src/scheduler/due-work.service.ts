@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { HoldsService } from '../ledger/holds.service.js';
+import { EventsPurge } from '../events/events-purge.js';
 import { RenewalsService } from '../subscriptions/renewals.service.js';
 import { Mutex } from '../common/mutex.js';
 import { ClockOffsetStore } from './clock-offset.store.js';
@@ -13,7 +14,7 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 
 /**
  * Work that becomes due with time: expired holds are released first, then elapsed
- * subscription periods are charged. Runs every few seconds and on demand (the test clock);
+ * subscription periods are charged, then events past their retention are purged. Runs every few seconds and on demand (the test clock);
  * never twice at once within an instance, and safe across instances (see the services).
  */
 @Injectable()
@@ -28,6 +29,7 @@ export class DueWorkService implements OnApplicationBootstrap, OnApplicationShut
     private readonly renewals: RenewalsService,
     private readonly clockOffset: ClockOffsetStore,
     private readonly idempotency: IdempotencyService,
+    private readonly events: EventsPurge,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,6 +63,8 @@ export class DueWorkService implements OnApplicationBootstrap, OnApplicationShut
       if (this.config.enableTestClock) await this.clockOffset.load();
       while ((await this.holds.expireDue()) > 0);
       await this.renewals.renewDue();
+      // Every run, by the service clock (the test clock moves it): finding nothing to purge is one index step.
+      await this.events.purge(this.config.eventsRetentionDays * 86_400_000);
       if (Date.now() - this.lastPrune >= PRUNE_EVERY_MS) {
         this.lastPrune = Date.now();
         await this.idempotency.prune(ANSWER_RETENTION_MS);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Tx } from '../database/db.service.js';
 import { forUpdate, forUpdateSkipLocked } from '../database/sql-dialect.js';
+import { Outbox } from '../events/outbox.js';
 import { toSubscription, type Subscription, type SubscriptionRow } from './subscription.js';
 
 export interface NewSubscription {
@@ -15,10 +16,29 @@ export interface NewSubscription {
   readonly periodEnd: number | null;
 }
 
-/** The subscriptions table. Writes take the caller's transaction: they commit with its charge. */
+/** What every subscription event says of its subscription (CONTRACT §9). */
+function eventFields(s: Subscription) {
+  return { subscriptionId: s.id, userId: s.userId, ...(s.productType === 'room' ? { roomId: s.productId } : { productId: s.productId }), plan: s.plan };
+}
+
+/**
+ * The subscriptions table. Writes take the caller's transaction: they commit with its charge,
+ * and so does the event each one writes (subscription.created, .renewed, .expired).
+ */
 @Injectable()
 export class SubscriptionsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** An expiry that happened: its event, and the subscription. */
+  private async expired(tx: Tx, rows: SubscriptionRow[], reason: string): Promise<Subscription | null> {
+    if (rows.length === 0) return null;
+    const subscription = toSubscription(rows[0]);
+    await this.outbox.append(tx, 'subscription.expired', { ...eventFields(subscription), reason });
+    return subscription;
+  }
 
   /** Inserts an active room subscription (a unique index refuses a second active one to the room). */
   async insert(tx: Tx, s: NewSubscription): Promise<Subscription> {
@@ -28,7 +48,9 @@ export class SubscriptionsRepository {
        VALUES (?, ?, 'room', ?, ?, ?, ?, ?, 'active', ?, 0, ?, ?, ?) RETURNING *`,
       [s.id, s.userId, s.roomId, s.plan, s.currency, s.price, s.walletAddress, s.now, s.now, s.periodEnd, s.now],
     );
-    return toSubscription(rows[0]);
+    const subscription = toSubscription(rows[0]);
+    await this.outbox.append(tx, 'subscription.created', eventFields(subscription));
+    return subscription;
   }
 
   /** Ends the user's active subscription to a room; null when there is none. */
@@ -38,7 +60,7 @@ export class SubscriptionsRepository {
        WHERE user_id = ? AND product_type = 'room' AND product_id = ? AND status = 'active' RETURNING *`,
       [now, reason, userId, roomId],
     );
-    return rows.length > 0 ? toSubscription(rows[0]) : null;
+    return this.expired(tx, rows, reason);
   }
 
   /** Ends this subscription if it is active; null when it is not (unknown or already ended). */
@@ -47,7 +69,7 @@ export class SubscriptionsRepository {
       `UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = ? WHERE id = ? AND status = 'active' RETURNING *`,
       [now, reason, id],
     );
-    return rows.length > 0 ? toSubscription(rows[0]) : null;
+    return this.expired(tx, rows, reason);
   }
 
   async exists(tx: Tx, id: string): Promise<boolean> {
@@ -98,10 +120,13 @@ export class SubscriptionsRepository {
   }
 
   async markExpired(tx: Tx, id: string, endedAt: number | null, reason: string): Promise<void> {
-    await tx.query(`UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = ? WHERE id = ?`, [endedAt, reason, id]);
+    const rows = await tx.query<SubscriptionRow>(`UPDATE subscriptions SET status = 'expired', ended_at = ?, ended_reason = ? WHERE id = ? RETURNING *`, [endedAt, reason, id]);
+    await this.expired(tx, rows, reason);
   }
 
+  /** A period was charged: the subscription runs on to `end`. */
   async advancePeriod(tx: Tx, id: string, periodIndex: number, start: number | null, end: number | null): Promise<void> {
-    await tx.query('UPDATE subscriptions SET period_index = ?, current_period_start = ?, current_period_end = ? WHERE id = ?', [periodIndex, start, end, id]);
+    const rows = await tx.query<SubscriptionRow>('UPDATE subscriptions SET period_index = ?, current_period_start = ?, current_period_end = ? WHERE id = ? RETURNING *', [periodIndex, start, end, id]);
+    if (rows.length > 0) await this.outbox.append(tx, 'subscription.renewed', eventFields(toSubscription(rows[0])));
   }
 }
