@@ -151,6 +151,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/back-api/backoffice/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events after an id, oldest first
+         * @description Every committed change writes its event in the same database transaction: `transaction.committed` (reversals included), `hold.placed|captured|released|expired`, `subscription.created|renewed|expired`, `user.frozen|unfrozen` (one schema each, see `Event`). Ids are assigned in commit order, so a reader that always asks again with `after=next` sees every event exactly once, in order. Events are kept at least EVENTS_RETENTION_DAYS; `after` below the highest purged id is 410.
+         */
+        get: operations["EventsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/back-api/backoffice/transactions/export": {
         parameters: {
             query?: never;
@@ -1672,6 +1692,480 @@ export interface components {
              */
             count: number;
         };
+        /** @description A ledger transaction committed (reversals included), with every entry as GET /transactions/{id} shows it */
+        TransactionCommittedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example transaction.committed
+             * @enum {string}
+             */
+            type: "transaction.committed";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /** @example 17 */
+            transactionId: string;
+            /** @example donation */
+            kind: string;
+            /** @example donation */
+            action: string;
+            /**
+             * @description The transaction this one reverses (reversals only)
+             * @example 12
+             */
+            reverses?: string;
+            entries: {
+                /**
+                 * @description The user, on user accounts only
+                 * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+                 */
+                userId?: string;
+                /**
+                 * @description The account owner: a user id, or a system account (system:issuer, system:revenue)
+                 * @example system:issuer
+                 */
+                account: string;
+                /**
+                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @example usd
+                 */
+                asset: string;
+                /**
+                 * @description Signed: credits positive, debits negative
+                 * @example -5
+                 */
+                amount: string;
+                /**
+                 * @example spending
+                 * @enum {string}
+                 */
+                type: "mining" | "spending" | "buying" | "system";
+                /** @example donation */
+                action: string;
+                /**
+                 * @description The account's balance after this entry (a system account's may be negative)
+                 * @example 95
+                 */
+                balanceAfter: string;
+            }[];
+        };
+        /** @description A hold reserved part of a balance */
+        HoldPlacedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.placed
+             * @enum {string}
+             */
+            type: "hold.placed";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount held
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A hold was captured (its transaction.committed event is in the same commit, just before); any rest was released */
+        HoldCapturedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.captured
+             * @enum {string}
+             */
+            type: "hold.captured";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount captured
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A hold was released by an operator */
+        HoldReleasedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.released
+             * @enum {string}
+             */
+            type: "hold.released";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount that was held
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A hold expired and was released */
+        HoldExpiredEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example hold.expired
+             * @enum {string}
+             */
+            type: "hold.expired";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 7d7c1f0e-3b7a-4d4c-8f5e-2a9b8c7d6e5f
+             */
+            holdId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @example usd
+             */
+            asset: string;
+            /**
+             * @description The amount that was held
+             * @example 5
+             */
+            amount: string;
+        };
+        /** @description A subscription was created (its first charge, if any, commits with it) */
+        SubscriptionCreatedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example subscription.created
+             * @enum {string}
+             */
+            type: "subscription.created";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f
+             */
+            subscriptionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description The room (a room subscription)
+             * @example room-42
+             */
+            roomId?: string;
+            /**
+             * @description The product (any other product type)
+             * @example product-7
+             */
+            productId?: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+        } & (unknown | unknown);
+        /** @description A recurring subscription was charged for its next period */
+        SubscriptionRenewedEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example subscription.renewed
+             * @enum {string}
+             */
+            type: "subscription.renewed";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f
+             */
+            subscriptionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description The room (a room subscription)
+             * @example room-42
+             */
+            roomId?: string;
+            /**
+             * @description The product (any other product type)
+             * @example product-7
+             */
+            productId?: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+        } & (unknown | unknown);
+        /** @description A subscription ended */
+        SubscriptionExpiredEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example subscription.expired
+             * @enum {string}
+             */
+            type: "subscription.expired";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @example 0b9f3c1e-5a7d-4c2b-9e8f-1a2b3c4d5e6f
+             */
+            subscriptionId: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @description The room (a room subscription)
+             * @example room-42
+             */
+            roomId?: string;
+            /**
+             * @description The product (any other product type)
+             * @example product-7
+             */
+            productId?: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+            /**
+             * @description Who or what ended it
+             * @example insufficient_funds
+             * @enum {string}
+             */
+            reason: "network_admin" | "admin" | "insufficient_funds";
+        } & (unknown | unknown);
+        /** @description An operator froze a user's own movements (or changed the freeze's scope or reason) */
+        UserFrozenEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example user.frozen
+             * @enum {string}
+             */
+            type: "user.frozen";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+            /**
+             * @example debits
+             * @enum {string}
+             */
+            scope: "all" | "debits";
+            /** @example Chargeback investigation #5521 */
+            reason: string;
+        };
+        /** @description An operator lifted a freeze */
+        UserUnfrozenEvent: {
+            /**
+             * @description Assigned in commit order: a later event never has a lower id
+             * @example 42
+             */
+            id: string;
+            /**
+             * @example user.unfrozen
+             * @enum {string}
+             */
+            type: "user.unfrozen";
+            /**
+             * @description The version of this type's fields
+             * @enum {integer}
+             */
+            schemaVersion: 1;
+            /**
+             * Format: date-time
+             * @description When the change was made (the service clock)
+             * @example 2025-03-01T12:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * @description User id (the JWT `sub`)
+             * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
+             */
+            userId: string;
+        };
+        /** @description Any event; `type` says which */
+        Event: components["schemas"]["TransactionCommittedEvent"] | components["schemas"]["HoldPlacedEvent"] | components["schemas"]["HoldCapturedEvent"] | components["schemas"]["HoldReleasedEvent"] | components["schemas"]["HoldExpiredEvent"] | components["schemas"]["SubscriptionCreatedEvent"] | components["schemas"]["SubscriptionRenewedEvent"] | components["schemas"]["SubscriptionExpiredEvent"] | components["schemas"]["UserFrozenEvent"] | components["schemas"]["UserUnfrozenEvent"];
+        EventsPage: {
+            /** @description Oldest first, in commit order */
+            events: components["schemas"]["Event"][];
+            /**
+             * @description Ask again with after=next: the last event's id, or `after` itself when there was nothing new
+             * @example 42
+             */
+            next: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3116,6 +3610,214 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A body over 100 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "message": "Request body too large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A non-empty body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 415,
+                     *       "message": "Request body must be JSON (Content-Type: application/json)"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "message": "Too many requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Internal error (no details) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 500,
+                     *       "message": "Internal server error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The instance is shutting down; retry on another */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "message": "Server is shutting down"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    EventsController_events: {
+        parameters: {
+            query?: {
+                /** @description The last event id already read (the previous page's `next`); absent: from the oldest event kept. Below the highest purged id: 410. */
+                after?: string;
+                /** @description Events per page, 1–1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "id": "42",
+                     *           "type": "transaction.committed",
+                     *           "schemaVersion": 1,
+                     *           "createdAt": "2026-11-30T12:00:00.000Z",
+                     *           "transactionId": "17",
+                     *           "kind": "donation",
+                     *           "action": "donation",
+                     *           "entries": [
+                     *             {
+                     *               "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *               "account": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *               "asset": "rents",
+                     *               "amount": "-5",
+                     *               "type": "spending",
+                     *               "action": "donation",
+                     *               "balanceAfter": "95"
+                     *             },
+                     *             {
+                     *               "userId": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *               "account": "68e057fe-0aec-03db-20f8-5f811abf7da6",
+                     *               "asset": "rents",
+                     *               "amount": "5",
+                     *               "type": "mining",
+                     *               "action": "donation",
+                     *               "balanceAfter": "5"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "43",
+                     *           "type": "user.frozen",
+                     *           "schemaVersion": 1,
+                     *           "createdAt": "2026-11-30T12:00:01.000Z",
+                     *           "userId": "d3e84bed-94bb-59c1-bbf1-fcfea251e84b",
+                     *           "scope": "debits",
+                     *           "reason": "Chargeback investigation #5521"
+                     *         }
+                     *       ],
+                     *       "next": "43"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventsPage"];
+                };
+            };
+            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation; the message names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "message": [
+                     *         "limit must not be greater than 1000"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the admin role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "message": "Requires role: admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Events after `after` have been purged: read again without `after` */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 410,
+                     *       "message": "Events up to 42 have been purged; read again without after, from the oldest kept"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
