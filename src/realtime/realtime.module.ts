@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { RedisModule } from '../redis/redis.module.js';
+import { BalancePushes } from './balance-pushes.js';
 import { RealtimeGateway } from './realtime.gateway.js';
 import { SocketAdmission } from './socket-admission.js';
 import { SocketLifetime } from './socket-lifetime.js';
@@ -13,6 +14,6 @@ import { UserSockets } from './user-sockets.js';
  */
 @Module({
   imports: [AuthModule, LedgerModule, RedisModule],
-  providers: [RealtimeGateway, SocketAdmission, SocketLifetime, UserSockets],
+  providers: [RealtimeGateway, SocketAdmission, SocketLifetime, UserSockets, BalancePushes],
 })
 export class RealtimeModule {}

@@ -70,7 +70,7 @@ describe.each(DATABASE_KINDS)('reversals on %s', (kind) => {
     const taker = await sockets.open(tokenFor('r-taker'));
     const before = (await call(taker, 'balance:getTransactions')).data;
     const donation = await donate('r-giver', 'r-taker', 3);
-    expect((await call(taker, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { donation: 3 }, buying: {} } });
+    expect((await call(taker, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { donation: 3 }, buying: {} }, token: 3 });
     const giverPushes = collect<Envelope>(giver, 'user:balance');
     const takerPushes = collect<Envelope>(taker, 'user:balance');
 
@@ -103,10 +103,11 @@ describe.each(DATABASE_KINDS)('reversals on %s', (kind) => {
 
     // The totals per type and action are what they were before the donation, pushed and asked for.
     await until(() => giverPushes.length > 0 && takerPushes.length > 0);
-    expect(takerPushes.at(-1)).toEqual({ data: { token: 0, transactions: before!.transactions }, error: OK });
-    expect(giverPushes.at(-1)).toEqual({ data: { token: 10, transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} } }, error: OK });
+    // A reversal is entries too: each account's sequence moves on (it never goes back).
+    expect(takerPushes.at(-1)).toEqual({ data: { token: 0, transactions: before!.transactions, seq: 2 }, error: OK });
+    expect(giverPushes.at(-1)).toEqual({ data: { token: 10, transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} }, seq: 3 }, error: OK });
     expect((await call(taker, 'balance:getTransactions')).data).toEqual(before);
-    expect((await call(giver, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} } });
+    expect((await call(giver, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} }, token: 10 });
     await ledgerIsSound();
   });
 

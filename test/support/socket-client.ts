@@ -8,11 +8,34 @@ export interface Envelope {
 
 /** What each connected socket was greeted with. */
 export const userInfoOf = new WeakMap<Socket, unknown>();
+/** The `user:balance` each connected socket was sent right after `user_info` (its balance then). */
+export const greetingBalanceOf = new WeakMap<Socket, Envelope>();
+
+/**
+ * Resolves once the handshake is over: `user_info`, then the `user:balance` the server sends right
+ * behind it, so that what a test waits for next is an answer to what it does.
+ */
+function greeted(socket: Socket, onInfo: (info: unknown) => void = () => undefined): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    socket.once('user_info', (info: unknown) => {
+      onInfo(info);
+      socket.once('user:balance', (balance: Envelope) => {
+        greetingBalanceOf.set(socket, balance);
+        resolve(socket);
+      });
+    });
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
 
 export type HowSent = 'auth' | 'header' | 'query' | 'session';
 
 /**
- * Connects with a token and waits for `user_info`, or rejects with the connect_error message.
+ * Connects with a token and waits for `user_info` and the balance behind it, or rejects with the
+ * connect_error message.
  * `extra` adds client options (`extraHeaders` such as `x-forwarded-for`, for instance).
  */
 export function connect(app: RunningApp, token: string | null, how: HowSent = 'auth', extra: Partial<ManagerOptions & SocketOptions> = {}): Promise<Socket> {
@@ -28,25 +51,12 @@ export function connect(app: RunningApp, token: string | null, how: HowSent = 'a
     ...(token && how === 'session' ? { query: { sessionId: token } } : {}),
   };
   const socket = io(app.url, options);
-  return new Promise((resolve, reject) => {
-    socket.once('user_info', (info: unknown) => {
-      userInfoOf.set(socket, info);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
+  return greeted(socket, (info) => userInfoOf.set(socket, info));
 }
 
-/** Connects to a server by URL (a child process) and waits for `user_info`. */
+/** Connects to a server by URL (a child process) and waits for `user_info` and its balance. */
 export function connectUrl(url: string, token: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  return new Promise((resolve, reject) => {
-    socket.once('user_info', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
+  return greeted(io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true }));
 }
 
 /** Emits and waits for the acknowledgement. */

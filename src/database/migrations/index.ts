@@ -7,6 +7,7 @@ import { UserFreezes1763800005000 } from './1763800005000-user-freezes.js';
 import { EntriesByTime1763800005500 } from './1763800005500-entries-by-time.js';
 import { ReversalLinks1763800006000 } from './1763800006000-reversal-links.js';
 import { AuditTrail1763800007000 } from './1763800007000-audit-trail.js';
+import { AccountSeq1763800008500 } from './1763800008500-account-seq.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EntriesByTime1763800005500,
   ReversalLinks1763800006000,
   AuditTrail1763800007000,
+  AccountSeq1763800008500,
 ];
