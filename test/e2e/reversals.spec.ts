@@ -6,20 +6,12 @@ import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { ProductsService } from '../../src/subscriptions/products.service.js';
 import { startApp, startAppOn, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient, type HttpOptions } from '../support/http-client.js';
-import { call, collect, sleep, socketPool, type Envelope } from '../support/socket-client.js';
+import { call, collect, sleep, socketPool, until, type Envelope } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
 const OK = { status: false, code: 0, message: '' };
 const rents = (n: number) => BigInt(Math.round(n * 1e8));
-
-/** Waits until `done()` holds (a push arrives after its commit, not with the answer); fails after 5 s. */
-async function until(done: () => boolean): Promise<void> {
-  for (let waited = 0; !done(); waited += 20) {
-    if (waited > 5000) throw new Error('the condition never held');
-    await sleep(20);
-  }
-}
 
 /** Reversals (CONTRACT §8): a mirror transaction, whole or in part, never more than the original. */
 describe.each(DATABASE_KINDS)('reversals on %s', (kind) => {

@@ -73,6 +73,18 @@ export function collect<T = unknown>(socket: Socket, event: string): T[] {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Waits until `done()` holds (a push arrives after its commit, not with the answer); fails once
+ * `ms` have passed without it.
+ */
+export async function until(done: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`the condition did not hold within ${ms} ms`);
+    await sleep(20);
+  }
+}
+
 /** The connect_error message of a refused handshake, or "connected" (the socket is closed again). */
 export const handshakeOutcome = (app: RunningApp, token: string | null, how: HowSent = 'auth', extra: Partial<ManagerOptions & SocketOptions> = {}) =>
   connect(app, token, how, extra).then(
