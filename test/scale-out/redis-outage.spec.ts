@@ -82,47 +82,52 @@ describeWithRedis('two instances losing Redis', (redisBinary) => {
     const convergenceMs: number[] = [];
     const drivers = [drive(yOnA, 'redis-z'), drive(zOnB, 'redis-y')];
 
-    for (let cycle = 0; cycle < CYCLES; cycle++) {
-      await sleep(300);
-      await redis.stop();
-      await sleep(300);
-      for (const server of [a, b]) {
-        const down = await health(server.url);
-        expect(down.status).toBe(503);
-        expect(down.body.details.database).toMatchObject({ status: 'up' });
-        expect(down.body.details.redis).toMatchObject({ status: 'down', publisher: 'reconnecting', subscriber: 'reconnecting' });
-      }
-      // Requests keep working, and a push reaches the receiver's socket on the same instance.
-      expect(await pushTo(xOnA, yOnA)).toMatchObject({ data: { transactions: { mining: { donation: expect.any(Number) } } } });
-      // The last changes before Redis returns are made on A for users on B: their pushes are lost.
-      paused = true;
-      await until(() => inFlight === 0, 20_000);
-      expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'redis-w', amount: 1 } })) as Envelope).error.code).toBe(0);
-      expect(((await yOnA.timeout(15_000).emitWithAck('balance:donateToken', { data: { targetUser: 'redis-z', token: 0.5 } })) as Envelope).error.code).toBe(0);
-      const committed = new Map<Socket, unknown>();
-      for (const socket of Object.values(sockets)) {
-        const { token, transactions } = ((await socket.emitWithAck('balance:getTransactions')) as Envelope).data!;
-        committed.set(socket, { token, transactions });
-      }
-      const stale = Object.entries(sockets).filter(([, socket]) => !matches(shown(socket), committed.get(socket)));
-      expect(stale.map(([name]) => name)).toEqual(['zOnB', 'wOnB']);
-      await sleep(500);
-      await redis.restart();
-      const back = Date.now();
-      const converged = until(() => Object.values(sockets).every((socket) => matches(shown(socket), committed.get(socket))), CONVERGENCE_MS).then(() => convergenceMs.push(Date.now() - back));
-      for (const server of [a, b]) {
-        for (let i = 0; (await health(server.url)).status !== 200; i++) {
-          if (i > 300) throw new Error(`instance ${server.url} did not reconnect to Redis`);
-          await sleep(100);
+    try {
+      for (let cycle = 0; cycle < CYCLES; cycle++) {
+        await sleep(300);
+        await redis.stop();
+        await sleep(300);
+        for (const server of [a, b]) {
+          const down = await health(server.url);
+          expect(down.status).toBe(503);
+          expect(down.body.details.database).toMatchObject({ status: 'up' });
+          expect(down.body.details.redis).toMatchObject({ status: 'down', publisher: 'reconnecting', subscriber: 'reconnecting' });
         }
-        expect((await health(server.url)).body.details.redis).toMatchObject({ status: 'up', publisher: 'ready', subscriber: 'ready' });
+        // Requests keep working, and a push reaches the receiver's socket on the same instance.
+        expect(await pushTo(xOnA, yOnA)).toMatchObject({ data: { transactions: { mining: { donation: expect.any(Number) } } } });
+        // The last changes before Redis returns are made on A for users on B: their pushes are lost.
+        paused = true;
+        await until(() => inFlight === 0, 20_000);
+        expect(((await root.emitWithAck('balance:addUserBalanceByAdmin', { data: { targetUser: 'redis-w', amount: 1 } })) as Envelope).error.code).toBe(0);
+        expect(((await yOnA.timeout(15_000).emitWithAck('balance:donateToken', { data: { targetUser: 'redis-z', token: 0.5 } })) as Envelope).error.code).toBe(0);
+        const committed = new Map<Socket, unknown>();
+        for (const socket of Object.values(sockets)) {
+          const { token, transactions } = ((await socket.emitWithAck('balance:getTransactions')) as Envelope).data!;
+          committed.set(socket, { token, transactions });
+        }
+        const stale = Object.entries(sockets).filter(([, socket]) => !matches(shown(socket), committed.get(socket)));
+        expect(stale.map(([name]) => name)).toEqual(['zOnB', 'wOnB']);
+        await sleep(500);
+        await redis.restart();
+        const back = Date.now();
+        const converged = until(() => Object.values(sockets).every((socket) => matches(shown(socket), committed.get(socket))), CONVERGENCE_MS).then(() => convergenceMs.push(Date.now() - back));
+        converged.catch(() => undefined); // awaited below, after the health checks
+        for (const server of [a, b]) {
+          for (let i = 0; (await health(server.url)).status !== 200; i++) {
+            if (i > 300) throw new Error(`instance ${server.url} did not reconnect to Redis`);
+            await sleep(100);
+          }
+          expect((await health(server.url)).body.details.redis).toMatchObject({ status: 'up', publisher: 'ready', subscriber: 'ready' });
+        }
+        await converged;
+        paused = false;
+        // Events cross instances again (the subscriber subscribed again by itself).
+        expect(await pushTo(xOnA, zOnB)).not.toBe('none');
       }
-      await converged;
-      paused = false;
-      // Events cross instances again (the subscriber subscribed again by itself).
-      expect(await pushTo(xOnA, zOnB)).not.toBe('none');
+    } finally {
+      // Also when an expectation fails, so that the drivers stop and the test ends.
+      running = false;
     }
-    running = false;
     await Promise.all(drivers);
     process.stdout.write(`redis outage: ${CYCLES} outage(s); answers ${JSON.stringify(Object.fromEntries(answers))}; every socket on its committed balance ${convergenceMs.join(', ')} ms after Redis came back\n`);
     for (const received of pushes.values()) {
