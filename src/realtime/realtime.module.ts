@@ -10,7 +10,7 @@ import { UserSockets } from './user-sockets.js';
 
 /**
  * Socket connections: the handshake (credential, flood limits), each socket's lifetime under its
- * credential, per-user rooms and the after-commit `user:balance` push.
+ * credential, the admins' room and the `user:balance` pushes (in `seq` order per socket).
  */
 @Module({
   imports: [AuthModule, LedgerModule, RedisModule],
