@@ -55,7 +55,7 @@ export class BalancesReportService {
   /** The user's accounts, or with an asset filter every requested asset (zero where none). */
   private select(accounts: AccountState[], userId: string, wanted: string[] | null) {
     if (!wanted) return accounts;
-    return wanted.map((asset) => accounts.find((a) => a.asset === asset) ?? { id: 0, ownerId: userId, asset, balance: 0n, locked: 0n });
+    return wanted.map((asset) => accounts.find((a) => a.asset === asset) ?? { id: 0, ownerId: userId, asset, balance: 0n, locked: 0n, seq: 0 });
   }
 
   private row(user: UserRecord, accounts: readonly AccountState[], quotes: Map<string, Ratio>, filtered: boolean) {

@@ -9,12 +9,13 @@ interface AccountRow {
   asset: string;
   balance: string;
   locked: string;
+  seq: string | number;
 }
 
 export const accountKey = (ownerId: string, asset: string) => `${ownerId}\u0000${asset}`;
 
 function toState(row: AccountRow): AccountState {
-  return { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) };
+  return { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq) };
 }
 
 /**
@@ -58,15 +59,20 @@ export class AccountsRepository {
   async listByOwners(reader: Reader, ownerIds: readonly string[]): Promise<AccountState[]> {
     if (ownerIds.length === 0) return [];
     const rows = await reader.query<AccountRow>(
-      `SELECT id, owner_id, asset, balance, locked FROM accounts WHERE owner_id IN (${ownerIds.map(() => '?').join(', ')}) ORDER BY owner_id, asset`,
+      `SELECT id, owner_id, asset, balance, locked, seq FROM accounts WHERE owner_id IN (${ownerIds.map(() => '?').join(', ')}) ORDER BY owner_id, asset`,
       [...ownerIds],
     );
     return rows.map(toState);
   }
 
-  /** Writes an account's `locked` (holds move it; balances are written by postings only). */
-  async setLocked(tx: Tx, account: AccountState): Promise<void> {
+  /**
+   * Moves a locked account's `locked` by `delta` (holds move it; balances are written by postings
+   * only), one step up its change sequence, and returns the account as it is now.
+   */
+  async moveLocked(tx: Tx, account: AccountState, delta: bigint): Promise<AccountState> {
+    const updated = { ...account, locked: account.locked + delta, seq: account.seq + 1 };
     await flushStagedPostings(tx);
-    await tx.query('UPDATE accounts SET locked = ? WHERE id = ?', [account.locked, account.id]);
+    await tx.query('UPDATE accounts SET locked = ?, seq = ? WHERE id = ?', [updated.locked, updated.seq, account.id]);
+    return updated;
   }
 }

@@ -82,8 +82,7 @@ export class HoldsService {
     const accounts = await this.db.read((reader) => this.accounts.find(reader, [{ ownerId: input.userId, asset: input.asset }], true));
     const account = accounts.get(accountKey(input.userId, input.asset));
     if (!account || account.balance - account.locked < input.amount) throw insufficientFunds(`Insufficient funds in ${input.asset}`);
-    const updated = { ...account, locked: account.locked + input.amount };
-    await this.accounts.setLocked(tx, updated);
+    const updated = await this.accounts.moveLocked(tx, account, input.amount);
     const id = randomUUID();
     await flushStagedPostings(tx);
     await tx.query(
@@ -182,8 +181,7 @@ export class HoldsService {
     const pairs = [{ ownerId: hold.userId, asset: hold.asset }, ...(alsoLock ? [alsoLock] : [])];
     const accounts = await this.accounts.lockAccounts(tx, pairs, this.clock.now());
     const account = accounts.get(accountKey(hold.userId, hold.asset))!;
-    const updated = { ...account, locked: account.locked - hold.amount };
-    await this.accounts.setLocked(tx, updated);
+    const updated = await this.accounts.moveLocked(tx, account, -hold.amount);
     this.ledger.publishAfterCommit(tx, [updated]);
     return updated;
   }

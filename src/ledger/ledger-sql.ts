@@ -2,6 +2,7 @@ import type { Dialect } from '../database/dialect.js';
 import { sharedTxOf } from '../database/shared-tx.js';
 import { forUpdate } from '../database/sql-dialect.js';
 import type { Reader, Statement } from '../database/tx.js';
+import type { AccountState } from './ledger.types.js';
 import type { StagedPosting } from './staged-posting.js';
 import { eventsAsJson, PG_INSERT_EVENTS_FROM_JSON } from '../events/events-sql.js';
 
@@ -47,7 +48,7 @@ export function selectAccounts(dialect: Dialect, pairs: Pairs, lock: boolean): S
   const { where, params } = amongPairs(dialect, pairs);
   // Sorted before locking, so every writer locks in the same (ascending id) order.
   const lockClause = lock ? forUpdate(dialect) : '';
-  return { sql: `SELECT id, owner_id, asset, balance, locked FROM accounts WHERE ${where}${lockClause ? ` ORDER BY id ${lockClause}` : ''}`, params };
+  return { sql: `SELECT id, owner_id, asset, balance, locked, seq FROM accounts WHERE ${where}${lockClause ? ` ORDER BY id ${lockClause}` : ''}`, params };
 }
 
 /** The running totals of the accounts of these pairs. */
@@ -72,8 +73,26 @@ export function selectTotals(dialect: Dialect, pairs: Pairs): Statement {
 export function selectAccountsWithTotals(pairs: Pairs): Statement {
   const { where, params } = amongPairs('sqlite', pairs, 'a.');
   return {
-    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, ${LAST_ENTRY_AT} AS last_at, u.frozen_scope, t.type, t.action, t.total
+    sql: `SELECT a.id, a.owner_id, a.asset, a.balance, a.locked, a.seq, ${LAST_ENTRY_AT} AS last_at, u.frozen_scope, t.type, t.action, t.total
        FROM accounts a LEFT JOIN users u ON u.id = a.owner_id LEFT JOIN account_totals t ON t.account_id = a.id WHERE ${where}`,
+    params,
+  };
+}
+
+/**
+ * These owners' accounts in one asset with their running totals (one row per total, or one with
+ * no total), in one statement: one snapshot, so a balance, its sequence and its totals always
+ * belong together.
+ */
+export function selectSnapshots(dialect: Dialect, ownerIds: readonly string[], asset: string): Statement {
+  const { where, params } = amongPairs(
+    dialect,
+    ownerIds.map((ownerId) => ({ ownerId, asset })),
+    'a.',
+  );
+  return {
+    sql: `SELECT a.owner_id, a.balance, a.locked, a.seq, t.type, t.action, t.total
+       FROM accounts a LEFT JOIN account_totals t ON t.account_id = a.id WHERE ${where}`,
     params,
   };
 }
@@ -116,14 +135,14 @@ export function nextTransactionIds(dialect: Dialect, block: number): Statement {
 
 /**
  * Writes staged postings: transactions, entries (in staging order, so entry ids still follow
- * each account's history), each account's last balance, each total's last value, and each
- * transaction's `transaction.committed` event (the outbox, in posting order).
+ * each account's history), each account's last balance and change sequence, each total's last
+ * value, and each transaction's `transaction.committed` event (the outbox, in posting order).
  */
 export function writePostings(dialect: Dialect, postings: readonly StagedPosting[]): Statement[] {
   const txs = postings.map((p) => p.transaction);
   const entries = postings.flatMap((p) => p.entries.map((e) => ({ ...e, transactionId: p.transaction.id, createdAt: p.transaction.createdAt })));
-  // Each account once, with its last balance; each total once, with its last value.
-  const balances = new Map(postings.flatMap((p) => p.accounts.map((a) => [a.state.id, a.state.balance] as const)));
+  // Each account once, with its last balance and sequence; each total once, with its last value.
+  const balances = new Map(postings.flatMap((p) => p.accounts.map((a) => [a.state.id, a.state] as const)));
   const totals = [...new Map(postings.flatMap((p) => p.totals.map((t) => [`${t.accountId}\u0000${t.type}\u0000${t.action}`, t] as const))).values()];
   if (dialect === 'sqlite') {
     return [
@@ -164,8 +183,8 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
          SELECT tx, account, asset, amount, after, type, action, at
          FROM json_to_recordset(?::json) AS e(tx bigint, account bigint, asset text, amount numeric, after numeric, type text, action text, at bigint)
        ), balances AS (
-         UPDATE accounts AS a SET balance = v.balance
-         FROM json_to_recordset(?::json) AS v(id bigint, balance numeric) WHERE a.id = v.id AND a.id = ANY(?::bigint[])
+         UPDATE accounts AS a SET balance = v.balance, seq = v.seq
+         FROM json_to_recordset(?::json) AS v(id bigint, balance numeric, seq bigint) WHERE a.id = v.id AND a.id = ANY(?::bigint[])
        )
        INSERT INTO account_totals (account_id, type, action, total)
        SELECT account, type, action, total FROM json_to_recordset(?::json) AS t(account bigint, type text, action text, total numeric)
@@ -188,7 +207,7 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
         JSON.stringify(
           entries.map((e) => ({ tx: e.transactionId, account: e.accountId, asset: e.asset, amount: e.amount.toString(), after: e.balanceAfter.toString(), type: e.type, action: e.action, at: e.createdAt })),
         ),
-        JSON.stringify([...balances].map(([id, balance]) => ({ id, balance: balance.toString() }))),
+        JSON.stringify([...balances].map(([id, state]) => ({ id, balance: state.balance.toString(), seq: state.seq }))),
         [...balances.keys()],
         JSON.stringify(totals.map((t) => ({ account: t.accountId, type: t.type, action: t.action, total: t.total.toString() }))),
       ],
@@ -196,14 +215,17 @@ export function writePostings(dialect: Dialect, postings: readonly StagedPosting
   ];
 }
 
-/** SQLite: each account's new balance, all of them in one UPDATE (split to fit the parameter limit). */
-function updateBalances(balances: ReadonlyArray<readonly [number, bigint]>): Statement[] {
+/** SQLite: each account's new balance and sequence, all of them in one UPDATE (split to fit the parameter limit). */
+function updateBalances(balances: ReadonlyArray<readonly [number, AccountState]>): Statement[] {
   const statements: Statement[] = [];
-  const perStatement = Math.floor(SQLITE_MAX_PARAMS / 3);
+  const perStatement = Math.floor(SQLITE_MAX_PARAMS / 5);
   for (let i = 0; i < balances.length; i += perStatement) {
     const chunk = balances.slice(i, i + perStatement);
-    const sql = sqlOfShape('UPDATE accounts', chunk.length, () => `UPDATE accounts SET balance = CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${chunk.map(() => '?').join(', ')})`);
-    statements.push({ sql, params: [...chunk.flat(), ...chunk.map(([id]) => id)] });
+    const sql = sqlOfShape('UPDATE accounts', chunk.length, () => {
+      const cases = chunk.map(() => 'WHEN ? THEN ?').join(' ');
+      return `UPDATE accounts SET balance = CASE id ${cases} END, seq = CASE id ${cases} END WHERE id IN (${chunk.map(() => '?').join(', ')})`;
+    });
+    statements.push({ sql, params: [...chunk.flatMap(([id, a]) => [id, a.balance]), ...chunk.flatMap(([id, a]) => [id, a.seq]), ...chunk.map(([id]) => id)] });
   }
   return statements;
 }

@@ -5,7 +5,7 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
-import { totalsAsNumbers } from './totals-as-numbers.js';
+import { balanceView } from './balance-view.js';
 import { AssetRegistry } from './asset-registry.js';
 import { LedgerService } from './ledger.service.js';
 import type { PostingResult } from './ledger.types.js';
@@ -31,9 +31,10 @@ export class LedgerGateway {
       dto: null,
       read: async ({ principal }) => {
         const asset = this.config.tokenAsset;
-        const { scale } = this.assets.get(asset);
-        const totals = await this.ledger.totalsOf(principal.id, asset);
-        return { transactions: totalsAsNumbers(totals, scale) };
+        const snapshot = (await this.ledger.snapshotsOf([principal.id], asset)).get(principal.id)!;
+        // The totals and the spendable balance of one snapshot, as user:balance has them.
+        const { transactions, token } = balanceView(snapshot, this.assets.get(asset).scale);
+        return { transactions, token };
       },
     });
   }

@@ -10,11 +10,16 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
 import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
 import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
-import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
+import { addToTotals, emptyTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
+import type { BalanceSnapshot } from './balance-view.js';
+import { selectSnapshots } from './ledger-sql.js';
 import { isSystemOwner } from './system-accounts.js';
 import { freezeOwnersOf, refuseFrozenMovements } from './freezes.js';
 import { Outbox } from '../events/outbox.js';
 import { transactionCommittedEvent } from './transaction-event.js';
+
+/** Owners per snapshot statement: well within SQLite's parameter limit. */
+const SNAPSHOT_CHUNK = 500;
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -76,7 +81,7 @@ export class LedgerService {
       const before = new Map<string, AccountState>();
       for (const leg of request.legs) {
         const key = accountKey(leg.ownerId, leg.asset);
-        before.set(key, held.get(key)?.state ?? { id: 0, ownerId: leg.ownerId, asset: leg.asset, balance: 0n, locked: 0n });
+        before.set(key, held.get(key)?.state ?? { id: 0, ownerId: leg.ownerId, asset: leg.asset, balance: 0n, locked: 0n, seq: 0 });
       }
       return planPosting(request, before);
     };
@@ -134,16 +139,22 @@ export class LedgerService {
     return account ? { balance: account.balance, locked: account.locked } : { balance: 0n, locked: 0n };
   }
 
-  /** Running totals of a user's entries in `asset`, per type and action (positive amounts). */
-  async totalsOf(ownerId: string, asset: string): Promise<Totals> {
-    const rows = await this.db.query<{ type: UserEntryType; action: string; total: string }>(
-      `SELECT t.type, t.action, t.total FROM account_totals t JOIN accounts a ON a.id = t.account_id
-       WHERE a.owner_id = ? AND a.asset = ? ORDER BY t.type, t.action`,
-      [ownerId, asset],
-    );
-    const totals: Totals = { spending: {}, mining: {}, buying: {} };
-    for (const row of rows) totals[row.type][row.action] = BigInt(row.total);
-    return totals;
+  /**
+   * Each owner's account in `asset` as one snapshot (balance, locked, sequence, totals); an owner
+   * without one gets an empty one. Chunked, so any number of owners fits SQLite's parameter limit.
+   */
+  async snapshotsOf(ownerIds: readonly string[], asset: string): Promise<Map<string, BalanceSnapshot>> {
+    const found = new Map<string, BalanceSnapshot>();
+    for (let i = 0; i < ownerIds.length; i += SNAPSHOT_CHUNK) {
+      const statement = selectSnapshots(this.db.dialect, ownerIds.slice(i, i + SNAPSHOT_CHUNK), asset);
+      const rows = await this.db.query<{ owner_id: string; balance: string; locked: string; seq: string | number; type: UserEntryType | null; action: string | null; total: string | null }>(statement.sql, statement.params);
+      for (const row of rows) {
+        let snapshot = found.get(row.owner_id);
+        if (!snapshot) found.set(row.owner_id, (snapshot = { balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq), totals: emptyTotals() }));
+        if (row.type !== null && row.action !== null && row.total !== null) snapshot.totals[row.type][row.action] = BigInt(row.total);
+      }
+    }
+    return new Map(ownerIds.map((id) => [id, found.get(id) ?? { balance: 0n, locked: 0n, seq: 0, totals: emptyTotals() }]));
   }
 
   /** All accounts of these owners, ordered by owner then asset. */
@@ -171,6 +182,7 @@ export class LedgerService {
         asset: a.asset,
         balance: a.balance,
         locked: a.locked,
+        seq: a.seq,
         // Totals read by an earlier posting in this transaction are stale once another posts.
         totals: totals?.get(a.id) ?? (previous && !totals ? previous.totals : undefined),
       });

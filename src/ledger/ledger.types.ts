@@ -58,6 +58,8 @@ export interface AccountState {
   readonly asset: string;
   readonly balance: bigint;
   readonly locked: bigint;
+  /** The account's change sequence (accounts.seq): one up with each entry and each hold move. */
+  readonly seq: number;
 }
 
 export interface PostingResult {
@@ -74,6 +76,8 @@ export interface BalanceChange {
   readonly asset: string;
   readonly balance: bigint;
   readonly locked: bigint;
+  /** The account's change sequence after the change (see AccountState.seq). */
+  readonly seq: number;
   /** All running totals of the account after the change, when the posting had them at hand. */
   readonly totals?: Totals;
 }

@@ -175,7 +175,7 @@ export class PostingBuffer implements TxParticipant {
     const accountsStatement = selectAccounts(this.reader.dialect, pairs, true);
     const totalsStatement = selectTotals(this.reader.dialect, pairs);
     const lastStatement = selectLastEntries(pairs);
-    const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(accountsStatement.sql, accountsStatement.params);
+    const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string; seq: string | number }>(accountsStatement.sql, accountsStatement.params);
     const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(totalsStatement.sql, totalsStatement.params);
     const lastEntries = this.reader.query<{ db_now: string; id: string | number | null; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
     const [accounts, totals, lasts] = await Promise.all([locking, reading, lastEntries]);
@@ -185,7 +185,7 @@ export class PostingBuffer implements TxParticipant {
     for (const row of accounts) {
       const key = accountKey(row.owner_id, row.asset);
       if (this.held.has(key)) continue;
-      const state = { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) };
+      const state = { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq) };
       loaded.set(state.id, { key, account: { state, totals: emptyTotals(), lastEntryAt: lastAt.get(state.id) ?? 0 } });
     }
     for (const row of totals) {
@@ -198,7 +198,7 @@ export class PostingBuffer implements TxParticipant {
   /** SQLite: the accounts, their totals and their owners' freezes in one statement (see selectAccountsWithTotals). */
   private async loadInOne(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
     const statement = selectAccountsWithTotals(pairs);
-    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; last_at: number | null; frozen_scope: FreezeScope | null; type: UserEntryType | null; action: string | null; total: string | null }>(
+    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; seq: number; last_at: number | null; frozen_scope: FreezeScope | null; type: UserEntryType | null; action: string | null; total: string | null }>(
       statement.sql,
       statement.params,
     );
@@ -210,7 +210,7 @@ export class PostingBuffer implements TxParticipant {
       if (!this.freezes.has(row.owner_id)) this.freezes.set(row.owner_id, row.frozen_scope);
       let account = loaded.get(key);
       if (!account) {
-        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked) }, totals: emptyTotals(), lastEntryAt: Number(row.last_at ?? 0) };
+        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq) }, totals: emptyTotals(), lastEntryAt: Number(row.last_at ?? 0) };
         loaded.set(key, account);
       }
       if (row.type !== null && row.action !== null && row.total !== null) account.totals[row.type][row.action] = BigInt(row.total);

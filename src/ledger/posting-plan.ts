@@ -31,7 +31,7 @@ export function planPosting(request: PostingRequest, before: ReadonlyMap<string,
     const key = accountKey(leg.ownerId, leg.asset);
     const account = after.get(key)!;
     const balance = account.balance + leg.amount;
-    after.set(key, { ...account, balance });
+    after.set(key, { ...account, balance, seq: account.seq + 1 });
     balancesAfter.push(balance);
   }
   for (const account of after.values()) requireStorable(account.balance, account.asset);

@@ -2,18 +2,17 @@ import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { formatAmount, toJsonNumber } from '../common/money.js';
+import { formatAmount } from '../common/money.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerEvents, type CommittedTransaction } from '../ledger/ledger-events.js';
-import { LedgerService } from '../ledger/ledger.service.js';
 import type { BalanceChange } from '../ledger/ledger.types.js';
 import { MetricsService } from '../observability/metrics.service.js';
-import { failure, success } from '../balance-api/balance-envelope.js';
+import { failure } from '../balance-api/balance-envelope.js';
 import { authorityOf, EXPIRED_MESSAGE, hasExpired, principalOf } from '../balance-api/socket-authority.js';
-import { totalsAsNumbers } from '../ledger/totals-as-numbers.js';
+import { BalancePushes } from './balance-pushes.js';
 import { SocketLifetime } from './socket-lifetime.js';
 import { userInfo } from './user-info.js';
-import { ADMIN_ROOM, joinRoomsOf, userRoom } from './user-rooms.js';
+import { ADMIN_ROOM, joinRoomsOf } from './user-rooms.js';
 import { UserSockets } from './user-sockets.js';
 
 /**
@@ -21,7 +20,7 @@ import { UserSockets } from './user-sockets.js';
  * gateway starts each socket's lifetime under its credential (socket-lifetime.ts) and its place
  * under SOCKETS_PER_USER (user-sockets.ts), greets it, puts it in its user's room, answers
  * unknown events with 404 (401 once the credential expired), and pushes committed token balance
- * changes to every socket of the user.
+ * changes to every socket of the user (balance-pushes.ts: in order, and repaired after gaps).
  */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
@@ -31,17 +30,18 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: LedgerEvents,
-    private readonly ledger: LedgerService,
     private readonly assets: AssetRegistry,
     private readonly metrics: MetricsService,
     private readonly lifetime: SocketLifetime,
     private readonly userSockets: UserSockets,
+    private readonly balances: BalancePushes,
   ) {}
 
   afterInit(): void {
     this.unsubscribe = [
       this.events.subscribe((changes) => this.pushBalances(changes)),
       this.events.subscribeTransactions((transaction) => this.pushTransaction(transaction)),
+      this.balances.attach(this.server),
     ];
   }
 
@@ -66,15 +66,16 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       ack(hasExpired(authorityOf(client)) ? failure(401, EXPIRED_MESSAGE) : failure(404, 'Resource not found'));
     });
     client.emit('user_info', userInfo(principal, this.config.networkId));
+    // Whatever it missed while away: the committed balance, right after the greeting.
+    void this.balances.greet(client, principal.id);
   }
 
   private pushBalances(changes: readonly BalanceChange[]): void {
     // The ledger publishes each account's final state once per transaction.
-    for (const change of changes.filter((c) => c.asset === this.config.tokenAsset)) {
-      this.balancePayload(change).then(
-        (payload) => this.server.to(userRoom(change.userId)).emit('user:balance', payload),
-        () => undefined,
-      );
+    for (const change of changes) {
+      if (change.asset !== this.config.tokenAsset) continue;
+      if (change.totals) this.balances.push(change.userId, { balance: change.balance, locked: change.locked, seq: change.seq, totals: change.totals });
+      else void this.balances.pushCurrent(change.userId);
     }
   }
 
@@ -87,11 +88,5 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       createdAt: new Date(transaction.createdAt).toISOString(),
       entries: transaction.entries.map((e) => ({ userId: e.userId, asset: e.asset, amount: formatAmount(e.amount, this.assets.get(e.asset).scale), type: e.type })),
     });
-  }
-
-  private async balancePayload(change: BalanceChange) {
-    const { scale } = this.assets.get(change.asset);
-    const totals = change.totals ?? (await this.ledger.totalsOf(change.userId, change.asset));
-    return success({ token: toJsonNumber(change.balance - change.locked, scale), transactions: totalsAsNumbers(totals, scale) });
   }
 }

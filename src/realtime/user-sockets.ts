@@ -12,6 +12,8 @@ import { closeWith } from './server-close.js';
  *
  * In memory and per instance: behind N instances a user may hold N × the limit.
  */
+const NONE: ReadonlySet<Socket> = new Set();
+
 @Injectable()
 export class UserSockets {
   private readonly byUser = new Map<string, Set<Socket>>();
@@ -22,6 +24,16 @@ export class UserSockets {
     @InjectPinoLogger('Realtime') private readonly log: PinoLogger,
   ) {
     this.limit = config.limits.socketsPerUser;
+  }
+
+  /** This user's sockets on this instance (none: an empty list). */
+  of(userId: string): ReadonlySet<Socket> {
+    return this.byUser.get(userId) ?? NONE;
+  }
+
+  /** The users with a socket on this instance. */
+  users(): string[] {
+    return [...this.byUser.keys()];
   }
 
   /** Counts a connected socket for its user (until it disconnects) and closes what is over the limit. */

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 const MAX_RECONNECT_DELAY_MS = 1000;
 
 export type RedisLinkState = 'ready' | 'reconnecting' | 'closed';
+export type RedisConnectionName = 'publisher' | 'subscriber';
 
 /**
  * The Redis connections socket.io's adapter needs (one to publish, one to subscribe), when
@@ -16,7 +17,8 @@ export type RedisLinkState = 'ready' | 'reconnecting' | 'closed';
  * - publishing fails at once and the event is not sent to the other instances (no queue that
  *   would replay stale events, or grow without bound, when Redis comes back), and such a failure
  *   never escapes as an unhandled rejection (the adapter does not wait on its publishes);
- * - both connections retry by themselves; the subscriber subscribes again once it is back;
+ * - both connections retry by themselves; the subscriber subscribes again once it is back, and
+ *   only then are `onReconnect` listeners told (so they may repair what the outage lost);
  * - `/health` reports Redis down, with the state of each connection.
  */
 export class RedisConnections implements OnApplicationShutdown {
@@ -25,6 +27,7 @@ export class RedisConnections implements OnApplicationShutdown {
   sub: RedisClientType | null = null;
   /** Events not sent to the other instances because Redis was unreachable. */
   droppedPublishes = 0;
+  private readonly reconnectListeners = new Set<(connection: RedisConnectionName) => void>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -44,8 +47,10 @@ export class RedisConnections implements OnApplicationShutdown {
         down = true;
       });
       client.on('ready', () => {
-        if (down) this.logger.log(`redis ${name}: connected again`);
+        if (!down) return;
         down = false;
+        this.logger.log(`redis ${name}: connected again`);
+        for (const listener of this.reconnectListeners) listener(name);
       });
     }
     const publish = pub.publish.bind(pub);
@@ -59,6 +64,12 @@ export class RedisConnections implements OnApplicationShutdown {
     await Promise.all([pub.connect(), sub.connect()]);
     this.pub = pub;
     this.sub = sub;
+  }
+
+  /** Calls `listener` each time a connection is ready again after it was lost (not at the first connection). */
+  onReconnect(listener: (connection: RedisConnectionName) => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   /** The state of each connection, for /health. */

@@ -102,7 +102,8 @@ describe.each(DATABASE_KINDS)('backoffice holds, idempotency and catalogs on %s'
       const seen = collect<Envelope>(socket, 'user:balance');
       const holdId = await hold('pusher', 'rents', '2.5');
       await sleep(200);
-      expect(seen).toEqual([{ data: { token: 7.5, transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} } }, error: OK }]);
+      // A hold moves the account's sequence on too (its entry was 1).
+      expect(seen).toEqual([{ data: { token: 7.5, transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} }, seq: 2 }, error: OK }]);
       await api.post(bo(`/holds/${holdId}/release`));
       await sleep(200);
       expect(seen.map((e) => e.data?.token)).toEqual([7.5, 10]);
@@ -112,7 +113,8 @@ describe.each(DATABASE_KINDS)('backoffice holds, idempotency and catalogs on %s'
       await api.post(bo(`/holds/${second}/capture`), { amount: '1' });
       await sleep(200);
       expect(seen.map((e) => e.data?.token)).toEqual([7.5, 10, 6, 9]);
-      expect(seen[3]).toEqual({ data: { token: 9, transactions: { spending: { holdCapture: 1 }, mining: { adjustment: 10 }, buying: {} } }, error: OK });
+      expect(seen.map((e) => e.data?.seq)).toEqual([2, 3, 4, 6]); // the capture: its release, then its entry
+      expect(seen[3]).toEqual({ data: { token: 9, transactions: { spending: { holdCapture: 1 }, mining: { adjustment: 10 }, buying: {} }, seq: 6 }, error: OK });
     });
   });
 

@@ -115,11 +115,12 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
       const answer = await call(giverA, 'balance:donateToken', { data: { targetUser: 'taker', token: 0.1 }, event: { id: 'd-1', date: Date.now() } });
       expect(answer).toEqual({ data: { transactionId: expect.any(String), token: 10.4 }, error: OK });
       await sleep(200);
-      const expectedGiver = { data: { token: 10.4, transactions: { spending: { donation: 0.1 }, mining: { adminAdjustment: 10.5 }, buying: {} } }, error: OK };
+      // seq: the account's change sequence (the giver's second entry, the taker's first).
+      const expectedGiver = { data: { token: 10.4, transactions: { spending: { donation: 0.1 }, mining: { adminAdjustment: 10.5 }, buying: {} }, seq: 2 }, error: OK };
       expect(seenA).toEqual([expectedGiver]);
       expect(seenB).toEqual([expectedGiver]);
-      expect(seenTaker).toEqual([{ data: { token: 0.1, transactions: { spending: {}, mining: { donation: 0.1 }, buying: {} } }, error: OK }]);
-      expect(await call(taker, 'balance:getTransactions')).toEqual({ data: { transactions: { spending: {}, mining: { donation: 0.1 }, buying: {} } }, error: OK });
+      expect(seenTaker).toEqual([{ data: { token: 0.1, transactions: { spending: {}, mining: { donation: 0.1 }, buying: {} }, seq: 1 }, error: OK }]);
+      expect(await call(taker, 'balance:getTransactions')).toEqual({ data: { transactions: { spending: {}, mining: { donation: 0.1 }, buying: {} }, token: 0.1 }, error: OK });
     });
 
     it('sends no user:balance for a refused donation, and refuses self, unknown targets and non-positive amounts', async () => {
@@ -144,7 +145,7 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
       expect((await call(root, 'balance:addUserBalanceByAdmin', { data: { targetUser: 'adjusted', amount: -2 } })).data).toMatchObject({ token: 3 });
       expect((await call(root, 'balance:addUserBalanceByAdmin', { data: { targetUser: 'adjusted', amount: -3.5 } })).error).toMatchObject({ code: 422 });
       expect((await call(root, 'balance:addUserBalanceByAdmin', { data: { targetUser: 'ghost', amount: 1 } })).error).toMatchObject({ code: 404 });
-      expect((await call(user, 'balance:getTransactions')).data).toEqual({ transactions: { spending: { adminAdjustment: 2 }, mining: { adminAdjustment: 5 }, buying: {} } });
+      expect((await call(user, 'balance:getTransactions')).data).toEqual({ transactions: { spending: { adminAdjustment: 2 }, mining: { adminAdjustment: 5 }, buying: {} }, token: 3 });
     });
 
     it('still runs an emit without an acknowledgement', async () => {
@@ -154,7 +155,7 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
       silent.emit('balance:donateToken', { data: { targetUser: 'silent-target', token: 1 } });
       await sleep(300);
       const target = await open(tokenFor('silent-target'));
-      expect((await call(target, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { donation: 1 }, buying: {} } });
+      expect((await call(target, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { donation: 1 }, buying: {} }, token: 1 });
     });
   });
 
@@ -218,7 +219,7 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
   it('serves a client written from the original spec: acks only, no event, no payload for empty requests', async () => {
     const legacy = await open(tokenFor('old-client'));
     const answer = await new Promise<Envelope>((resolve) => legacy.emit('balance:getTransactions', resolve));
-    expect(answer).toEqual({ data: { transactions: { spending: {}, mining: {}, buying: {} } }, error: OK });
+    expect(answer).toEqual({ data: { transactions: { spending: {}, mining: {}, buying: {} }, token: 0 }, error: OK });
     const list = await new Promise<Envelope>((resolve) => legacy.emit('balance:getTokenActionList', resolve));
     expect(list.error).toEqual(OK);
   });

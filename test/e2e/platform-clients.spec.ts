@@ -72,7 +72,7 @@ describe.each(DATABASE_KINDS)('the platform SDK (socket.io-client 2.5.0) on %s',
     expect(await platformCall(root, 'balance:addUserBalanceByAdmin', { targetUser: 'pf-bob', amount: 40 })).toEqual({ data: { transactionId: expect.any(String), token: 40 }, error: OK });
     expect(await platformCall(bob, 'balance:donateToken', { targetUser: 'pf-carol', token: 2.5 })).toEqual({ data: { transactionId: expect.any(String), token: 37.5 }, error: OK });
     expect(await platformCall(bob, 'balance:getTransactions')).toEqual({
-      data: { transactions: { spending: { donation: 2.5 }, mining: { adminAdjustment: 40 }, buying: {} } },
+      data: { transactions: { spending: { donation: 2.5 }, mining: { adminAdjustment: 40 }, buying: {} }, token: 37.5 },
       error: OK,
     });
     expect(await platformCall(bob, 'balance:getTokenAction', { action: 'dailyLogin' })).toEqual({
@@ -111,11 +111,11 @@ describe.each(DATABASE_KINDS)('the platform SDK (socket.io-client 2.5.0) on %s',
 
     const toV2 = nextBalance(erin);
     expect((await call(frank, 'balance:donateToken', { data: { targetUser: 'pf-erin', token: 3 } })).error).toEqual(OK);
-    expect(await toV2).toEqual({ data: { token: 3, transactions: { spending: {}, mining: { donation: 3 }, buying: {} } }, error: OK });
+    expect(await toV2).toEqual({ data: { token: 3, transactions: { spending: {}, mining: { donation: 3 }, buying: {} }, seq: 1 }, error: OK });
 
     const toV4 = nextBalance(frank);
     expect((await platformCall(erin, 'balance:donateToken', { targetUser: 'pf-frank', token: 1 })).error).toEqual(OK);
-    expect(await toV4).toEqual({ data: { token: 8, transactions: { spending: { donation: 3 }, mining: { adminAdjustment: 10, donation: 1 }, buying: {} } }, error: OK });
+    expect(await toV4).toEqual({ data: { token: 8, transactions: { spending: { donation: 3 }, mining: { adminAdjustment: 10, donation: 1 }, buying: {} }, seq: 3 }, error: OK });
   });
 });
 
@@ -148,7 +148,7 @@ describeWithRedis('the platform SDK across two instances on PostgreSQL and Redis
 
     const toV2 = nextBalance(v2.socket);
     expect((await call(v4, 'balance:donateToken', { data: { targetUser: 'pf-two-v2', token: 2 } })).error).toEqual(OK);
-    expect((await toV2).data).toEqual({ token: 2, transactions: { spending: {}, mining: { donation: 2 }, buying: {} } });
+    expect((await toV2).data).toEqual({ token: 2, transactions: { spending: {}, mining: { donation: 2 }, buying: {} }, seq: 1 });
 
     const toV4 = nextBalance(v4);
     expect((await platformCall(v2.socket, 'balance:donateToken', { targetUser: 'pf-two-v4', token: 0.5 })).error).toEqual(OK);

@@ -6,20 +6,12 @@ import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { ProductsService } from '../../src/subscriptions/products.service.js';
 import { startApp, startAppOn, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient, type HttpOptions } from '../support/http-client.js';
-import { call, collect, sleep, socketPool, type Envelope } from '../support/socket-client.js';
+import { call, collect, sleep, socketPool, until, type Envelope } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
 import { tokenFor } from '../support/tokens.js';
 
 const OK = { status: false, code: 0, message: '' };
 const rents = (n: number) => BigInt(Math.round(n * 1e8));
-
-/** Waits until `done()` holds (a push arrives after its commit, not with the answer); fails after 5 s. */
-async function until(done: () => boolean): Promise<void> {
-  for (let waited = 0; !done(); waited += 20) {
-    if (waited > 5000) throw new Error('the condition never held');
-    await sleep(20);
-  }
-}
 
 /** Reversals (CONTRACT §8): a mirror transaction, whole or in part, never more than the original. */
 describe.each(DATABASE_KINDS)('reversals on %s', (kind) => {
@@ -70,7 +62,7 @@ describe.each(DATABASE_KINDS)('reversals on %s', (kind) => {
     const taker = await sockets.open(tokenFor('r-taker'));
     const before = (await call(taker, 'balance:getTransactions')).data;
     const donation = await donate('r-giver', 'r-taker', 3);
-    expect((await call(taker, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { donation: 3 }, buying: {} } });
+    expect((await call(taker, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { donation: 3 }, buying: {} }, token: 3 });
     const giverPushes = collect<Envelope>(giver, 'user:balance');
     const takerPushes = collect<Envelope>(taker, 'user:balance');
 
@@ -103,10 +95,11 @@ describe.each(DATABASE_KINDS)('reversals on %s', (kind) => {
 
     // The totals per type and action are what they were before the donation, pushed and asked for.
     await until(() => giverPushes.length > 0 && takerPushes.length > 0);
-    expect(takerPushes.at(-1)).toEqual({ data: { token: 0, transactions: before!.transactions }, error: OK });
-    expect(giverPushes.at(-1)).toEqual({ data: { token: 10, transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} } }, error: OK });
+    // A reversal is entries too: each account's sequence moves on (it never goes back).
+    expect(takerPushes.at(-1)).toEqual({ data: { token: 0, transactions: before!.transactions, seq: 2 }, error: OK });
+    expect(giverPushes.at(-1)).toEqual({ data: { token: 10, transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} }, seq: 3 }, error: OK });
     expect((await call(taker, 'balance:getTransactions')).data).toEqual(before);
-    expect((await call(giver, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} } });
+    expect((await call(giver, 'balance:getTransactions')).data).toEqual({ transactions: { spending: {}, mining: { adjustment: 10 }, buying: {} }, token: 10 });
     await ledgerIsSound();
   });
 

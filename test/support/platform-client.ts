@@ -9,13 +9,16 @@ export interface PlatformSession {
   /** What the handshake ended with, read as the platform's SDK reads it. */
   readonly userId: string;
   readonly networkId: string;
+  /** The `user:balance` sent right after `user_info`. */
+  readonly balance: Envelope;
 }
 
 /**
  * Connects the way the virtual-world platform's own SDK does: socket.io-client 2.5.0
  * (Engine.IO 3), websocket only, the credential as a `sessionId` query parameter, and the
  * handshake done only when `user_info` arrives with `data.user.id` and `data.network.id`
- * (or a bare `{ user, network }`). Rejects with the server's error text otherwise.
+ * (or a bare `{ user, network }`), then the `user:balance` behind it. Rejects with the server's
+ * error text otherwise.
  */
 export function connectPlatform(url: string, path: string, sessionId: string | null, transports = ['websocket']): Promise<PlatformSession> {
   const socket = ioV2(url, { path, transports, query: sessionId === null ? {} : { sessionId }, reconnection: false, forceNew: true });
@@ -30,7 +33,7 @@ export function connectPlatform(url: string, path: string, sessionId: string | n
         reject(new Error(`user_info without user.id and network.id: ${JSON.stringify(info)}`));
         return;
       }
-      resolve({ socket, userId, networkId });
+      socket.once('user:balance', (balance: Envelope) => resolve({ socket, userId, networkId, balance }));
     });
     // socket.io 2.x reports a refused handshake as `error` with the server's message.
     socket.once('error', (error: unknown) => {

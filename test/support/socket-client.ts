@@ -9,11 +9,34 @@ export interface Envelope {
 
 /** What each connected socket was greeted with. */
 export const userInfoOf = new WeakMap<Socket, unknown>();
+/** The `user:balance` each connected socket was sent right after `user_info` (its balance then). */
+export const greetingBalanceOf = new WeakMap<Socket, Envelope>();
+
+/**
+ * Resolves once the handshake is over: `user_info`, then the `user:balance` the server sends right
+ * behind it, so that what a test waits for next is an answer to what it does.
+ */
+function greeted(socket: Socket, onInfo: (info: unknown) => void = () => undefined): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    socket.once('user_info', (info: unknown) => {
+      onInfo(info);
+      socket.once('user:balance', (balance: Envelope) => {
+        greetingBalanceOf.set(socket, balance);
+        resolve(socket);
+      });
+    });
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
 
 export type HowSent = 'auth' | 'header' | 'query' | 'session';
 
 /**
- * Connects with a token and waits for `user_info`, or rejects with the connect_error message.
+ * Connects with a token and waits for `user_info` and the balance behind it, or rejects with the
+ * connect_error message.
  * `extra` adds client options (`extraHeaders` such as `x-forwarded-for`, for instance).
  */
 export function connect(app: RunningApp, token: string | null, how: HowSent = 'auth', extra: Partial<ManagerOptions & SocketOptions> = {}): Promise<Socket> {
@@ -29,32 +52,16 @@ export function connect(app: RunningApp, token: string | null, how: HowSent = 'a
     ...(token && how === 'session' ? { query: { sessionId: token } } : {}),
   };
   const socket = io(app.url, options);
-  const checked = checked4(app.url, socket);
-  const greeted = new Promise<Socket>((resolve, reject) => {
-    socket.once('user_info', (info: unknown) => {
-      userInfoOf.set(socket, info);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
-  return Promise.all([greeted, checked]).then(([s]) => s);
+  return Promise.all([greeted(socket, (info) => userInfoOf.set(socket, info)), checked4(app.url, socket)]).then(([s]) => s);
 }
 
 /** Every acknowledgement and push the socket receives is checked against the server's AsyncAPI document. */
 const checked4 = (url: string, socket: Socket) => checkSocket(url, socket, (listener) => socket.onAny(listener));
 
-/** Connects to a server by URL (a child process) and waits for `user_info`. */
+/** Connects to a server by URL (a child process) and waits for `user_info` and its balance. */
 export function connectUrl(url: string, token: string): Promise<Socket> {
   const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  const checked = checked4(url, socket);
-  const greeted = new Promise<Socket>((resolve, reject) => {
-    socket.once('user_info', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-  return Promise.all([greeted, checked]).then(([s]) => s);
+  return Promise.all([greeted(socket), checked4(url, socket)]).then(([s]) => s);
 }
 
 /** Emits and waits for the acknowledgement. */
@@ -70,6 +77,18 @@ export function collect<T = unknown>(socket: Socket, event: string): T[] {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until `done()` holds (a push arrives after its commit, not with the answer); fails once
+ * `ms` have passed without it.
+ */
+export async function until(done: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`the condition did not hold within ${ms} ms`);
+    await sleep(20);
+  }
+}
 
 /** The connect_error message of a refused handshake, or "connected" (the socket is closed again). */
 export const handshakeOutcome = (app: RunningApp, token: string | null, how: HowSent = 'auth', extra: Partial<ManagerOptions & SocketOptions> = {}) =>

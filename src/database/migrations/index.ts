@@ -8,6 +8,7 @@ import { EntriesByTime1763800005500 } from './1763800005500-entries-by-time.js';
 import { ReversalLinks1763800006000 } from './1763800006000-reversal-links.js';
 import { AuditTrail1763800007000 } from './1763800007000-audit-trail.js';
 import { EventsOutbox1763800008000 } from './1763800008000-events-outbox.js';
+import { AccountSeq1763800008500 } from './1763800008500-account-seq.js';
 import { Webhooks1763800009000 } from './1763800009000-webhooks.js';
 
 /** Every migration, oldest first. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   ReversalLinks1763800006000,
   AuditTrail1763800007000,
   EventsOutbox1763800008000,
+  AccountSeq1763800008500,
   Webhooks1763800009000,
 ];
