@@ -21,7 +21,7 @@ export const LEDGER_SOCKET_EVENTS: readonly BalanceEventDoc[] = [
     event: 'balance:getTransactions',
     summary: "The caller's totals in TOKEN_ASSET, per type, keyed by action name, and the spendable balance",
     data: null,
-    answer: objectSchema({ transactions: TOTALS_SCHEMA, token: SPENDABLE_TOKEN_SCHEMA }, { optional: ['token'] }),
+    answer: objectSchema({ transactions: TOTALS_SCHEMA, token: SPENDABLE_TOKEN_SCHEMA }),
     failures: {},
   },
   {

@@ -11,7 +11,6 @@ export const USER_BALANCE_SCHEMA = successSchema(
       transactions: TOTALS_SCHEMA,
       seq: integerSchema("The account's entry sequence: a socket never receives an older one after a newer one", { minimum: 0 }),
     },
-    { optional: ['seq'] },
   ),
 );
 
