@@ -189,7 +189,7 @@ const subscriptionEvent = (type: EventType, description: string, extra: Record<s
     userId,
     roomId: { type: 'string', description: 'The room (a room subscription)', example: 'room-42' },
     productId: { type: 'string', description: 'The product (any other product type)', example: 'product-7' },
-    plan: { type: 'string', enum: [...PLANS], example: 'month' },
+    plan: { type: 'string', enum: [...PLANS], example: 'subscription_month' },
     ...extra,
   }),
   oneOf: [{ required: ['roomId'] }, { required: ['productId'] }],

@@ -85,7 +85,12 @@ describe.each(DATABASE_KINDS)('ledger export on %s', (kind) => {
    */
   const heldSnapshots = async (): Promise<number> => {
     if (kind === 'postgres') {
-      const [row] = await db.query<{ n: string | number }>('SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()');
+      // The export's own transactions (its cursor's statements): the service's background work
+      // (the events sequencer, the webhook worker) opens short transactions of its own.
+      const [row] = await db.query<{ n: string | number }>(
+        `SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
+           AND (query LIKE 'DECLARE %' OR query LIKE 'FETCH %')`,
+      );
       return Number(row.n);
     }
     const checkpointer = new SqliteDatabase(app.database.config.type === 'sqlite' ? app.database.config.path : '');

@@ -2196,7 +2196,7 @@ export interface components {
              */
             productId?: string;
             /**
-             * @example month
+             * @example subscription_month
              * @enum {string}
              */
             plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
@@ -2245,7 +2245,7 @@ export interface components {
              */
             productId?: string;
             /**
-             * @example month
+             * @example subscription_month
              * @enum {string}
              */
             plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
@@ -2294,7 +2294,7 @@ export interface components {
              */
             productId?: string;
             /**
-             * @example month
+             * @example subscription_month
              * @enum {string}
              */
             plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
