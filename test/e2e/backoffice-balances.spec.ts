@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UsersService } from '../../src/auth/users.service.js';
 import { Db } from '../../src/database/db.service.js';
-import { countReads } from '../support/read-counter.js';
+import { countReads, stopBackgroundReaders } from '../support/read-counter.js';
 import { DueWorkService } from '../../src/scheduler/due-work.service.js';
 import { LedgerService } from '../../src/ledger/ledger.service.js';
 import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
@@ -262,6 +262,7 @@ describe.each(DATABASE_KINDS)('POST /balances at scale on %s', (kind) => {
     const dueWork = app.app.get(DueWorkService);
     dueWork.onApplicationShutdown();
     await dueWork.runDue();
+    await stopBackgroundReaders(app.app);
     const reads = countReads(app.app.get(Db));
     try {
       for (const body of [{ userIds: ids }, {}]) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Db } from '../../src/database/db.service.js';
-import { countReads } from '../support/read-counter.js';
+import { countReads, stopBackgroundReaders } from '../support/read-counter.js';
 import { ExchangeRatesService } from '../../src/exchange-rates/exchange-rates.service.js';
 import { HoldsService } from '../../src/ledger/holds.service.js';
 import { FailureThrottle } from '../../src/common/failure-throttle.js';
@@ -8,8 +8,6 @@ import { UserBalanceLookups } from '../../src/legacy-api/user-and-balance.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { addLegacyUser, fundLegacyUser as fund, legacyCall, legacyXml, sha1Hex, usdBalance as usd, type LegacyAnswer, type LegacyCall } from '../support/legacy-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
-import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
-import { EventSequencer } from '../../src/events/event-sequencer.js';
 import { adminToken } from '../support/tokens.js';
 
 const SECRET = 'legacy-test-secret-0123456789';
@@ -190,10 +188,7 @@ describe.each(DATABASE_KINDS)('legacy XML API on %s', (kind) => {
 
     // Asked in one go: two lookups start at once, the rest wait and share the third.
     const lookups = app.app.get(UserBalanceLookups);
-    // The service's background readers (the webhook worker's poll, the events sequencer's sweep)
-    // stop here, so that only the lookups' reads are counted.
-    await app.app.get(DeliveryWorker).onApplicationShutdown();
-    app.app.get(EventSequencer).onApplicationShutdown();
+    await stopBackgroundReaders(app.app);
     const reads = countReads(app.app.get(Db));
     try {
       const found = await Promise.all(users.map((user) => lookups.find(user.username)));
