@@ -1,3 +1,5 @@
+import type { Reader } from './tx.js';
+
 /**
  * A ledger transaction that has not committed within 5 s of its entries' time is rolled back
  * (CONTRACT §8), so an answer about an instant more than 5 s in the past (a balance at a time,
@@ -22,7 +24,7 @@ export class CommitDeadlineExceeded extends Error {
 }
 
 /** Throws when a transaction that began at `begunAt` (Date.now()) may no longer commit. */
-export function assertCommitInTime(begunAt: number, now = Date.now()): void {
+function assertCommitInTime(begunAt: number, now = Date.now()): void {
   const elapsed = now - begunAt;
   if (elapsed > COMMIT_DEADLINE_MS - COMMIT_SEND_MARGIN_MS) throw new CommitDeadlineExceeded(elapsed);
 }
@@ -37,6 +39,16 @@ export class CommitDeadline {
   private readonly begunAt = Date.now();
 
   constructor(private readonly onArm: () => void = () => undefined) {}
+
+  /**
+   * A PostgreSQL transaction's deadline: when armed, the server's own (`serverStatement`, null on
+   * servers without one) is queued on its connection like any statement, never awaited.
+   */
+  static onServer(serverStatement: string | null, connection: Pick<Reader, 'query'>): CommitDeadline {
+    return new CommitDeadline(() => {
+      if (serverStatement) connection.query(serverStatement).catch(() => undefined);
+    });
+  }
 
   arm(): void {
     if (this.armed) return;

@@ -142,10 +142,7 @@ export class Db {
   private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
     const result = await withPgClient(this.pgPool, async (reader) => {
-      const deadline = new CommitDeadline(() => {
-        const statement = this.serverDeadline();
-        if (statement) reader.query(statement).catch(() => undefined);
-      });
+      const deadline = CommitDeadline.onServer(this.serverDeadline(), reader);
       await reader.query('BEGIN');
       try {
         const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };

@@ -168,11 +168,7 @@ export class PgGroupCommit {
     const outcomes: Outcome[] = [];
     // Statements queued back to back go out as soon as the one before is answered, without
     // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
-    // Armed by a posting: the server's own deadline is queued like any statement, never awaited.
-    const deadline = new CommitDeadline(() => {
-      const statement = this.options.serverDeadline();
-      if (statement) connection.query(statement).catch(() => undefined);
-    });
+    const deadline = CommitDeadline.onServer(this.options.serverDeadline(), connection);
     const begun = reader.query('BEGIN');
     begun.catch(() => undefined);
     let committed: Promise<unknown> | null = null;
