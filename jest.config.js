@@ -9,7 +9,8 @@ export default {
   globalSetup: '<rootDir>/dist/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/setup/global-teardown.js',
   // Every backoffice answer a test receives is validated against the served OpenAPI document,
-  // and every socket acknowledgement and push against the served AsyncAPI document.
+  // and every socket acknowledgement and push, and every webhook a test receiver gets, against the
+  // served AsyncAPI document.
   setupFilesAfterEnv: ['<rootDir>/dist/test/setup/after-env.js', '<rootDir>/dist/test/setup/openapi-fetch.js', '<rootDir>/dist/test/setup/asyncapi-check.js'],
   maxWorkers: 2,
   testTimeout: 120000,

@@ -46,6 +46,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     app = await startApp(kind, ALLOW_PRIVATE);
     api = http(app);
     receiver = await startReceiver();
+    receiver.checkAgainst(app.url);
     for (const user of ['wh-1', 'wh-2', 'wh-3']) await addLegacyUser(app, { id: user, username: user });
   });
 
@@ -271,6 +272,7 @@ describe.each(DATABASE_KINDS)('webhook deliveries through kill -9 on %s', (kind)
     receiver.answer = () => ({ status: 204, delayMs: 50 });
     const env = { DATABASE_URL: database.url, WEBHOOKS_ALLOW_PRIVATE: 'true', ...NO_RATE_LIMITS };
     server = await startServerProcess(env);
+    receiver.checkAgainst(server.url);
     const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };
     const post = (url: string, path: string, body: unknown) => fetch(`${url}${bo(path)}`, { method: 'POST', headers, body: JSON.stringify(body) });
     const user = await connectUrl(server.url, tokenFor('crash-1'));

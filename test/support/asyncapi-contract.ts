@@ -186,5 +186,5 @@ export const startAsyncApiTally = (): void => tally.start();
 export function reportAsyncApiTally(): void {
   const total = tally.total();
   if (!total) return;
-  console.log(`AsyncAPI: ${total.validated} socket messages validated against /docs/asyncapi.json (${total.kinds.size} kinds: ${[...total.kinds].sort().join(', ')})`);
+  console.log(`AsyncAPI: ${total.validated} socket messages and webhooks validated against /docs/asyncapi.json (${total.kinds.size} kinds: ${[...total.kinds].sort().join(', ')})`);
 }

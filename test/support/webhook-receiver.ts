@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asyncContractOf, record } from './asyncapi-contract.js';
 
 /** One request a receiver got. */
 export interface ReceivedHook {
@@ -18,6 +19,11 @@ export interface WebhookReceiver {
   readonly mostAtOnce: () => number;
   /** Decides each answer (default 204); may be changed at any time. */
   answer: (hook: ReceivedHook) => HookAnswer;
+  /**
+   * From now on, checks every request's body and headers against the AsyncAPI document of the
+   * server at `serverUrl` (a mismatch fails the test, as for socket messages).
+   */
+  checkAgainst(serverUrl: string): void;
   /** Resolves once `count` requests (in total) have arrived, matching `filter` if given. */
   waitFor(count: number, filter?: (hook: ReceivedHook) => boolean, timeoutMs?: number): Promise<ReceivedHook[]>;
   close(): Promise<void>;
@@ -30,6 +36,21 @@ export async function startReceiver(): Promise<WebhookReceiver> {
   const waiters = new Set<() => void>();
   const open = new Map<string, number>();
   let mostAtOnce = 0;
+  let contractUrl: string | null = null;
+  const checkContract = (hook: ReceivedHook) => {
+    if (!contractUrl) return;
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(hook.body) as Record<string, unknown>;
+    } catch {
+      return record('webhook', `a webhook whose body is not JSON: ${hook.body.slice(0, 200)}`);
+    }
+    const headers = Object.fromEntries(Object.entries(hook.headers).map(([name, value]) => [name, String(value)]));
+    void asyncContractOf(contractUrl).then(
+      (contract) => record(`webhook ${String(body.type)}`, contract.checkWebhook(body, headers)),
+      (error: Error) => record('webhook', `could not fetch the AsyncAPI document: ${error.message}`),
+    );
+  };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
@@ -40,6 +61,7 @@ export async function startReceiver(): Promise<WebhookReceiver> {
       mostAtOnce = Math.max(mostAtOnce, open.get(id)!);
       response.on('close', () => open.set(id, open.get(id)! - 1));
       received.push(hook);
+      checkContract(hook);
       const answer = receiver.answer(hook);
       if (answer === 'hang') hanging.add(response);
       else setTimeout(() => response.writeHead(answer.status, answer.headers).end(answer.body ?? ''), answer.delayMs ?? 0);
@@ -53,6 +75,7 @@ export async function startReceiver(): Promise<WebhookReceiver> {
     received,
     mostAtOnce: () => mostAtOnce,
     answer: () => ({ status: 204 }),
+    checkAgainst: (serverUrl) => void (contractUrl = serverUrl),
     waitFor: (count, filter = () => true, timeoutMs = 30_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
