@@ -21,6 +21,12 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
+/** What node runs: a script and its arguments, from a working directory (this process's by default). */
+export interface NodeScript {
+  readonly args: readonly string[];
+  readonly cwd?: string;
+}
+
 /**
  * Starts the built server (dist/src/main.js) as a child process on a port it binds itself.
  *
@@ -34,11 +40,13 @@ export interface ServerProcess {
  * during start-up fails its test at once, with its output.
  *
  * `env.PORT` may still name a port (a test that checks what happens when it is taken does).
- * `nodeArgs` go to node before the script (the benchmark's `--cpu-prof`).
+ * `nodeArgs` go to node before the script (the benchmark's `--cpu-prof`). `script` replaces the
+ * script and its arguments, run from `script.cwd` (the image's CMD, from its WORKDIR).
  */
-export async function startServerProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, nodeArgs: readonly string[] = [], script: NodeScript = { args: [MAIN] }): Promise<ServerProcess> {
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, ...script.args], {
+    cwd: script.cwd,
     env: { PATH: process.env.PATH, JWT_SECRET: TEST_JWT_SECRET, PORT: '0', ...markerEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

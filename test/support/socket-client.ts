@@ -58,9 +58,15 @@ export function connect(app: RunningApp, token: string | null, how: HowSent = 'a
 /** Every acknowledgement and push the socket receives is checked against the server's AsyncAPI document. */
 const checked4 = (url: string, socket: Socket) => checkSocket(url, socket, (listener) => socket.onAny(listener));
 
-/** Connects to a server by URL (a child process) and waits for `user_info` and its balance. */
-export function connectUrl(url: string, token: string): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+/** Client options, and in Node the loopback source address (127.0.0.2, …) that makes the client another one. */
+export type UrlClientOptions = Partial<ManagerOptions & SocketOptions> & { readonly localAddress?: string };
+
+/**
+ * Connects to a server by URL (a child process, or a proxy in front of some) and waits for
+ * `user_info` and its balance; `extra` adds client options.
+ */
+export function connectUrl(url: string, token: string, extra: UrlClientOptions = {}): Promise<Socket> {
+  const socket = io(url, { ...extra, transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
   return Promise.all([greeted(socket), checked4(url, socket)]).then(([s]) => s);
 }
 
