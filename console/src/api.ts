@@ -52,6 +52,18 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return result.data as T;
 }
 
+/** The API's refusal with its status, so a 404 (gone meanwhile) reads differently from a 400 (bad input): "Refused (404): …". */
+export const refusalOf = (error: unknown) => (error instanceof ApiError && error.status >= 400 ? new Error(`Refused (${error.status}): ${error.message}`) : error);
+
+/** `unwrap`, with a refusal that names its status (refusalOf). */
+export async function unwrapWithStatus<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  try {
+    return await unwrap(call);
+  } catch (error) {
+    throw refusalOf(error);
+  }
+}
+
 /** A fresh Idempotency-Key: one per intended movement, reused by every retry of it. */
 export const newIdempotencyKey = () => crypto.randomUUID();
 

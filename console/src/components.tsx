@@ -1,7 +1,8 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { components } from './api/schema';
 import { DECIMAL_PATTERN, isNegative, showAmount } from './money';
 import { hrefOf } from './router';
+import { wallClock } from './zone';
 
 /** The API's message, in red, announced to screen readers. */
 export function ErrorBox({ error }: { error: string | null | undefined }) {
@@ -35,7 +36,8 @@ export function Pager({ page, perPage, total, onPage, label }: { page: number; p
 }
 
 /**
- * A modal confirmation (native <dialog>: focus is trapped, Escape cancels). The confirm button is
+ * A modal confirmation (native <dialog>: focus is trapped, Escape cancels, and the focus goes
+ * back to what opened it). The confirm button is
  * disabled while the request runs; the request's Idempotency-Key was fixed when the dialog opened,
  * so a second click or a retry can never move money twice.
  */
@@ -57,7 +59,9 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // A layout effect closes the dialog while it is still in the page, so the browser gives the
+  // focus back to the button that opened it (closed after its removal, the focus would be lost).
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
@@ -82,6 +86,20 @@ export function ConfirmDialog({
 }
 
 export const formatTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
+
+/**
+ * An instant on the operator's wall clock; the column or label it sits under names the zone
+ * (localZone), and the tooltip gives it in UTC.
+ */
+export function ZonedTime({ iso }: { iso: string | null | undefined }) {
+  const local = iso ? wallClock(iso) : null;
+  if (!iso || !local) return <span className="muted">—</span>;
+  return (
+    <time dateTime={iso} title={formatTime(iso)}>
+      {local}
+    </time>
+  );
+}
 
 /** A text input for a decimal amount, checked against DECIMAL_PATTERN before the request. */
 export function DecimalInput(props: InputHTMLAttributes<HTMLInputElement>) {

@@ -13,6 +13,20 @@ export interface ZonedInstant {
   described: string;
 }
 
+/** The wall-clock date and time of `date` in the browser's zone: `2026-11-30` and `23:59:59`. */
+function wallClockOf(date: Date): { date: string; time: string } {
+  return {
+    date: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`,
+    time: `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`,
+  };
+}
+
+/** `21:59:59Z`, with the UTC date in front when it is not `wallDate`. */
+function utcOf(date: Date, wallDate: string): string {
+  const [utcDate = '', utcTime = ''] = date.toISOString().replace(/\.\d+Z$/, '').split('T');
+  return utcDate === wallDate ? `${utcTime}Z` : `${utcDate} ${utcTime}Z`;
+}
+
 /**
  * A `datetime-local` or `date` input's value read in the browser's zone. A wall-clock time that
  * the zone skips (the hour lost in spring) is moved as the browser moves it, and the description
@@ -23,11 +37,19 @@ export function zonedInstant(local: string): ZonedInstant | null {
   if (!match) return null;
   const date = new Date(`${match[1]}T${match[2] ?? '00:00'}${match[3] ?? ':00'}`);
   if (Number.isNaN(date.getTime())) return null;
-  const wallDate = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const wallTime = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const wall = wallClockOf(date);
   const offset = -date.getTimezoneOffset();
   const zoneOffset = `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  const [utcDate = '', utcTime = ''] = date.toISOString().replace(/\.\d+Z$/, '').split('T');
-  const utc = utcDate === wallDate ? `${utcTime}Z` : `${utcDate} ${utcTime}Z`;
-  return { rfc3339: `${wallDate}T${wallTime}${zoneOffset}`, described: `${wallDate} ${wallTime} ${localZone()} (${utc})` };
+  return { rfc3339: `${wall.date}T${wall.time}${zoneOffset}`, described: `${wall.date} ${wall.time} ${localZone()} (${utcOf(date, wall.date)})` };
+}
+
+/**
+ * An instant the API gives (RFC 3339, UTC) as the operator's wall clock, `2026-11-30 23:59:59`;
+ * whatever shows it names the zone (`localZone()`), as the date inputs do.
+ */
+export function wallClock(iso: string): string | null {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  const wall = wallClockOf(date);
+  return `${wall.date} ${wall.time}`;
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, BO, unwrap } from '../api';
+import { api, BO, unwrap, unwrapWithStatus } from '../api';
 import type { components } from '../api/schema';
 import { AccountLink, Amount, ConfirmDialog, DataTable, ErrorBox, formatTime, TransactionLink } from '../components';
 import { useAction, useIntentKeys, useLoad } from '../hooks';
@@ -135,9 +135,6 @@ export function TransactionPage({ transactionId }: { transactionId: string }) {
   );
 }
 
-/** The API's refusal with its status, so a 409 (nothing left) reads differently from a 422 (too much, or spent). */
-const refusalOf = (error: unknown) => (error instanceof ApiError && error.status >= 400 ? new Error(`Refused (${error.status}): ${error.message}`) : error);
-
 function ReverseForm({ transaction, reversals, scaleOf, onReversed }: { transaction: Transaction; reversals: Transaction[]; scaleOf: (asset: string) => number; onReversed: () => void }) {
   const [amount, setAmount] = useState('');
   const [comment, setComment] = useState('');
@@ -165,15 +162,12 @@ function ReverseForm({ transaction, reversals, scaleOf, onReversed }: { transact
   const post = async () => {
     if (!confirming || posting.busy) return;
     const { intent, body } = confirming;
-    const posted = await posting.run(async () => {
-      try {
-        await unwrap(
-          api.POST(`${BO}/transactions/{transactionId}/reversals`, { params: { path: { transactionId: transaction.transactionId }, header: { 'Idempotency-Key': keyFor(intent) } }, body }),
-        );
-      } catch (error) {
-        throw refusalOf(error);
-      }
-    });
+    // A refusal names its status: a 409 (nothing left) reads differently from a 422 (too much, or spent).
+    const posted = await posting.run(() =>
+      unwrapWithStatus(
+        api.POST(`${BO}/transactions/{transactionId}/reversals`, { params: { path: { transactionId: transaction.transactionId }, header: { 'Idempotency-Key': keyFor(intent) } }, body }),
+      ),
+    );
     if (posted) {
       forget(intent);
       setConfirming(null);
