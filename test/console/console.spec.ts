@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { UsersService } from '../../src/auth/users.service.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { describeWithChromium } from '../support/chromium.js';
-import { expectHidden, expectText, expectVisible, openConsoleBrowser, WAIT } from '../support/console-page.js';
+import { expectHidden, expectText, expectVisible, openConsoleBrowser, openConsolePage } from '../support/console-page.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
 import { call, connect } from '../support/socket-client.js';
 import { DATABASE_KINDS } from '../support/test-databases.js';
@@ -44,12 +44,7 @@ describeWithChromium('operator console in a browser', (chromiumBinary) => {
       const users = app.app.get(UsersService);
       await users.upsert({ id: 'alice', username: 'alice', email: 'alice@example.com', roles: [], currency: null });
       await users.upsert({ id: 'bob', username: 'bob', email: 'bob@example.org', roles: [], currency: null });
-      page = await context.newPage();
-      page.setDefaultTimeout(WAIT);
-      page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`));
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text());
-      });
+      page = await openConsolePage(context, cspRefusals);
     });
     afterAll(async () => {
       sockets.forEach((s) => s.close());

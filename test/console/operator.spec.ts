@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import { UsersService } from '../../src/auth/users.service.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { describeWithChromium } from '../support/chromium.js';
-import { expectAccessible, expectHidden, expectText, expectVisible, openConsoleBrowser, tabTo, WAIT } from '../support/console-page.js';
+import { expectAccessible, expectHidden, expectText, expectVisible, openConsoleBrowser, openConsolePage, signInToConsole, tabTo, WAIT } from '../support/console-page.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
 import { call, connect } from '../support/socket-client.js';
 import { adminToken, tokenFor } from '../support/tokens.js';
@@ -71,16 +71,8 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     expect((await call(alice, 'balance:donateToken', { data: { targetUser: 'bob', token: '20' } })).error.code).toBe(0);
     donation = (await api.get(bo('/user/bob/transactions'))).body.data[0].transactionId;
 
-    page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text());
-    });
-    await page.goto(`${app.url}/console/`);
-    await page.getByLabel('Admin token').fill(adminToken('console-ops'));
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectText(page.getByTestId('ledger-check'), 'OK');
+    page = await openConsolePage(context, cspRefusals);
+    await signInToConsole(page, app.url, adminToken('console-ops'));
   });
   afterAll(async () => {
     alice?.close();

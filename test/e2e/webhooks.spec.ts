@@ -3,6 +3,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { startApp, startAppOn, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
 import { addLegacyUser } from '../support/legacy-client.js';
+import { pollUntil } from '../support/poll.js';
 import { NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { connectUrl } from '../support/socket-client.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/test-databases.js';
@@ -13,15 +14,6 @@ type Delivery = { eventId: string; status: string; attempts: number; lastStatus:
 type NewWebhook = { id: string; url: string; events: string[]; secret: string };
 
 const ALLOW_PRIVATE = { WEBHOOKS_ALLOW_PRIVATE: 'true', ENABLE_TEST_CLOCK: 'true' };
-const until = async <T>(what: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await what();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still not there after ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 /** The library's verification: throws unless one of the signatures matches the secret. */
 const verify = (secret: string, hook: ReceivedHook) => new StandardWebhook(secret).verify(hook.body, hook.headers as Record<string, string>) as { id: string; type: string };
 
@@ -38,7 +30,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
   };
   const adjust = async (userId: string, amount = '1') => expect((await api.post(bo(`/user/${userId}/adjustments`), { asset: 'usd', amount, comment: 'webhook test' })).status).toBe(201);
   const deliveries = async (id: string): Promise<Delivery[]> => (await api.get(bo(`/webhooks/${id}/deliveries?per_page=100`))).body.data as Delivery[];
-  const onlyDelivery = async (id: string, done: (d: Delivery) => boolean) => (await until(() => deliveries(id), (all) => all.length === 1 && done(all[0])))[0];
+  const onlyDelivery = async (id: string, done: (d: Delivery) => boolean) => (await pollUntil(() => deliveries(id), (all) => all.length === 1 && done(all[0])))[0];
   const advance = async (seconds: number) => expect((await api.post(bo('/test-clock/advance'), { seconds })).status).toBe(200);
   const webhookState = async (id: string) => ((await api.get(bo('/webhooks'))).body.data as Array<{ id: string; enabled: boolean; disabledReason: string | null }>).find((w) => w.id === id);
 
@@ -148,14 +140,14 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const delivery = await onlyDelivery(hook.id, (d) => d.attempts === 1);
     expect(await webhookState(hook.id)).toMatchObject({ enabled: false, disabledReason: 'the endpoint answered 410 Gone' });
     await adjust('wh-1');
-    const waiting = await until(() => deliveries(hook.id), (all) => all.length === 2);
+    const waiting = await pollUntil(() => deliveries(hook.id), (all) => all.length === 2);
     await advance(60);
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.received.filter(path('gone'))).toHaveLength(1);
     expect((await deliveries(hook.id)).map((d) => [d.status, d.attempts])).toEqual(waiting.map((d) => [d.status, d.attempts]));
     receiver.answer = () => ({ status: 204 });
     await api.post(bo(`/webhooks/${hook.id}/deliveries/${delivery.eventId}/retry`));
-    await until(() => deliveries(hook.id), (all) => all.every((d) => d.status === 'delivered'));
+    await pollUntil(() => deliveries(hook.id), (all) => all.every((d) => d.status === 'delivered'));
     expect(await webhookState(hook.id)).toMatchObject({ enabled: true });
     await api.delete(bo(`/webhooks/${hook.id}`));
   });
@@ -185,7 +177,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     const hook = await register('slow');
     receiver.answer = (h) => (h.path === '/slow' ? 'hang' : { status: 204 });
     await adjust('wh-1');
-    const delivery = await until(() => deliveries(hook.id), (all) => all[0]?.attempts === 1, 40_000);
+    const delivery = await pollUntil(() => deliveries(hook.id), (all) => all[0]?.attempts === 1, 40_000);
     expect(delivery[0]).toMatchObject({ status: 'pending', lastStatus: null, lastResponse: null, lastError: 'timed out after 15 s' });
     receiver.answer = () => ({ status: 204 });
     await api.delete(bo(`/webhooks/${hook.id}`));
@@ -209,7 +201,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       receiver.answer = (h) => (h.path === '/shared' ? { status: 204, delayMs: 100 } : { status: 204 });
       for (let i = 0; i < 20; i++) await adjust('wh-2');
       const got = await receiver.waitFor(20, path('shared'), 60_000);
-      await until(() => deliveries(hook.id), (all) => all.length === 20 && all.every((d) => d.status === 'delivered'));
+      await pollUntil(() => deliveries(hook.id), (all) => all.length === 20 && all.every((d) => d.status === 'delivered'));
       expect(new Set(got.map((h) => h.headers['webhook-id'])).size).toBe(20);
       expect(receiver.mostAtOnce()).toBe(1);
       await api.delete(bo(`/webhooks/${hook.id}`));
@@ -242,7 +234,7 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
       const strict = await startAppOn(app.database, { ENABLE_TEST_CLOCK: 'true' });
       try {
         await http(strict).post(bo('/user/wh-1/adjustments'), { asset: 'usd', amount: '1', comment: 'webhook test' });
-        const [delivery] = await until(() => http(strict).get(bo(`/webhooks/${hook.id}/deliveries`)), (a) => (a.body.data as Delivery[])[0]?.attempts === 1).then((a) => a.body.data as Delivery[]);
+        const [delivery] = await pollUntil(() => http(strict).get(bo(`/webhooks/${hook.id}/deliveries`)), (a) => (a.body.data as Delivery[])[0]?.attempts === 1).then((a) => a.body.data as Delivery[]);
         expect(delivery).toMatchObject({ status: 'pending', lastStatus: null, lastError: `refused address 127.0.0.1 of 127.0.0.1: loopback` });
         expect(receiver.received.filter(path('private'))).toHaveLength(0);
       } finally {
@@ -289,7 +281,7 @@ describe.each(DATABASE_KINDS)('webhook deliveries through kill -9 on %s', (kind)
     expect(beforeRestart.size).toBeLessThan(EVENTS);
     server = await startServerProcess(env);
     // Leases of the killed process lapse (the attempt timeout and a margin), then its claims are taken up.
-    await until(async () => new Set(receiver.received.map((h) => h.headers['webhook-id'])).size, (n) => n >= EVENTS, 90_000);
+    await pollUntil(async () => new Set(receiver.received.map((h) => h.headers['webhook-id'])).size, (n) => n >= EVENTS, 90_000);
     const ids = new Set(receiver.received.map((h) => String(h.headers['webhook-id'])));
     expect(ids.size).toBe(EVENTS);
   }, 180_000);

@@ -46,6 +46,29 @@ export async function openConsoleBrowser(binary: string, options: { timezoneId?:
   };
 }
 
+/**
+ * A new page of the console's browser: every step waits at most WAIT, page errors are written
+ * out, and whatever the browser refuses under the Content-Security-Policy is pushed onto
+ * `cspRefusals` (a spec ends by checking it stayed empty).
+ */
+export async function openConsolePage(context: BrowserContext, cspRefusals: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspRefusals.push(message.text());
+  });
+  return page;
+}
+
+/** Signs in at the console of the service at `appUrl` with `token`, and waits for the overview's ledger check. */
+export async function signInToConsole(page: Page, appUrl: string, token: string): Promise<void> {
+  await page.goto(`${appUrl}/console/`);
+  await page.getByLabel('Admin token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectText(page.getByTestId('ledger-check'), 'OK');
+}
+
 /** The page has no accessibility violations that axe finds (WCAG 2.1 A and AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -55,6 +78,16 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** The little of the DOM that the checks below run in the page (the tests compile without DOM types). */
 interface InPage {
   ownerDocument: { activeElement: unknown; defaultView: { getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string; boxShadow: string } } };
+}
+
+/** Waits until `target` has the focus (a dialog that closed gave it back, a removal moved it on). */
+export async function expectFocused(target: Locator): Promise<void> {
+  const deadline = Date.now() + WAIT;
+  while (Date.now() < deadline) {
+    if (await target.evaluate((element: InPage) => element === element.ownerDocument.activeElement, undefined, { timeout: WAIT }).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`expected ${target.toString()} to have the focus`);
 }
 
 /**
