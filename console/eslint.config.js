@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', crypto: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', crypto: 'readonly', console: 'readonly', navigator: 'readonly' } },
   },
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -7,11 +7,13 @@ import { SignIn } from './pages/SignIn';
 import { TransactionPage } from './pages/TransactionPage';
 import { UserPage } from './pages/UserPage';
 import { Users } from './pages/Users';
+import { WebhookPage } from './pages/WebhookPage';
+import { Webhooks } from './pages/Webhooks';
 import { hrefOf, useRoute } from './router';
 import { onSessionChange, signOut, tokenOf } from './session';
 
 /** Sections with a page of their own; anything else shows the overview. */
-const ROUTED = new Set(['users', 'transactions', 'catalog', 'audit']);
+const ROUTED = new Set(['users', 'transactions', 'catalog', 'webhooks', 'audit']);
 
 export function App() {
   const [signedIn, setSignedIn] = useState(() => tokenOf() !== null);
@@ -62,6 +64,11 @@ export function App() {
               </a>
             </li>
             <li>
+              <a href={hrefOf('webhooks')} aria-current={current('webhooks')}>
+                Webhooks
+              </a>
+            </li>
+            <li>
               <a href={hrefOf('audit')} aria-current={current('audit')}>
                 Audit
               </a>
@@ -84,6 +91,8 @@ export function App() {
         {section === 'users' && id === undefined ? <Users /> : null}
         {section === 'transactions' && id !== undefined ? <TransactionPage key={id} transactionId={id} /> : null}
         {section === 'catalog' ? <Catalog /> : null}
+        {section === 'webhooks' && id !== undefined ? <WebhookPage key={id} webhookId={id} /> : null}
+        {section === 'webhooks' && id === undefined ? <Webhooks /> : null}
         {section === 'audit' ? <Audit /> : null}
         {!ROUTED.has(section) || (section === 'transactions' && id === undefined) ? <Overview /> : null}
       </main>

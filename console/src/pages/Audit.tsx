@@ -3,6 +3,7 @@ import { api, BO, unwrap } from '../api';
 import type { components } from '../api/schema';
 import { AccountLink, DataTable, ErrorBox, formatTime, Pager, TransactionLink } from '../components';
 import { useLoad } from '../hooks';
+import { hrefOf } from '../router';
 import { localZone, zonedInstant } from '../zone';
 
 type AuditRecord = components['schemas']['AuditRecord'];
@@ -111,12 +112,13 @@ function AuditRow({ record: r }: { record: AuditRecord }) {
   );
 }
 
-/** `user:alice` links to alice, `transaction:17` to transaction 17; other targets are text. */
+/** `user:alice` links to alice, `transaction:17` to transaction 17, `webhook:…` to the endpoint's deliveries; other targets are text. */
 function Target({ target }: { target: string }) {
   const [kind, ...rest] = target.split(':');
   const id = rest.join(':');
   if (kind === 'user' && id) return <AccountLink account={id} />;
   if (kind === 'transaction' && id) return <TransactionLink id={id} />;
+  if (kind === 'webhook' && id) return <a href={hrefOf('webhooks', id)}>{target}</a>;
   return <>{target}</>;
 }
 
