@@ -56,6 +56,7 @@ describeWithChromium('operator console: webhooks', (chromiumBinary) => {
     receiver = await startReceiver();
     app = await startApp('sqlite', { WEBHOOKS_ALLOW_PRIVATE: 'true' });
     api = http(app);
+    receiver.checkAgainst(app.url);
     url = `${receiver.url}/console`;
     await app.app.get(UsersService).upsert({ id: 'alice', username: 'alice', email: 'alice@example.com', roles: [], currency: null });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
