@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { openDatabase } from '../../src/database/open-database.js';
@@ -65,7 +66,7 @@ describe.each(DATABASE_KINDS)('events and webhooks through kill -9 on %s', (kind
     const pendingHolds: string[] = [];
 
     receiver = await startReceiver();
-    server = await startServerProcess(env);
+    server = await start(database, env);
     const registered = await rest(server.url, 'POST', '/webhooks', { url: `${receiver.url}/soak`, events: EVENT_TYPES, description: 'kill -9 soak' });
     expect(registered.status).toBe(201);
     const signer = new StandardWebhook((registered.body as { secret: string }).secret);
@@ -90,7 +91,7 @@ describe.each(DATABASE_KINDS)('events and webhooks through kill -9 on %s', (kind
     reader = followFeed(() => live, ADMIN, () => pageSizes.int(1, 200));
 
     for (let round = 0; round < ROUNDS; round++) {
-      server ??= await startServerProcess(env);
+      server ??= await start(database, env);
       live = server.url;
       const url = server.url;
       const root: Socket = await connectUrl(url, ADMIN);
@@ -147,7 +148,7 @@ describe.each(DATABASE_KINDS)('events and webhooks through kill -9 on %s', (kind
 
     // The final restart: whatever the killed servers left (unsequenced events, claimed
     // deliveries) is taken up by this one.
-    server = await startServerProcess(env);
+    server = await start(database, env);
     live = server.url;
     const check = await ledgerCheck(server.url, ADMIN);
     expect(check).toMatchObject({ ok: true, failures: [] });
@@ -216,5 +217,25 @@ async function everything(url: string): Promise<FeedEvent[]> {
     if (page.events.length === 0) return all;
     all.push(...page.events);
     after = page.next;
+  }
+}
+
+/**
+ * Starts the server; when it does not come up on PostgreSQL, the error also shows what the
+ * database's sessions were doing (a start waiting on a lock a killed server's session holds).
+ */
+async function start(database: TestDatabase, env: Record<string, string>): Promise<ServerProcess> {
+  try {
+    return await startServerProcess(env);
+  } catch (error) {
+    if (database.config.type !== 'postgres') throw error;
+    const client = new pg.Client({ connectionString: database.url });
+    const sessions = await client
+      .connect()
+      .then(() => client.query("SELECT pid, state, wait_event_type, wait_event, now() - xact_start AS open_for, left(query, 200) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+      .then((r) => JSON.stringify(r.rows, null, 1))
+      .catch((e: unknown) => `(could not ask: ${(e as Error).message})`)
+      .finally(() => client.end().catch(() => undefined));
+    throw new Error(`${(error as Error).message}\nsessions on the database then:\n${sessions}`, { cause: error });
   }
 }
