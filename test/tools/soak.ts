@@ -1,13 +1,20 @@
 /**
  * Long reliability runs, for longer than CI can afford:
  *
- *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--export N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit,export]
+ *   npm run soak -- [--rounds N] [--ops N] [--faults N] [--export N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit,events,export] [--events]
  *
  * - `--rounds N`: the kill -9 test with N rounds per database, beside the graceful-shutdown test;
  * - `--ops N`: the ledger property test with N random operations per database, the full check
  *   (balances against the model, the ledger check) every few thousand operations and at the end;
  * - `--only audit`: the audit trail's kill -9 test (operator actions in a burst) with N rounds
  *   (`--rounds`) per database;
+ * - `--events` (short for `--only events`): the events' kill -9 test with N rounds (`--rounds`)
+ *   per database: donations, credits, adjustments and holds while a feed reader polls
+ *   `GET /events?after=next` and a webhook receiver verifies every delivery's signature; at the end
+ *   no event is missing or read twice, every acknowledged change has its event, every event was
+ *   delivered at least once, and the duplicate deliveries are counted (at least once allows them).
+ *   Its file is `*.soak.ts`, outside `npm test`: one round needs 15–40 s per database (a delivery a
+ *   killed server had claimed waits out its 25 s lease);
  * - `--faults N`: N PostgreSQL restarts under load and N Redis outages under two instances, plus
  *   the SQLite lock and harness isolation tests;
  * - `--export N`: the export's memory test over a ledger of N entries (10^6 by default; SQLite,
@@ -21,7 +28,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { killLeftovers, RUN_ID } from '../support/child-processes.js';
 
-const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--export N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit,export]';
+const usage = 'usage: npm run soak -- [--rounds N] [--ops N] [--faults N] [--export N] [--db sqlite|postgres] [--seed S] [--only crash,property,faults,audit,events,export] [--events]';
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '20' },
@@ -30,7 +37,8 @@ const { values } = parseArgs({
     export: { type: 'string', default: '1000000' },
     db: { type: 'string' },
     seed: { type: 'string' },
-    only: { type: 'string', default: 'crash,property,faults,audit,export' },
+    only: { type: 'string' },
+    events: { type: 'boolean', default: false },
   },
 });
 const count = (name: 'rounds' | 'ops' | 'faults' | 'export') => {
@@ -53,7 +61,14 @@ if (values.db && !['sqlite', 'postgres'].includes(values.db)) {
   console.error(usage);
   process.exit(2);
 }
-const only = values.only.split(',');
+const KINDS = ['crash', 'property', 'faults', 'audit', 'events', 'export'];
+// `--events` alone runs the events soak only; beside `--only`, it adds it to that list.
+const only = values.only !== undefined ? values.only.split(',') : values.events ? [] : [...KINDS];
+if (values.events && !only.includes('events')) only.push('events');
+if (only.some((kind) => !KINDS.includes(kind))) {
+  console.error(`--only takes ${KINDS.join(',')}\n${usage}`);
+  process.exit(2);
+}
 const seed = values.seed && /^\d+$/.test(values.seed) ? values.seed : String(Math.floor(Math.random() * 2 ** 31));
 const runId = randomBytes(6).toString('hex');
 
@@ -61,6 +76,7 @@ const files: string[] = [];
 if (only.includes('crash')) files.push('dist/test/reliability/crash-safety.spec.js', 'dist/test/reliability/graceful-shutdown.spec.js');
 if (only.includes('property')) files.push('dist/test/ledger/ledger-property.spec.js');
 if (only.includes('audit')) files.push('dist/test/reliability/audit-crash.spec.js');
+if (only.includes('events')) files.push('dist/test/reliability/events-crash.soak.js');
 if (only.includes('faults')) {
   files.push('dist/test/reliability/server-isolation.spec.js', 'dist/test/reliability/postgres-restart.spec.js', 'dist/test/scale-out/redis-outage.spec.js');
   if (values.db !== 'postgres') files.push('dist/test/reliability/sqlite-busy.spec.js');
@@ -73,7 +89,8 @@ console.log(`soak: seed ${seed} (replay: ${replay}); run id ${runId}`);
 const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--runTestsByPath', ...files],
+  // Soak-only files (`*.soak.js`) are outside npm test's testMatch.
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--testMatch', '**/*.spec.js', '**/*.soak.js', '--runTestsByPath', ...files],
   {
     stdio: 'inherit',
     env: {
@@ -81,6 +98,7 @@ const result = spawnSync(
       [RUN_ID]: runId,
       CRASH_ROUNDS: rounds,
       AUDIT_CRASH_ROUNDS: rounds,
+      EVENTS_CRASH_ROUNDS: rounds,
       CRASH_SEED: seed,
       LEDGER_PROPERTY_OPS: ops,
       LEDGER_PROPERTY_SEED: seed,
