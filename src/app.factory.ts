@@ -31,7 +31,7 @@ export const MAX_BODY_BYTES = 100 * 1024;
  */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const early: EarlyRefusals = {};
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), httpAdapter(MAX_BODY_BYTES, early, config.trustProxy), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), httpAdapter(MAX_BODY_BYTES, early, config.trustProxy, config.httpTimeouts), {
     bufferLogs: options.logger !== false,
     logger: options.logger === false ? false : undefined,
     bodyParser: false,

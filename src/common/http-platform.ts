@@ -3,6 +3,7 @@ import { BadRequestException, type ExceptionFilter } from '@nestjs/common';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HttpTimeouts } from '../config/app-config.js';
 import type { TrustedProxies } from './client-address.js';
 import { BASELINE_HEADERS, SecuredResponse } from './security-headers.js';
 
@@ -27,17 +28,14 @@ const RAW_REFUSAL_HEADERS = Object.entries({ ...BASELINE_HEADERS, 'Cache-Control
   .map(([name, value]) => `${name}: ${value}\r\n`)
   .join('');
 
-/** How long a client may take to send a request's headers, and the whole request (§10 "Floods"). */
-export const HEADERS_TIMEOUT_MS = 15_000;
-export const REQUEST_TIMEOUT_MS = 30_000;
 /**
- * How often Node looks for requests past those limits (its default, 30 s, would let a request
- * meant to be cut at 15 s run to 45 s).
+ * How often Node looks for requests past their time limits (HttpTimeouts; its default, 30 s,
+ * would let a request meant to be cut at 15 s run to 45 s).
  */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** Nest's Fastify adapter with the service's HTTP rules. */
-export function httpAdapter(bodyLimit: number, early: EarlyRefusals, proxies: TrustedProxies): FastifyAdapter {
+export function httpAdapter(bodyLimit: number, early: EarlyRefusals, proxies: TrustedProxies, timeouts: HttpTimeouts): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit,
     // `request.ip` is the client address of every other surface (client-address.ts): through
@@ -51,10 +49,10 @@ export function httpAdapter(bodyLimit: number, early: EarlyRefusals, proxies: Tr
       early.filter?.catch(new BadRequestException(error.message), new ExecutionContextHost([request, reply]));
     },
     // A slow client holds a connection and its memory only so long: headers within 15 s, the
-    // whole request within 30 s, else 408 (below); an idle keep-alive connection closes after 5 s.
-    requestTimeout: REQUEST_TIMEOUT_MS,
+    // whole request within 30 s (by default), else 408 (below); an idle keep-alive connection closes after 5 s.
+    requestTimeout: timeouts.requestMs,
     keepAliveTimeout: 5_000,
-    http: { headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS, ServerResponse: SecuredResponse },
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS, ServerResponse: SecuredResponse },
     // A request that is not HTTP at all, whose headers are too large, or that is too slow: the
     // status Node gives it, in the same error shape and with the same headers as every other refusal.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {

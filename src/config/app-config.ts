@@ -60,6 +60,12 @@ export interface IntrospectionConfig {
   readonly timeoutMs: number;
 }
 
+/** How long a client may take over a request (§10 "Floods"); 15 s for the headers and 30 s for the whole request by default. */
+export interface HttpTimeouts {
+  readonly headersMs: number;
+  readonly requestMs: number;
+}
+
 export interface WebhooksConfig {
   /** Webhook URLs may reach loopback, private and other non-public addresses (tests, private networks). */
   readonly allowPrivate: boolean;
@@ -84,6 +90,7 @@ export interface AppConfig {
   /** Authenticated REST requests per user: sustained per second, and burst. */
   readonly restRate: { readonly perSecond: number; readonly burst: number };
   readonly limits: SecurityLimits;
+  readonly httpTimeouts: HttpTimeouts;
   /** Proxies whose `X-Forwarded-For` is believed (TRUST_PROXY). */
   readonly trustProxy: TrustedProxies;
   /** The public base URL (`https://ledger.example.com`), for the OpenAPI document's `servers`; never the Host header. */

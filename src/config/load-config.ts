@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TrustedProxies } from '../common/client-address.js';
-import type { AppConfig, DatabaseConfig, IntrospectionConfig, JwtConfig, SecurityLimits } from './app-config.js';
+import type { AppConfig, DatabaseConfig, HttpTimeouts, IntrospectionConfig, JwtConfig, SecurityLimits } from './app-config.js';
 import { estimatedEntropyBits } from './secret-strength.js';
 
 export class ConfigError extends Error {
@@ -57,6 +57,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       burst: reader.integer('REST_RATE_BURST', 200, 1, 1_000_000),
     },
     limits: readLimits(reader),
+    httpTimeouts: readHttpTimeouts(reader),
     trustProxy: reader.addressList('TRUST_PROXY') ?? TrustedProxies.none(),
     publicUrl: readPublicUrl(reader),
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
@@ -176,6 +177,15 @@ function readLimits(reader: EnvReader): SecurityLimits {
     socketQueryTokens: reader.boolean('SOCKET_QUERY_TOKENS', true),
     storedRefusalsPerDay: reader.integer('STORED_REFUSALS_PER_DAY', 10_000, 1, 10_000_000),
   };
+}
+
+function readHttpTimeouts(reader: EnvReader): HttpTimeouts {
+  // Node checks for late requests about once a second (http-platform.ts): a shorter limit would not be kept.
+  const headersMs = reader.integer('HTTP_HEADERS_TIMEOUT_MS', 15_000, 1000, 600_000);
+  const requestMs = reader.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000);
+  // Node refuses a header limit beyond the request's (the headers are part of the request).
+  if (headersMs > requestMs) reader.fail(`HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (${headersMs} > ${requestMs})`);
+  return { headersMs, requestMs };
 }
 
 function readPublicUrl(reader: EnvReader): string | null {

@@ -117,6 +117,14 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads the HTTP time limits: 15 s for the headers and 30 s for the request by default, the headers within the request', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).httpTimeouts).toEqual({ headersMs: 15_000, requestMs: 30_000 });
+    expect(loadConfig({ JWT_SECRET: secret, HTTP_HEADERS_TIMEOUT_MS: '3000', HTTP_REQUEST_TIMEOUT_MS: '6000' }).httpTimeouts).toEqual({ headersMs: 3000, requestMs: 6000 });
+    expect(problemsOf({ JWT_SECRET: secret, HTTP_HEADERS_TIMEOUT_MS: '500' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS must be a whole number from 1000 to 600000 (got "500")']);
+    expect(problemsOf({ JWT_SECRET: secret, HTTP_REQUEST_TIMEOUT_MS: '10s' })).toEqual(['HTTP_REQUEST_TIMEOUT_MS must be a whole number from 1000 to 3600000 (got "10s")']);
+    expect(problemsOf({ JWT_SECRET: secret, HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (15000 > 10000)']);
+  });
+
   it('reads PUBLIC_URL without its trailing slash', () => {
     expect(loadConfig({ JWT_SECRET: secret, PUBLIC_URL: 'https://ledger.example.com/' }).publicUrl).toBe('https://ledger.example.com');
     expect(problemsOf({ JWT_SECRET: secret, PUBLIC_URL: 'ledger.example.com' }).join()).toMatch(/PUBLIC_URL must be an http/);
