@@ -69,6 +69,8 @@ export interface HttpTimeouts {
 export interface WebhooksConfig {
   /** Webhook URLs may reach loopback, private and other non-public addresses (tests, private networks). */
   readonly allowPrivate: boolean;
+  /** A 2xx within this long delivers; no answer in time is a failed attempt (15 s by default, CONTRACT §9). */
+  readonly timeoutMs: number;
 }
 
 export interface AppConfig {

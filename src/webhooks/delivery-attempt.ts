@@ -7,9 +7,6 @@ import { signatureHeader } from './webhook-signature.js';
 import { checkedTarget, RefusedAddressError, systemResolver, type ResolveAll } from './webhook-url.js';
 import type { Webhook } from './webhooks.repository.js';
 
-/** A 2xx within this long delivers (CONTRACT §9). */
-export const DELIVERY_TIMEOUT_MS = 15_000;
-
 /** The resolver attempts use: the system's, unless a test puts its own in (DNS rebinding). */
 export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
 
@@ -42,6 +39,6 @@ export class DeliveryAttempt {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader(secrets, delivery.eventId, timestamp, delivery.payload),
     };
-    return postOnce(url, target, headers, delivery.payload, DELIVERY_TIMEOUT_MS);
+    return postOnce(url, target, headers, delivery.payload, this.config.webhooks.timeoutMs);
   }
 }

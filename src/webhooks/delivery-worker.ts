@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { deliveriesTable, type Delivery } from './deliveries.repository.js';
-import { DELIVERY_TIMEOUT_MS, DeliveryAttempt } from './delivery-attempt.js';
+import { DeliveryAttempt } from './delivery-attempt.js';
 import { WebhookFanout } from './webhook-fanout.js';
 import { nextAttemptAt } from './retry-schedule.js';
 import type { AttemptResult } from './webhook-client.js';
@@ -12,10 +13,11 @@ const POLL_MS = 250;
 /** Attempts one instance runs at once. */
 const CONCURRENCY = 32;
 /**
- * A claimed delivery is this instance's until then (real time). It outlasts the longest attempt,
- * so a live instance never loses it mid-attempt; a killed one's claims lapse after it.
+ * A claimed delivery is this instance's for the attempt timeout and this long beyond (real time):
+ * the lease outlasts the longest attempt, so a live instance never loses it mid-attempt; a killed
+ * one's claims lapse after it.
  */
-const LEASE_MS = DELIVERY_TIMEOUT_MS + 10_000;
+const LEASE_MARGIN_MS = 10_000;
 
 /**
  * Turns new events into deliveries and attempts the deliveries that are due, on every instance.
@@ -29,13 +31,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly fanout: WebhookFanout,
     private readonly attempt: DeliveryAttempt,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.leaseMs = config.webhooks.timeoutMs + LEASE_MARGIN_MS;
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -62,7 +68,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       while (await this.fanout.next());
       const room = CONCURRENCY - this.inFlight.size;
       if (room <= 0) return;
-      const claimed = await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), Date.now() + LEASE_MS, room));
+      const claimed = await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), Date.now() + this.leaseMs, room));
       if (claimed.length === 0) return;
       const webhooks = new Map((await this.db.read((r) => webhooksTable.all(r))).map((w) => [w.id, w]));
       for (const delivery of claimed) {

@@ -13,7 +13,9 @@ import { startReceiver, type ReceivedHook, type WebhookReceiver } from '../suppo
 type Delivery = { eventId: string; status: string; attempts: number; lastStatus: number | null; lastResponse: string | null; lastError: string | null; lastAttemptAt: string | null; nextAttemptAt: string | null };
 type NewWebhook = { id: string; url: string; events: string[]; secret: string };
 
-const ALLOW_PRIVATE = { WEBHOOKS_ALLOW_PRIVATE: 'true', ENABLE_TEST_CLOCK: 'true' };
+/** An attempt's time limit (WEBHOOKS_TIMEOUT_MS, 15 s by default): short, so that a timeout and a lapsed lease take seconds here. */
+const TIMEOUT_S = 3;
+const ALLOW_PRIVATE = { WEBHOOKS_ALLOW_PRIVATE: 'true', ENABLE_TEST_CLOCK: 'true', WEBHOOKS_TIMEOUT_MS: String(TIMEOUT_S * 1000) };
 /** The library's verification: throws unless one of the signatures matches the secret. */
 const verify = (secret: string, hook: ReceivedHook) => new StandardWebhook(secret).verify(hook.body, hook.headers as Record<string, string>) as { id: string; type: string };
 
@@ -173,12 +175,12 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     await api.delete(bo(`/webhooks/${hook.id}`));
   });
 
-  it('gives up on an answer that takes longer than 15 s, and retries it', async () => {
+  it('gives up on an answer that takes longer than WEBHOOKS_TIMEOUT_MS, and retries it', async () => {
     const hook = await register('slow');
     receiver.answer = (h) => (h.path === '/slow' ? 'hang' : { status: 204 });
     await adjust('wh-1');
     const delivery = await pollUntil(() => deliveries(hook.id), (all) => all[0]?.attempts === 1, 40_000);
-    expect(delivery[0]).toMatchObject({ status: 'pending', lastStatus: null, lastResponse: null, lastError: 'timed out after 15 s' });
+    expect(delivery[0]).toMatchObject({ status: 'pending', lastStatus: null, lastResponse: null, lastError: `timed out after ${TIMEOUT_S} s` });
     receiver.answer = () => ({ status: 204 });
     await api.delete(bo(`/webhooks/${hook.id}`));
   }, 60_000);
@@ -262,7 +264,7 @@ describe.each(DATABASE_KINDS)('webhook deliveries through kill -9 on %s', (kind)
     receiver = await startReceiver();
     // Slow enough answers that the kill lands while deliveries are in flight.
     receiver.answer = () => ({ status: 204, delayMs: 50 });
-    const env = { DATABASE_URL: database.url, WEBHOOKS_ALLOW_PRIVATE: 'true', ...NO_RATE_LIMITS };
+    const env = { DATABASE_URL: database.url, WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_TIMEOUT_MS: String(TIMEOUT_S * 1000), ...NO_RATE_LIMITS };
     server = await startServerProcess(env);
     receiver.checkAgainst(server.url);
     const headers = { authorization: `Bearer ${adminToken()}`, 'content-type': 'application/json' };

@@ -125,6 +125,12 @@ describe('configuration', () => {
     expect(problemsOf({ JWT_SECRET: secret, HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (15000 > 10000)']);
   });
 
+  it('reads the webhook attempt time limit: 15 s by default', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).webhooks).toEqual({ allowPrivate: false, timeoutMs: 15_000 });
+    expect(loadConfig({ JWT_SECRET: secret, WEBHOOKS_TIMEOUT_MS: '3000' }).webhooks.timeoutMs).toBe(3000);
+    expect(problemsOf({ JWT_SECRET: secret, WEBHOOKS_TIMEOUT_MS: '0' })).toEqual(['WEBHOOKS_TIMEOUT_MS must be a whole number from 1000 to 120000 (got "0")']);
+  });
+
   it('reads PUBLIC_URL without its trailing slash', () => {
     expect(loadConfig({ JWT_SECRET: secret, PUBLIC_URL: 'https://ledger.example.com/' }).publicUrl).toBe('https://ledger.example.com');
     expect(problemsOf({ JWT_SECRET: secret, PUBLIC_URL: 'ledger.example.com' }).join()).toMatch(/PUBLIC_URL must be an http/);
