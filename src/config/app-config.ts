@@ -2,7 +2,8 @@ import type { TrustedProxies } from '../common/client-address.js';
 
 /** The service's whole configuration, validated once at start-up and read everywhere else. */
 export type DatabaseConfig =
-  | { readonly type: 'sqlite'; readonly path: string }
+  /** busyTimeoutMs: how long a write waits while another process holds SQLite's write lock, then fails as an outage (503). */
+  | { readonly type: 'sqlite'; readonly path: string; readonly busyTimeoutMs: number }
   | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
 
 export interface JwtConfig {

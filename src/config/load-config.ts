@@ -15,6 +15,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 export const DEFAULT_SQLITE_PATH = './data/ledger.sqlite';
+export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Where the generated development JWT secret is kept, so the server and `npm run token` agree. */
 export const DEV_SECRET_FILE = './data/dev-jwt-secret';
 const ASSET_CODE = /^[a-z][a-z0-9]{1,15}$/;
@@ -81,15 +82,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
 function readDatabase(reader: EnvReader, env: Env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim() ?? '';
   const poolSize = reader.integer('DATABASE_POOL_SIZE', 10, 1, 1000);
-  if (url === '') return { type: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  const busyTimeoutMs = reader.integer('SQLITE_BUSY_TIMEOUT_MS', DEFAULT_SQLITE_BUSY_TIMEOUT_MS, 100, 600_000);
+  if (url === '') return { type: 'sqlite', path: DEFAULT_SQLITE_PATH, busyTimeoutMs };
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     if (path === '') reader.fail('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/ledger.sqlite');
-    return { type: 'sqlite', path: path || DEFAULT_SQLITE_PATH };
+    return { type: 'sqlite', path: path || DEFAULT_SQLITE_PATH, busyTimeoutMs };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url, poolSize };
   reader.fail('DATABASE_URL must be empty, sqlite:PATH or postgres://…');
-  return { type: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  return { type: 'sqlite', path: DEFAULT_SQLITE_PATH, busyTimeoutMs };
 }
 
 function readJwt(reader: EnvReader, env: Env, production: boolean, problems: string[]): JwtConfig {

@@ -22,9 +22,9 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     database: db.path,
     enableWAL: true,
     // How long a second process waits for the write lock before giving up.
-    timeout: 5000,
+    timeout: db.busyTimeoutMs,
     prepareDatabase: (sqlite: { pragma(source: string): unknown }) => {
-      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma(`busy_timeout = ${db.busyTimeoutMs}`);
       // An acknowledged write must survive power loss, not just a process crash.
       sqlite.pragma('synchronous = FULL');
     },

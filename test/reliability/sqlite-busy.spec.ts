@@ -13,6 +13,8 @@ interface SqliteConnection {
 const Database = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => SqliteConnection;
 
 const admin = tokenFor('busy-admin', { roles: ['admin'] });
+/** The server's busy timeout (SQLITE_BUSY_TIMEOUT_MS, 5 s by default): short, as every queued request waits it out in turn. */
+const BUSY_TIMEOUT_MS = 1000;
 
 /**
  * Another process holds SQLite's write lock (a long write transaction on its own connection):
@@ -31,7 +33,7 @@ describe('SQLite held by another process', () => {
 
   it('answers 503 after the busy timeout, never 500, and writes nothing half', async () => {
     database = await createTestDatabase('sqlite');
-    server = await startServerProcess({ DATABASE_URL: database.url });
+    server = await startServerProcess({ DATABASE_URL: database.url, SQLITE_BUSY_TIMEOUT_MS: String(BUSY_TIMEOUT_MS) });
     const root = await connectUrl(server.url, admin);
     const alice = await connectUrl(server.url, tokenFor('busy-a'));
     const bob = await connectUrl(server.url, tokenFor('busy-b'));

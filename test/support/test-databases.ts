@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config/app-config.js';
+import { DEFAULT_SQLITE_BUSY_TIMEOUT_MS } from '../../src/config/load-config.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 /** Both, unless TEST_DATABASE_KINDS narrows the run (the soak runner's --db). */
@@ -20,7 +21,7 @@ export async function createTestDatabase(kind: DatabaseKind, poolSize = 20): Pro
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-test-sqlite-'));
     const path = join(dir, 'ledger.sqlite');
-    return { config: { type: 'sqlite', path }, url: `sqlite:${path}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { config: { type: 'sqlite', path, busyTimeoutMs: DEFAULT_SQLITE_BUSY_TIMEOUT_MS }, url: `sqlite:${path}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!adminUrl) throw new Error('TEST_PG_ADMIN_URL is not set: the global setup did not run');

@@ -17,16 +17,18 @@ const problemsOf = (env: Record<string, string>) => {
 describe('configuration', () => {
   it('defaults to an embedded SQLite file and the contract defaults', () => {
     const config = loadConfig({ JWT_SECRET: secret });
-    expect(config.database).toEqual({ type: 'sqlite', path: './data/ledger.sqlite' });
+    expect(config.database).toEqual({ type: 'sqlite', path: './data/ledger.sqlite', busyTimeoutMs: 5000 });
     expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', networkId: 'default', enableTestClock: false, publicUrl: null });
     expect(config.legacy).toEqual({ enabled: true, secret: null, allowGet: false, balanceGetEnabled: true, numberDigits: 2, hashFailLimit: 10, hashFailWindowSeconds: 60, requireRequestId: false, allowedIps: null });
     expect(config.jwt).toMatchObject({ issuer: null, audience: null, jwksUrl: null, maxAgeSeconds: 86_400 });
     expect(config.limits).toEqual({ maxAmount: 10n ** 15n, authFailLimit: 30, socketsPerUser: 20, socketsPerAddress: 200, socketQueryTokens: true, storedRefusalsPerDay: 10_000 });
   });
 
-  it('reads PostgreSQL and sqlite: URLs', () => {
+  it("reads PostgreSQL and sqlite: URLs, and SQLite's busy timeout (5 s by default)", () => {
     expect(loadConfig({ JWT_SECRET: secret, DATABASE_URL: 'postgres://u:p@h/db' }).database).toMatchObject({ type: 'postgres', url: 'postgres://u:p@h/db' });
-    expect(loadConfig({ JWT_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({ type: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(loadConfig({ JWT_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({ type: 'sqlite', path: '/tmp/x.sqlite', busyTimeoutMs: 5000 });
+    expect(loadConfig({ JWT_SECRET: secret, DATABASE_URL: 'sqlite:/tmp/x.sqlite', SQLITE_BUSY_TIMEOUT_MS: '1000' }).database).toEqual({ type: 'sqlite', path: '/tmp/x.sqlite', busyTimeoutMs: 1000 });
+    expect(problemsOf({ JWT_SECRET: secret, SQLITE_BUSY_TIMEOUT_MS: '50' })).toEqual(['SQLITE_BUSY_TIMEOUT_MS must be a whole number from 100 to 600000 (got "50")']);
   });
 
   it('names every bad variable at once', () => {
