@@ -45,6 +45,8 @@ export interface SecurityLimits {
   readonly socketsPerAddress: number;
   /** Socket credentials may come in the URL (`?token=`, `?sessionId=`), as 2.x clients send them. */
   readonly socketQueryTokens: boolean;
+  /** An Engine.IO connection that has not completed the socket.io handshake by then is closed (longer with introspection: balance-io.adapter.ts). */
+  readonly socketHandshakeMs: number;
   /** Refusals stored per idempotency scope (a socket user, a REST path) in each 24 h window; beyond it, 429. */
   readonly storedRefusalsPerDay: number;
 }

@@ -177,6 +177,7 @@ function readLimits(reader: EnvReader): SecurityLimits {
     socketsPerUser: reader.integer('SOCKETS_PER_USER', 20, 1, 100_000),
     socketsPerAddress: reader.integer('SOCKETS_PER_ADDRESS', 200, 1, 1_000_000),
     socketQueryTokens: reader.boolean('SOCKET_QUERY_TOKENS', true),
+    socketHandshakeMs: reader.integer('SOCKET_HANDSHAKE_TIMEOUT_MS', 10_000, 1000, 600_000),
     storedRefusalsPerDay: reader.integer('STORED_REFUSALS_PER_DAY', 10_000, 1, 10_000_000),
   };
 }

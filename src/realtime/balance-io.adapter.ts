@@ -16,11 +16,12 @@ export const MAX_SOCKET_FRAME_BYTES = 1_000_000;
 /**
  * How long an Engine.IO connection may stay without completing the socket.io handshake
  * (socket.io's `connectTimeout`, 45 s by default): an unauthenticated connection costs a file
- * descriptor and memory, so it is dropped soon. The handshake itself may wait for an
- * introspection, so the limit always leaves it that long and more.
+ * descriptor and memory, so it is dropped soon (SOCKET_HANDSHAKE_TIMEOUT_MS, 10 s by default).
+ * The handshake itself may wait for an introspection, so the limit always leaves it that long and more.
  */
 export function handshakeTimeoutMs(config: AppConfig): number {
-  return Math.max(10_000, (config.introspection?.timeoutMs ?? 0) + 5_000);
+  const limit = config.limits.socketHandshakeMs;
+  return config.introspection ? Math.max(limit, config.introspection.timeoutMs + 5_000) : limit;
 }
 
 /**

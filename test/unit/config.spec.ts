@@ -21,7 +21,7 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 3000, tokenAsset: 'rents', rootAsset: 'usd', defaultCurrency: 'usd', socketPath: '/socket.io', networkId: 'default', enableTestClock: false, publicUrl: null });
     expect(config.legacy).toEqual({ enabled: true, secret: null, allowGet: false, balanceGetEnabled: true, numberDigits: 2, hashFailLimit: 10, hashFailWindowSeconds: 60, requireRequestId: false, allowedIps: null });
     expect(config.jwt).toMatchObject({ issuer: null, audience: null, jwksUrl: null, maxAgeSeconds: 86_400 });
-    expect(config.limits).toEqual({ maxAmount: 10n ** 15n, authFailLimit: 30, socketsPerUser: 20, socketsPerAddress: 200, socketQueryTokens: true, storedRefusalsPerDay: 10_000 });
+    expect(config.limits).toEqual({ maxAmount: 10n ** 15n, authFailLimit: 30, socketsPerUser: 20, socketsPerAddress: 200, socketQueryTokens: true, socketHandshakeMs: 10_000, storedRefusalsPerDay: 10_000 });
   });
 
   it("reads PostgreSQL and sqlite: URLs, and SQLite's busy timeout (5 s by default)", () => {
@@ -101,9 +101,10 @@ describe('configuration', () => {
   });
 
   it('reads the flood limits and the legacy settings, request ids required by default in production', () => {
-    const config = loadConfig({ JWT_SECRET: secret, AUTH_FAIL_LIMIT: '3', SOCKETS_PER_USER: '2', SOCKETS_PER_ADDRESS: '5', SOCKET_QUERY_TOKENS: 'false' });
-    expect(config.limits).toMatchObject({ authFailLimit: 3, socketsPerUser: 2, socketsPerAddress: 5, socketQueryTokens: false });
+    const config = loadConfig({ JWT_SECRET: secret, AUTH_FAIL_LIMIT: '3', SOCKETS_PER_USER: '2', SOCKETS_PER_ADDRESS: '5', SOCKET_QUERY_TOKENS: 'false', SOCKET_HANDSHAKE_TIMEOUT_MS: '2000' });
+    expect(config.limits).toMatchObject({ authFailLimit: 3, socketsPerUser: 2, socketsPerAddress: 5, socketQueryTokens: false, socketHandshakeMs: 2000 });
     expect(problemsOf({ JWT_SECRET: secret, AUTH_FAIL_LIMIT: '0' }).join()).toMatch(/AUTH_FAIL_LIMIT/);
+    expect(problemsOf({ JWT_SECRET: secret, SOCKET_HANDSHAKE_TIMEOUT_MS: '999' })).toEqual(['SOCKET_HANDSHAKE_TIMEOUT_MS must be a whole number from 1000 to 600000 (got "999")']);
     expect(loadConfig({ ...PRODUCTION, JWT_SECRET: secret }).legacy.requireRequestId).toBe(true);
     expect(loadConfig({ ...PRODUCTION, JWT_SECRET: secret, LEGACY_REQUIRE_REQUEST_ID: 'false' }).legacy.requireRequestId).toBe(false);
     const allowed = loadConfig({ JWT_SECRET: secret, LEGACY_ALLOWED_IPS: '203.0.113.7, 10.0.0.0/8' }).legacy.allowedIps!;
