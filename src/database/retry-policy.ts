@@ -25,8 +25,9 @@ export type FailureKind = 'conflict' | 'key-taken' | 'fail';
 const CONFLICT_CODES = new Set(['40P01', '40001']);
 
 export function failureKind(error: unknown): FailureKind {
-  const e = error as { driverError?: { code?: unknown }; code?: unknown } | null;
-  if (CONFLICT_CODES.has(String(e?.driverError?.code ?? e?.code))) return 'conflict';
+  if (typeof error !== 'object' || error === null) return 'fail';
+  const e = error as { driverError?: { code?: unknown }; code?: unknown };
+  if (CONFLICT_CODES.has(String(e.driverError?.code ?? e.code))) return 'conflict';
   return isUniqueViolation(error) ? 'key-taken' : 'fail';
 }
 
