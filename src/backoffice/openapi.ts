@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { MAX_BODY_DEPTH } from '../common/json-body-policy.js';
+import { MAX_BODY_BYTES, MAX_BODY_DEPTH } from '../http/body-limits.js';
 import { API_SCHEMAS, ref } from './api-schemas.js';
 import { BackofficeModule } from './backoffice.module.js';
 
@@ -27,7 +27,7 @@ const TEST_CLOCK_TAG: [string, string] = ['test clock', 'Moving the service cloc
  * OpenAPI for the REST backoffice: the UI at /docs, the document at /docs-json. SwaggerModule
  * serves both straight from the HTTP adapter, outside Nest's guards, so they need no token.
  * Swagger UI starts from a script file (/docs/swagger-ui-init.js), never an inline script, so
- * the page runs under the service's Content-Security-Policy (common/security-headers.ts).
+ * the page runs under the service's Content-Security-Policy (http/security-headers.ts).
  */
 export function setupOpenApi(app: INestApplication, publicUrl: string | null): void {
   SwaggerModule.setup('docs', app, openApiDocument(app, publicUrl), {
@@ -53,7 +53,7 @@ export function openApiDocument(app: INestApplication, publicUrl: string | null 
         '(401 without a valid token, 403 without the role). Errors are `{ statusCode, message }` (`message` is an array of ' +
         'messages for validation errors). Amounts in answers are exact decimal strings; request amounts may also be JSON ' +
         'numbers. POSTs that move money take an `Idempotency-Key` header. Request bodies are JSON (415 otherwise), at most ' +
-        `100 kB (413) and ${MAX_BODY_DEPTH} levels deep (400). Each user may make REST_RATE_PER_SECOND requests per second ` +
+        `${MAX_BODY_BYTES / 1024} kB (413) and ${MAX_BODY_DEPTH} levels deep (400). Each user may make REST_RATE_PER_SECOND requests per second ` +
         '(REST_RATE_BURST at once); beyond that 429 with `Retry-After`.',
     )
     .setVersion('1')

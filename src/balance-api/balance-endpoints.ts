@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
-import type { Socket } from 'socket.io';
 import type { AuditCaller } from '../audit/audit-record.js';
 import type { Principal, Role } from '../auth/principal.js';
 import { DomainError, forbidden, tooManyRequests } from '../common/errors.js';
@@ -11,6 +10,7 @@ import { IdempotencyService, requestHash } from '../idempotency/idempotency.serv
 import { DrainService } from '../lifecycle/drain.service.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { errorEnvelope, failure, success, type BalanceEnvelope } from './balance-envelope.js';
+import type { BalanceCall } from './balance-event.decorator.js';
 import { parseBalanceRequest } from './balance-request.js';
 import { authorityOf, EXPIRED_MESSAGE, hasExpired, type SocketAuthority } from './socket-authority.js';
 
@@ -46,7 +46,7 @@ export class BalanceEndpoints {
     this.limiter = new RateLimiter(config.socketRate.perSecond, config.socketRate.burst);
   }
 
-  async answer<T extends object>(client: Socket, endpoint: string, payload: unknown, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
+  async answer<T extends object>({ client, endpoint, payload }: BalanceCall, spec: EndpointSpec<T>): Promise<BalanceEnvelope> {
     const started = process.hrtime.bigint();
     const authority = authorityOf(client);
     const bindings = { event: endpoint, eventId: eventIdOf(payload), userId: authority.principal.id, socketId: client.id };

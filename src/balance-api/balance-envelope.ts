@@ -7,13 +7,13 @@ export interface BalanceEnvelope {
   readonly error: { readonly status: boolean; readonly code: number; readonly message: string };
 }
 
-export const NO_ERROR = Object.freeze({ status: false, code: 0, message: '' });
+export const NO_ERROR = Object.freeze({ status: false, code: 0, message: '' } as const);
 
-export function success(data: unknown): BalanceEnvelope {
+export function success<T>(data: T): { readonly data: T; readonly error: typeof NO_ERROR } {
   return { data, error: NO_ERROR };
 }
 
-export function failure(code: number, message: string): BalanceEnvelope {
+export function failure(code: number, message: string): { readonly error: { readonly status: true; readonly code: number; readonly message: string } } {
   return { error: { status: true, code, message } };
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '../auth/principal.js';
-import { integerSchema, objectSchema, stringSchema, type JsonSchema } from '../common/json-schema.js';
+import { constSchema, integerSchema, objectSchema, stringSchema, type JsonSchema } from '../common/json-schema.js';
 
 /**
  * What the AsyncAPI document (/docs/asyncapi.json) says of one `balance:*` request event. Each
@@ -56,14 +56,14 @@ export function requestSchema(doc: BalanceEventDoc): JsonSchema {
 }
 
 /** The success acknowledgement: `{ data, error: { status: false, code: 0, message: '' } }`. */
-export const successSchema = (data: JsonSchema): JsonSchema =>
-  objectSchema({ data, error: objectSchema({ status: { const: false }, code: { const: 0 }, message: { const: '' } }, { description: 'No error' }) });
+export const successSchema = <S extends JsonSchema>(data: S) =>
+  objectSchema({ data, error: objectSchema({ status: constSchema(false), code: constSchema(0), message: constSchema('') }, { description: 'No error' }) });
 
 /** A failure acknowledgement (and the close events'): `{ error: { status: true, code, message } }`, no `data`. */
-export const failureSchema = (codes: readonly number[]): JsonSchema =>
+export const failureSchema = (codes: readonly number[]) =>
   objectSchema({
     error: objectSchema({
-      status: { const: true },
+      status: constSchema(true),
       code: integerSchema('The HTTP-like status of the failure', { enum: [...codes].sort((a, b) => a - b) }),
       message: stringSchema('What went wrong, naming the field or resource (never internals)', { minLength: 1 }),
     }),

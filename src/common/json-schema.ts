@@ -5,18 +5,42 @@
  */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
-export const stringSchema = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', description, ...extra });
-export const numberSchema = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'number', description, ...extra });
-export const integerSchema = (description: string, extra: JsonSchema = {}): JsonSchema => ({ type: 'integer', description, ...extra });
-export const arraySchema = (items: JsonSchema, description: string): JsonSchema => ({ type: 'array', description, items });
+declare const describes: unique symbol;
+/**
+ * A schema that also carries, for TypeScript only, the type of the values it describes (nothing
+ * of it exists at run time): code that makes a payload can be typed by the very schema the
+ * documents publish (`Described`), so the two cannot drift apart unnoticed.
+ */
+export type Schema<T> = JsonSchema & { readonly [describes]?: T };
+/** The type of the values a schema describes; `unknown` for a schema written as plain data. */
+export type Described<S> = S extends { readonly [describes]?: infer T } ? T : unknown;
+
+export const stringSchema = (description: string, extra: JsonSchema = {}): Schema<string> => ({ type: 'string', description, ...extra });
+export const numberSchema = (description: string, extra: JsonSchema = {}): Schema<number> => ({ type: 'number', description, ...extra });
+export const integerSchema = (description: string, extra: JsonSchema = {}): Schema<number> => ({ type: 'integer', description, ...extra });
+export const arraySchema = <S extends JsonSchema>(items: S, description: string): Schema<ReadonlyArray<Described<S>>> => ({ type: 'array', description, items });
+/** Exactly this value. */
+export const constSchema = <const T extends string | number | boolean>(value: T): Schema<T> => ({ const: value });
+/** What `schema` describes, or null (a JSON type list, as draft 07 writes it). */
+export const orNullSchema = <S extends JsonSchema>(schema: S): Schema<Described<S> | null> => ({ ...schema, type: [schema.type, 'null'] });
+
+type Flat<T> = { [K in keyof T]: T[K] };
+/** The values of an object schema: `optional` properties may be missing; an `open` one may have others. */
+type ObjectOf<P, Optional extends PropertyKey, Open extends boolean> = Flat<
+  { [K in Exclude<keyof P, Optional>]: Described<P[K]> } & { [K in Extract<keyof P, Optional>]?: Described<P[K]> }
+> &
+  (Open extends true ? { readonly [name: string]: unknown } : unknown);
 
 /**
  * An object whose every listed property is required unless named in `optional`. Closed by
  * default (`additionalProperties: false`): a field the server starts sending must be described
  * before the tests that receive it pass.
  */
-export function objectSchema(properties: Record<string, JsonSchema>, options: { optional?: readonly string[]; open?: boolean; description?: string } = {}): JsonSchema {
-  const optional = new Set(options.optional ?? []);
+export function objectSchema<P extends Record<string, JsonSchema>, Optional extends string = never, Open extends boolean = false>(
+  properties: P,
+  options: { optional?: readonly Optional[]; open?: Open; description?: string } = {},
+): Schema<ObjectOf<P, Optional, Open>> {
+  const optional = new Set<string>(options.optional ?? []);
   return {
     type: 'object',
     ...(options.description ? { description: options.description } : {}),
@@ -27,10 +51,10 @@ export function objectSchema(properties: Record<string, JsonSchema>, options: { 
 }
 
 /** A map from names (actions, for instance) to values of one schema. */
-export const mapSchema = (values: JsonSchema, description: string): JsonSchema => ({ type: 'object', description, additionalProperties: values });
+export const mapSchema = <S extends JsonSchema>(values: S, description: string): Schema<Record<string, Described<S>>> => ({ type: 'object', description, additionalProperties: values });
 
 /** An exact decimal string, signed or not (how amounts travel where a float would lose them). */
-export const decimalStringSchema = (description: string, signed = false): JsonSchema =>
+export const decimalStringSchema = (description: string, signed = false): Schema<string> =>
   stringSchema(description, { pattern: signed ? '^-?\\d+(\\.\\d+)?$' : '^\\d+(\\.\\d+)?$', examples: [signed ? '-12.5' : '12.5'] });
 
-export const dateTimeSchema = (description: string): JsonSchema => stringSchema(description, { format: 'date-time' });
+export const dateTimeSchema = (description: string): Schema<string> => stringSchema(description, { format: 'date-time' });

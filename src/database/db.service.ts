@@ -12,6 +12,7 @@ import { sharedTxOf } from './shared-tx.js';
 import type { Reader, Row, Tx } from './tx.js';
 import { isDatabaseUnavailable } from './db-errors.js';
 import { CommitDeadline, serverDeadlineStatement } from './commit-deadline.js';
+import { retryConflicts } from './retry-policy.js';
 import { DomainError } from '../common/errors.js';
 
 export type { Reader, Row, Tx } from './tx.js';
@@ -31,15 +32,13 @@ const rethrowAsOutage = (error: unknown): never => {
   throw asOutage(error);
 };
 
-const RETRYABLE_PG_CODES = new Set(['40P01', '40001']); // deadlock, serialization failure
-const MAX_ATTEMPTS = 5;
-
 /**
  * The unit of work. Every read and write of the service goes through here, so the rules live in
  * one place:
  * - PostgreSQL: units of work are grouped into shared transactions (see PgGroupCommit); a unit
  *   that cannot share runs alone on a pooled connection. Writers lock rows (in a fixed order,
- *   see the ledger) and a deadlock or serialization failure is retried from the start.
+ *   see the ledger); a deadlock or serialization failure is retried from the start
+ *   (retry-policy.ts says what is run again, how often and after what wait).
  * - SQLite: one connection and one writer, so units of work run one at a time, grouped into
  *   shared commits (see SqliteGroupCommit), with BEGIN IMMEDIATE so another process waits on the
  *   busy timeout instead of failing mid-way. Reads queue the same way, so they never see another
@@ -93,17 +92,9 @@ export class Db {
     return this.alone(work).catch(rethrowAsOutage);
   }
 
-  /** One PostgreSQL transaction of its own, retried from the start on deadlock. */
-  private async alone<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(work);
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (!code || !RETRYABLE_PG_CODES.has(code) || attempt >= MAX_ATTEMPTS) throw error;
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
-      }
-    }
+  /** One PostgreSQL transaction of its own, retried from the start after a conflict (retry-policy.ts). */
+  private alone<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return retryConflicts(() => this.attempt(work));
   }
 
   async read<T>(work: (reader: Reader) => Promise<T>): Promise<T> {

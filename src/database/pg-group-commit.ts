@@ -4,6 +4,7 @@ import type { Reader, SharedTx, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import { hasCode, pgConnection, type PgConnection, type PgPool } from './pg-connections.js';
 import { registerSharedTx } from './shared-tx.js';
+import { batchMayRunAgain, rerunsAfterRollback } from './retry-policy.js';
 import { TxParticipants, type TxParticipant } from './tx-participant.js';
 
 /** Units of work committed together at most; bounds how long one batch holds its row locks. */
@@ -36,9 +37,6 @@ export interface PgGroupCommitOptions {
   /** A batch was rolled back and `units` of its units run again alone. */
   onRunAlone: (units: number, reason: unknown) => void;
 }
-
-/** An error the server answered with (a SQLSTATE): the statement reached it, and failed there. */
-const fromServer = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown } | null)?.code));
 
 /**
  * Group commit for PostgreSQL (the contract its units and participants rely on, with a sequence
@@ -132,10 +130,9 @@ export class PgGroupCommit {
       // Reused only when its state is known: rolled back, or the server answered the failure.
       connection?.release(error instanceof RunAlone ? error.rolledBack : hasCode(error));
       if (error instanceof RunAlone) {
-        // The unit that failed runs alone; the others go back to the head of the queue, in
-        // order, to share the next batch. Without a culprit, every unit runs alone.
-        const alone = error.culprit ? [error.culprit] : batch;
-        if (error.culprit) this.queue.unshift(...batch.filter((job) => job !== error.culprit));
+        // Who runs again, and how, is the retry policy's (retry-policy.ts).
+        const { alone, nextBatch } = rerunsAfterRollback(batch, error.culprit);
+        this.queue.unshift(...nextBatch);
         unitsDone();
         try {
           this.options.onRunAlone(alone.length, error.reason);
@@ -202,7 +199,7 @@ export class PgGroupCommit {
       units.forEach((unit) => unit.abandon());
       // Writes that got no answer (the connection dropped) may have committed with the COMMIT
       // behind them: nothing may run again.
-      if (committed && !fromServer(reason)) throw reason;
+      if (!batchMayRunAgain(reason, committed !== null)) throw reason;
       await committed?.catch(() => undefined);
       throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
     }

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { WebSocketGateway } from '@nestjs/websockets';
 import { IsString, Length } from 'class-validator';
-import type { Socket } from 'socket.io';
 import { notFound } from '../common/errors.js';
 import { ratioToString } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
+import { BalanceEvent, type BalanceCall } from '../balance-api/balance-event.decorator.js';
 import { ExchangeRatesService, RATE_DECIMALS } from './exchange-rates.service.js';
 
 export class GetCurrencyExchangeRateDto {
@@ -25,9 +25,9 @@ export class ExchangeRatesGateway {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @SubscribeMessage('balance:getCurrencyExchangeRate')
-  getCurrencyExchangeRate(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'getCurrencyExchangeRate', payload, {
+  @BalanceEvent('balance:getCurrencyExchangeRate')
+  getCurrencyExchangeRate(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: GetCurrencyExchangeRateDto,
       read: async ({ data }) => {
         const currency = this.assets.find(data.currency);

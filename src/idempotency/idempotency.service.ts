@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { DomainError, IdempotencyConflictError, tooManyRequests } from '../common/errors.js';
-import { isUniqueViolation } from '../database/db-errors.js';
+import { answerTakenKey } from '../database/retry-policy.js';
 import { Db, type Tx } from '../database/db.service.js';
 import { RefusalQuota } from './refusal-quota.js';
 
@@ -74,16 +74,18 @@ export class IdempotencyService {
     refusalAnswer: (error: DomainError) => T,
   ): Promise<IdempotentResult<T>> {
     try {
-      return await this.db.transaction(async (tx) => {
-        // A read: a unit refused after it has not written (see Db.read in a shared transaction).
-        const stored = await this.db.read((reader) => this.find<T>(reader, key));
-        if (stored) return stored;
-        const value = await work(tx);
-        await this.insert(tx, key, value, 'fail');
-        return { value, replayed: false };
-      });
+      const first = () =>
+        this.db.transaction(async (tx) => {
+          // A read: a unit refused after it has not written (see Db.read in a shared transaction).
+          const stored = await this.db.read((reader) => this.find<T>(reader, key));
+          if (stored) return stored;
+          const value = await work(tx);
+          await this.insert(tx, key, value, 'fail');
+          return { value, replayed: false };
+        });
+      // Two requests with one key racing: the loser's insert fails, the winner's answer is its answer.
+      return await answerTakenKey(first, () => this.storedOrConflict<T>(key));
     } catch (error) {
-      if (isUniqueViolation(error)) return this.storedOrConflict<T>(key);
       if (!(error instanceof DomainError) || error.code === 'too_many_requests' || error.code === 'unavailable' || error.code === 'internal') throw error;
       if (error instanceof IdempotencyConflictError) throw error;
       if (!(await this.refusals.allows(key.scope))) {

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
+import { WebSocketGateway } from '@nestjs/websockets';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
+import { BalanceEvent, type BalanceCall } from '../balance-api/balance-event.decorator.js';
 import { balanceView } from './balance-view.js';
 import { AssetRegistry } from './asset-registry.js';
 import { LedgerService } from './ledger.service.js';
@@ -25,9 +25,9 @@ export class LedgerGateway {
     private readonly audit: AuditTrail,
   ) {}
 
-  @SubscribeMessage('balance:getTransactions')
-  getTransactions(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'getTransactions', payload, {
+  @BalanceEvent('balance:getTransactions')
+  getTransactions(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: null,
       read: async ({ principal }) => {
         const asset = this.config.tokenAsset;
@@ -39,17 +39,17 @@ export class LedgerGateway {
     });
   }
 
-  @SubscribeMessage('balance:donateToken')
-  donateToken(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'donateToken', payload, {
+  @BalanceEvent('balance:donateToken')
+  donateToken(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: DonateTokenDto,
       write: async ({ principal, data }, tx) => this.outcome(await this.transfers.donate(tx, principal.id, data.targetUser, data.token), principal.id),
     });
   }
 
-  @SubscribeMessage('balance:addUserBalanceByAdmin')
-  addUserBalanceByAdmin(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'addUserBalanceByAdmin', payload, {
+  @BalanceEvent('balance:addUserBalanceByAdmin')
+  addUserBalanceByAdmin(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: AddUserBalanceDto,
       role: 'admin',
       write: async ({ principal, data, caller }, tx) => {

@@ -1,7 +1,7 @@
 import { IdempotencyConflictError, invalid } from '../common/errors.js';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
-import { isUniqueViolation } from '../database/db-errors.js';
+import { answerTakenKey } from '../database/retry-policy.js';
 import { Db, type Reader, type Tx } from '../database/db.service.js';
 import { sharedTxOf } from '../database/shared-tx.js';
 import { AccountsRepository, accountKey } from './accounts.repository.js';
@@ -46,14 +46,10 @@ export class LedgerService {
 
   /** Posts in a transaction of its own. */
   async post(request: PostingRequest): Promise<PostingResult> {
-    try {
-      return await this.db.transaction((tx) => this.postIn(tx, request));
-    } catch (error) {
-      // Two first attempts with one idempotency key racing (PostgreSQL): the loser hits the
-      // unique index instead of seeing the winner's row. Once more, it sees the row and replays.
-      if (request.postingKey && isUniqueViolation(error)) return this.db.transaction((tx) => this.postIn(tx, request));
-      throw error;
-    }
+    const once = () => this.db.transaction((tx) => this.postIn(tx, request));
+    // Two first attempts with one posting key racing (PostgreSQL): the loser hits the unique
+    // index instead of seeing the winner's row. Once more, it sees the row and replays.
+    return request.postingKey ? answerTakenKey(once, once) : once();
   }
 
   /**

@@ -4,7 +4,7 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { AmountFormatError, convertMinorHalfUp, formatAmount, formatFixed, parseAmount, type Ratio } from '../common/money.js';
 import { DomainError } from '../common/errors.js';
-import { isUniqueViolation } from '../database/db-errors.js';
+import { answerTakenKey } from '../database/retry-policy.js';
 import { Db } from '../database/db.service.js';
 import { BoundHashes, type HashBinding, type HashedRequest } from '../idempotency/bound-hashes.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -37,8 +37,8 @@ export interface BalanceUpdatedAnswer {
   readonly balance: string;
 }
 
-/** Races lost on a unique key before giving up (each one means another request committed). */
-const MAX_POST_ATTEMPTS = 3;
+/** Unique keys an update writes, each of which a racing request may take first: its hash's binding and its request_id. */
+const UPDATE_KEYS = 2;
 
 /**
  * The update's hash and the texts it covered, exactly as sent: the binding compares the very
@@ -129,30 +129,32 @@ export class LegacyBalanceService {
   }
 
   /**
-   * Posts the update and binds its hash in one transaction: both commit or neither does. A
-   * unique violation means a racing request committed first, with this hash or this request_id:
-   * the binding, read again, then says whether this one is a re-split (refused) or the same
-   * request (run again: the ledger replays a request_id, and without one M2 applies it again).
+   * Posts the update and binds its hash in one transaction: both commit or neither does. When a
+   * racing request committed first with this hash or this request_id, the binding, read again,
+   * says whether this one is a re-split (refused) or the same request (run again: the ledger
+   * replays a request_id, and without one M2 applies it again).
    */
   private async postBound(update: BillingUpdate, hashed: HashedRequest, binding: HashBinding, client: string, caller: AuditCaller): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    const post = async (bind: HashBinding) => {
       try {
         await this.db.transaction(async (tx) => {
           const result = await postBillingUpdate(this.ledger, tx, update);
           const change = postingChange(this.assets, 'balance.legacy_update', result, update.userId, update.asset, update.amount);
           if (change) await this.audit.record(tx, caller, change);
-          if (binding === 'unbound') await this.boundHashes.bind(tx, hashed);
+          if (bind === 'unbound') await this.boundHashes.bind(tx, hashed);
         });
-        return;
       } catch (error) {
         // Insufficient funds, a request_id reused for another payload, a refused amount: the
         // ledger wrote nothing, and the legacy API has one answer for all of them.
-        if (error instanceof DomainError) throw new LegacyError('not_updated');
-        if (!isUniqueViolation(error) || attempt >= MAX_POST_ATTEMPTS) throw error;
+        throw error instanceof DomainError ? new LegacyError('not_updated') : error;
       }
-      binding = await this.boundHashes.find(hashed);
-      if (binding === 'other') this.gates.refuseBoundHash(client);
-    }
+    };
+    const afterLostRace = async () => {
+      const now = await this.boundHashes.find(hashed);
+      if (now === 'other') this.gates.refuseBoundHash(client);
+      await post(now);
+    };
+    await answerTakenKey(() => post(binding), afterLostRace, UPDATE_KEYS);
   }
 
   /**

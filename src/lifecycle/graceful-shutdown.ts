@@ -1,26 +1,10 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
 import { DrainService } from './drain.service.js';
 
 /** How long in-flight requests may take to finish after SIGTERM. */
 const SHUTDOWN_GRACE_MS = 15_000;
 /** How long requests already sent may take to arrive once draining has begun. */
 const LATE_ARRIVALS_MS = 300;
-
-/** Counts HTTP requests in flight; refuses new ones with 503 once the service is draining. */
-export function drainHook(fastify: FastifyInstance, drain: DrainService): void {
-  fastify.addHook('onRequest', (_request, reply, next) => {
-    let done: () => void;
-    try {
-      done = drain.begin();
-    } catch {
-      void reply.code(503).header('Connection', 'close').send({ statusCode: 503, message: 'Server is shutting down' });
-      return;
-    }
-    reply.raw.once('close', done);
-    next();
-  });
-}
 
 /**
  * SIGTERM / SIGINT: stop taking new work, let what is in flight finish and be answered, then

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
 import { Global, Inject, Injectable, Module, type DynamicModule, type LoggerService } from '@nestjs/common';
 import { pino, type Logger as Pino } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
@@ -11,7 +10,7 @@ import { redactedUrl } from './redacted-url.js';
 const QUIET_PATHS = new Set(['/health', '/metrics']);
 const REQUEST_LINES_LOGGED = new Set(['info', 'debug', 'trace']);
 
-/** The pino-http instance of the application; `requestLogging(fastify, app.get(HTTP_LOGGER))`. */
+/** The pino-http instance of the application (http/request-logging.ts gives it every request). */
 export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
 
 /**
@@ -78,16 +77,14 @@ const LOGGER_OF = Symbol('request logger');
 type Raw = IncomingMessage & { [LOGGER_OF]?: LazyLogger; id?: string; log?: Pino };
 
 /**
- * Fastify hooks that give each request its id and its logger, and run the rest of its handling
- * inside that logger's context: from the first hook (so a body the parsers refuse is answered
- * and logged with its request id like any other), and again from `preHandler`, since reading
- * the body resumes outside any context. Gives the function that identifies a request, for the
- * few refused before any hook runs (a URL the router cannot decode).
+ * Gives a request its id and its logger: from the first hook (so a body the parsers refuse is
+ * answered and logged with its request id like any other), and for the few requests refused
+ * before any hook runs (a URL the router cannot decode). The hooks: http/request-logging.ts.
  */
-export function requestLogging(fastify: FastifyInstance, httpLogger: HttpLogger): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestIdentifier(httpLogger: HttpLogger): (req: IncomingMessage, res: ServerResponse) => void {
   const { logger } = httpLogger;
   const quiet = !REQUEST_LINES_LOGGED.has(logger.level);
-  const identify = (raw: IncomingMessage, res: ServerResponse): void => {
+  return (raw: IncomingMessage, res: ServerResponse): void => {
     const req = raw as Raw;
     if (quiet) {
       // No request lines to write, so pino-http has nothing to watch for: the request gets its id
@@ -101,17 +98,13 @@ export function requestLogging(fastify: FastifyInstance, httpLogger: HttpLogger)
       req[LOGGER_OF] = new LazyLogger(() => log);
     }
   };
-  const runInContext = (raw: IncomingMessage, done: () => void): void => {
-    const store = (raw as Raw)[LOGGER_OF];
-    if (store) context.run(store, done);
-    else done();
-  };
-  fastify.addHook('onRequest', (request, reply, done) => {
-    identify(request.raw, reply.raw);
-    runInContext(request.raw, done);
-  });
-  fastify.addHook('preHandler', (request, _reply, done) => runInContext(request.raw, done));
-  return identify;
+}
+
+/** Runs `done` inside the request's logging context, so every line logged during it carries the request's id. */
+export function inRequestContext(raw: IncomingMessage, done: () => void): void {
+  const store = (raw as Raw)[LOGGER_OF];
+  if (store) context.run(store, done);
+  else done();
 }
 
 const current = (root: Pino): Pino => context.getStore()?.logger ?? root;

@@ -6,9 +6,7 @@ import { EXCHANGE_RATE_SOCKET_EVENTS } from '../exchange-rates/exchange-rates.so
 import { LEDGER_SOCKET_EVENTS } from '../ledger/ledger.socket-schemas.js';
 import { SUBSCRIPTION_SOCKET_EVENTS } from '../subscriptions/subscriptions.socket-schemas.js';
 import { TOKEN_ACTION_SOCKET_EVENTS } from '../token-actions/token-actions.socket-schemas.js';
-import { ADMIN_TRANSACTION_SCHEMA, USER_BALANCE_SCHEMA } from './push-schemas.js';
-import { CLOSE_REASONS } from './server-close.js';
-import { USER_INFO_SCHEMA } from './user-info.js';
+import { SERVER_EVENTS } from './server-events.js';
 
 /** Every `balance:*` request event the gateways answer, as each feature declares it. */
 export const BALANCE_EVENTS: readonly BalanceEventDoc[] = [...LEDGER_SOCKET_EVENTS, ...TOKEN_ACTION_SOCKET_EVENTS, ...EXCHANGE_RATE_SOCKET_EVENTS, ...SUBSCRIPTION_SOCKET_EVENTS];
@@ -31,11 +29,7 @@ const WEBHOOK_SERVER = 'webhookReceiver';
 export function asyncApiDocument(config: Pick<AppConfig, 'publicUrl' | 'port' | 'socketPath'>): Record<string, unknown> {
   const doc: Doc = { channels: {}, operations: {}, messages: {}, schemas: {} };
   for (const endpoint of BALANCE_EVENTS) addRequestEvent(doc, endpoint);
-  addPush(doc, 'user_info', 'The end of the handshake: who the credential names, and its network', USER_INFO_SCHEMA);
-  addPush(doc, 'user:balance', "After every committed change to the user's TOKEN_ASSET balance, to every socket of the user (on every instance), and right after `user_info`", USER_BALANCE_SCHEMA);
-  addPush(doc, 'admin:transaction', 'Every committed transaction with a user entry, to the sockets of `admin` users on every instance', ADMIN_TRANSACTION_SCHEMA);
-  addPush(doc, CLOSE_REASONS.unauthorized.event, "The credential's authority ended (expired, revoked, or it could not be verified again); the server closes the socket next", failureSchema([CLOSE_REASONS.unauthorized.code]));
-  addPush(doc, CLOSE_REASONS.tooManyConnections.event, 'A newer socket of the same user took this one\'s place under SOCKETS_PER_USER; the server closes this one next', failureSchema([CLOSE_REASONS.tooManyConnections.code]));
+  for (const [event, { summary, payload }] of Object.entries(SERVER_EVENTS)) addPush(doc, event, summary, payload);
   addWebhooks(doc);
   doc.schemas.UnknownEventAnswer = { ...failureSchema([401, 404]), description: 'The acknowledgement of a `balance:*` event the server does not know (404), or of any event once the credential expired (401)' };
   return {

@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { Server, ServerOptions } from 'socket.io';
+import type { ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/app-config.js';
 import { RedisConnections } from '../redis/redis-connections.js';
+import type { BalanceServer } from './server-events.js';
 import { SocketAdmission } from './socket-admission.js';
 
 /**
@@ -38,7 +39,7 @@ export class BalanceIoAdapter extends IoAdapter {
     super(app);
   }
 
-  override createIOServer(port: number, options?: ServerOptions): Server {
+  override createIOServer(port: number, options?: ServerOptions): BalanceServer {
     const server = super.createIOServer(port, {
       ...options,
       path: this.config.socketPath,
@@ -48,7 +49,7 @@ export class BalanceIoAdapter extends IoAdapter {
       allowEIO3: true,
       // Tokens travel in the handshake, never in cookies, so any origin may connect.
       cors: { origin: true },
-    } as ServerOptions) as Server;
+    } as ServerOptions) as BalanceServer;
     // With Redis, an emit to a user's room reaches their sockets on every instance.
     const redis = this.app.get(RedisConnections);
     if (redis.pub && redis.sub) server.adapter(createAdapter(redis.pub, redis.sub));

@@ -1,20 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Server, Socket } from 'socket.io';
-import { success, type BalanceEnvelope } from '../balance-api/balance-envelope.js';
+import { success } from '../balance-api/balance-envelope.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { balanceView, type BalanceSnapshot } from '../ledger/balance-view.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
 import { RedisConnections } from '../redis/redis-connections.js';
+import type { BalanceServer, BalanceSocket, UserBalance } from './server-events.js';
 import { UserSockets } from './user-sockets.js';
 
 /** Between instances (socket.io's server-side events, through Redis): a user's new balance. */
 const CROSS_INSTANCE_BALANCE = 'ledger:balance';
 /** Between instances: "read your sockets' balances again", from an instance whose pushes Redis lost. */
 const RESYNC_REQUEST = 'ledger:resync';
-
-type BalancePayload = BalanceEnvelope & { readonly data: { readonly seq: number } };
 
 /**
  * `user:balance`, newest last on every socket. Each push carries the account's `seq`
@@ -34,8 +32,8 @@ type BalancePayload = BalanceEnvelope & { readonly data: { readonly seq: number 
 @Injectable()
 export class BalancePushes {
   /** The seq last sent to each socket; a socket is absent until it has been greeted. */
-  private readonly sentSeq = new WeakMap<Socket, number>();
-  private server: Server | null = null;
+  private readonly sentSeq = new WeakMap<BalanceSocket, number>();
+  private server: BalanceServer | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,9 +45,9 @@ export class BalancePushes {
   ) {}
 
   /** Listens to the other instances and to Redis coming back; returns how to stop. */
-  attach(server: Server): () => void {
+  attach(server: BalanceServer): () => void {
     this.server = server;
-    server.sockets.on(CROSS_INSTANCE_BALANCE, (userId: string, payload: BalancePayload) => this.deliver(userId, payload, false));
+    server.sockets.on(CROSS_INSTANCE_BALANCE, (userId, payload) => this.deliver(userId, payload, false));
     server.sockets.on(RESYNC_REQUEST, () => void this.resync());
     return this.redis.onReconnect((connection) => {
       if (connection === 'subscriber') void this.resync();
@@ -71,7 +69,7 @@ export class BalancePushes {
   }
 
   /** Right after `user_info`: from now on the socket gets pushes, starting with its current balance. */
-  async greet(socket: Socket, userId: string): Promise<void> {
+  async greet(socket: BalanceSocket, userId: string): Promise<void> {
     this.sentSeq.set(socket, -1);
     const snapshots = await this.read([userId]);
     if (snapshots) this.send(socket, this.payload(snapshots.get(userId)!), false);
@@ -86,16 +84,16 @@ export class BalancePushes {
     this.log.info({ users: users.length }, 'user:balance sent again to every socket of this instance');
   }
 
-  private payload(snapshot: BalanceSnapshot): BalancePayload {
-    return success(balanceView(snapshot, this.assets.get(this.config.tokenAsset).scale)) as BalancePayload;
+  private payload(snapshot: BalanceSnapshot): UserBalance {
+    return success(balanceView(snapshot, this.assets.get(this.config.tokenAsset).scale));
   }
 
-  private deliver(userId: string, payload: BalancePayload, again: boolean): void {
+  private deliver(userId: string, payload: UserBalance, again: boolean): void {
     for (const socket of this.userSockets.of(userId)) this.send(socket, payload, again);
   }
 
   /** Sends if newer than what the socket was last sent (`again`: or the same, for a resync). */
-  private send(socket: Socket, payload: BalancePayload, again: boolean): void {
+  private send(socket: BalanceSocket, payload: UserBalance, again: boolean): void {
     const last = this.sentSeq.get(socket);
     const { seq } = payload.data;
     if (last === undefined || seq < last || (seq === last && !again)) return;

@@ -3,7 +3,7 @@ import { arraySchema, dateTimeSchema, decimalStringSchema, integerSchema, object
 import { SPENDABLE_TOKEN_SCHEMA } from '../ledger/ledger.socket-schemas.js';
 import { TOTALS_SCHEMA } from '../ledger/totals-as-numbers.js';
 
-/** `user:balance` (RealtimeGateway.balancePayload): the user's spendable balance and totals after a committed change. */
+/** `user:balance` (BalancePushes.payload): the user's spendable balance and totals after a committed change. */
 export const USER_BALANCE_SCHEMA = successSchema(
   objectSchema(
     {

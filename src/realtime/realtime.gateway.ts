@@ -1,6 +1,5 @@
 import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { formatAmount } from '../common/money.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
@@ -10,6 +9,7 @@ import { MetricsService } from '../observability/metrics.service.js';
 import { failure } from '../balance-api/balance-envelope.js';
 import { authorityOf, EXPIRED_MESSAGE, hasExpired, principalOf } from '../balance-api/socket-authority.js';
 import { BalancePushes } from './balance-pushes.js';
+import type { BalanceServer, BalanceSocket } from './server-events.js';
 import { SocketLifetime } from './socket-lifetime.js';
 import { userInfo } from './user-info.js';
 import { ADMIN_ROOM, joinRoomsOf } from './user-rooms.js';
@@ -24,7 +24,7 @@ import { UserSockets } from './user-sockets.js';
  */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
-  @WebSocketServer() private server!: Server;
+  @WebSocketServer() private server!: BalanceServer;
   private unsubscribe: Array<() => void> = [];
 
   constructor(
@@ -53,7 +53,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.metrics.socketClosed();
   }
 
-  async handleConnection(client: Socket): Promise<void> {
+  async handleConnection(client: BalanceSocket): Promise<void> {
     this.metrics.socketOpened();
     this.lifetime.start(client);
     this.userSockets.add(client);

@@ -1,5 +1,5 @@
-import type { Socket } from 'socket.io';
 import { failure } from '../balance-api/balance-envelope.js';
+import { CLOSE_CODES, type BalanceSocket } from './server-events.js';
 
 /**
  * Why the server closes a socket, told in an event just before the close. socket.io shows a
@@ -7,20 +7,15 @@ import { failure } from '../balance-api/balance-envelope.js';
  * reason travels as an ordinary event, in the envelope of the acknowledgements; the server
  * then closes the connection, and a client that reconnects by itself after "io server
  * disconnect" (neither version does) would meet the handshake again.
+ * - `unauthorized`: the credential's authority ended: it expired, the session was revoked, or
+ *   it could not be verified again;
+ * - `too_many_connections`: a newer socket of the same user took this one's place under SOCKETS_PER_USER.
  */
-export const CLOSE_REASONS = {
-  /** The credential's authority ended: it expired, the session was revoked, or it could not be verified again. */
-  unauthorized: { event: 'unauthorized', code: 401 },
-  /** A newer socket of the same user took this one's place under SOCKETS_PER_USER. */
-  tooManyConnections: { event: 'too_many_connections', code: 429 },
-} as const;
-
-export type CloseReason = keyof typeof CLOSE_REASONS;
+export type CloseReason = keyof typeof CLOSE_CODES;
 
 /** Tells the client why, then closes its connection (the event is flushed before the close). */
-export function closeWith(socket: Socket, reason: CloseReason, message: string): void {
+export function closeWith(socket: BalanceSocket, reason: CloseReason, message: string): void {
   if (!socket.connected) return;
-  const { event, code } = CLOSE_REASONS[reason];
-  socket.emit(event, failure(code, message));
+  socket.emit(reason, failure(CLOSE_CODES[reason], message));
   socket.disconnect(true);
 }

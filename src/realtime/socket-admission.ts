@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Socket } from 'socket.io';
 import { AuthFailures } from '../auth/auth-failures.js';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { UsersService } from '../auth/users.service.js';
@@ -9,6 +8,7 @@ import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
 import { AddressSlots } from './address-slots.js';
 import { handshakeCredential, urlCredential } from './handshake-credential.js';
 import { SocketLifetime } from './socket-lifetime.js';
+import type { BalanceSocket } from './server-events.js';
 
 /** The `connect_error` messages of a refused handshake. */
 export const HANDSHAKE_REFUSALS = {
@@ -47,7 +47,7 @@ export class SocketAdmission {
   }
 
   /** For `server.use()`. */
-  readonly middleware = (socket: Socket, next: (error?: Error) => void): void => {
+  readonly middleware = (socket: BalanceSocket, next: (error?: Error) => void): void => {
     const address = this.config.trustProxy.clientOfRequest(socket.request);
     this.admit(socket, address).then(
       (refusal) => next(refusal === null ? undefined : new Error(refusal)),
@@ -59,7 +59,7 @@ export class SocketAdmission {
   };
 
   /** Null when admitted, else the `connect_error` message. */
-  private async admit(socket: Socket, address: string): Promise<string | null> {
+  private async admit(socket: BalanceSocket, address: string): Promise<string | null> {
     if (this.failures.isBlocked(address)) {
       this.refused(socket, address, 'too many failed authentications from this address');
       return HANDSHAKE_REFUSALS.blocked;
@@ -80,7 +80,7 @@ export class SocketAdmission {
     }
   }
 
-  private async authenticate(socket: Socket, address: string): Promise<string | null> {
+  private async authenticate(socket: BalanceSocket, address: string): Promise<string | null> {
     const credential = handshakeCredential(socket.handshake, this.config.limits.socketQueryTokens);
     if (credential === null) {
       const ignoredUrl = urlCredential(socket.handshake) !== null;
@@ -103,19 +103,19 @@ export class SocketAdmission {
     return null;
   }
 
-  private refused(socket: Socket, address: string, reason: string, extra: Record<string, unknown> = {}): void {
+  private refused(socket: BalanceSocket, address: string, reason: string, extra: Record<string, unknown> = {}): void {
     this.log.warn({ socketId: socket.id, sid: engineId(socket), address, ...extra }, `socket handshake refused: ${reason}`);
   }
 }
 
 /** The Engine.IO session id: the one id of a refused handshake that its client also saw (in the open packet). */
-const engineId = (socket: Socket): string => (socket.conn as unknown as { id: string }).id;
+const engineId = (socket: BalanceSocket): string => (socket.conn as unknown as { id: string }).id;
 
 /**
  * Gives the address slot back when the socket disconnects, or when its connection closes first
  * (a client gone between the handshake and the connect never gets a `disconnect`).
  */
-function releaseWhenClosed(socket: Socket, release: () => void): void {
+function releaseWhenClosed(socket: BalanceSocket, release: () => void): void {
   const once = () => {
     socket.conn.off('close', once);
     release();

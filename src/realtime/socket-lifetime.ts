@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Socket } from 'socket.io';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import { UsersService } from '../auth/users.service.js';
 import { authorityOf, EXPIRED_MESSAGE, hasExpired, setAuthority } from '../balance-api/socket-authority.js';
 import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
 import { closeWith } from './server-close.js';
 import { joinRoomsOf } from './user-rooms.js';
+import type { BalanceSocket } from './server-events.js';
 
 /** setTimeout's longest delay; a later deadline is reached in several waits. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -35,7 +35,7 @@ interface Watch {
 @Injectable()
 export class SocketLifetime {
   /** Credentials of admitted sockets, from the handshake until the socket connects (or is dropped). */
-  private readonly admitted = new WeakMap<Socket, Watch>();
+  private readonly admitted = new WeakMap<BalanceSocket, Watch>();
   private readonly watched = new Map<string, Watch>();
 
   constructor(
@@ -45,12 +45,12 @@ export class SocketLifetime {
   ) {}
 
   /** Called by the handshake once the credential is accepted; the token is kept in memory only, for rechecks. */
-  admit(socket: Socket, token: string, recheckAt: number | null): void {
+  admit(socket: BalanceSocket, token: string, recheckAt: number | null): void {
     this.admitted.set(socket, { token, recheckAt, rechecking: false });
   }
 
   /** Called when the socket has connected: arms its expiry and recheck, ended by its disconnect. */
-  start(socket: Socket): void {
+  start(socket: BalanceSocket): void {
     const watch = this.admitted.get(socket);
     this.admitted.delete(socket);
     if (!watch || !socket.connected) return;
@@ -65,7 +65,7 @@ export class SocketLifetime {
     this.watched.delete(socketId);
   }
 
-  private arm(socket: Socket, watch: Watch): void {
+  private arm(socket: BalanceSocket, watch: Watch): void {
     if (watch.timer) clearTimeout(watch.timer);
     watch.timer = undefined;
     if (this.watched.get(socket.id) !== watch) return;
@@ -77,7 +77,7 @@ export class SocketLifetime {
     watch.timer.unref();
   }
 
-  private due(socket: Socket, watch: Watch): void {
+  private due(socket: BalanceSocket, watch: Watch): void {
     if (this.watched.get(socket.id) !== watch || !socket.connected) return;
     const now = Date.now();
     if (hasExpired(authorityOf(socket), now)) return this.end(socket, EXPIRED_MESSAGE, 'info', 'the token expired');
@@ -89,7 +89,7 @@ export class SocketLifetime {
     this.arm(socket, watch);
   }
 
-  private async recheck(socket: Socket, watch: Watch): Promise<void> {
+  private async recheck(socket: BalanceSocket, watch: Watch): Promise<void> {
     if (watch.rechecking) return;
     watch.rechecking = true;
     const check = await this.verifier.check(watch.token, { fresh: true }).catch(() => ({ kind: 'unavailable' }) as const);
@@ -119,7 +119,7 @@ export class SocketLifetime {
   }
 
   /** Expiry is the ordinary end of a socket (info); a revoked or unverifiable session is a refusal (warn). */
-  private end(socket: Socket, message: string, level: 'info' | 'warn', why: string): void {
+  private end(socket: BalanceSocket, message: string, level: 'info' | 'warn', why: string): void {
     const { principal, address } = authorityOf(socket);
     this.log[level]({ socketId: socket.id, userId: principal.id, address }, `socket closed: ${why}`);
     closeWith(socket, 'unauthorized', message);

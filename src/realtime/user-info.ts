@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import { arraySchema, objectSchema, stringSchema } from '../common/json-schema.js';
+import { arraySchema, objectSchema, orNullSchema, stringSchema } from '../common/json-schema.js';
 
 /**
  * The greeting that ends the handshake. `id`, `username` and `roles` are the original fields;
@@ -13,7 +13,7 @@ export function userInfo(principal: Principal, defaultNetworkId: string) {
 
 const USER_FIELDS = {
   id: stringSchema('The user id (the token\'s subject)'),
-  username: stringSchema('The username the token carries'),
+  username: orNullSchema(stringSchema('The username the token carries (`username`, else `preferred_username`); null when it carries none usable')),
   roles: arraySchema(stringSchema('A role, such as `admin` or `network-admin`'), 'Roles of the token'),
 };
 

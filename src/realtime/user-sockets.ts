@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Socket } from 'socket.io';
 import { principalOf } from '../balance-api/socket-authority.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { InjectPinoLogger, PinoLogger } from '../observability/logging.js';
 import { closeWith } from './server-close.js';
+import type { BalanceSocket } from './server-events.js';
 
 /**
  * SOCKETS_PER_USER: a user's open sockets on this instance, oldest first. A new socket beyond
@@ -12,11 +12,11 @@ import { closeWith } from './server-close.js';
  *
  * In memory and per instance: behind N instances a user may hold N × the limit.
  */
-const NONE: ReadonlySet<Socket> = new Set();
+const NONE: ReadonlySet<BalanceSocket> = new Set();
 
 @Injectable()
 export class UserSockets {
-  private readonly byUser = new Map<string, Set<Socket>>();
+  private readonly byUser = new Map<string, Set<BalanceSocket>>();
   private readonly limit: number;
 
   constructor(
@@ -27,7 +27,7 @@ export class UserSockets {
   }
 
   /** This user's sockets on this instance (none: an empty list). */
-  of(userId: string): ReadonlySet<Socket> {
+  of(userId: string): ReadonlySet<BalanceSocket> {
     return this.byUser.get(userId) ?? NONE;
   }
 
@@ -37,9 +37,9 @@ export class UserSockets {
   }
 
   /** Counts a connected socket for its user (until it disconnects) and closes what is over the limit. */
-  add(socket: Socket): void {
+  add(socket: BalanceSocket): void {
     const userId = principalOf(socket).id;
-    const sockets = this.byUser.get(userId) ?? new Set<Socket>();
+    const sockets = this.byUser.get(userId) ?? new Set<BalanceSocket>();
     this.byUser.set(userId, sockets);
     sockets.add(socket);
     socket.once('disconnect', () => {
@@ -51,7 +51,7 @@ export class UserSockets {
     for (const oldest of surplus) {
       sockets.delete(oldest);
       this.log.info({ socketId: oldest.id, userId }, `socket closed: more than ${this.limit} sockets for this user`);
-      closeWith(oldest, 'tooManyConnections', `At most ${this.limit} connections per user: this one was the oldest`);
+      closeWith(oldest, 'too_many_connections', `At most ${this.limit} connections per user: this one was the oldest`);
     }
   }
 }

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import type { Socket } from 'socket.io';
+import { WebSocketGateway } from '@nestjs/websockets';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { ratioToString, toJsonNumber } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RATE_DECIMALS } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
+import { BalanceEvent, type BalanceCall } from '../balance-api/balance-event.decorator.js';
 import { NetworkScope } from './network-scope.js';
 import type { Subscription } from './subscription.js';
 import { expiryChange } from './subscription-audit.js';
@@ -26,9 +26,9 @@ export class SubscriptionsGateway {
     private readonly audit: AuditTrail,
   ) {}
 
-  @SubscribeMessage('balance:getProductSubscriptionOptions')
-  getProductSubscriptionOptions(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'getProductSubscriptionOptions', payload, {
+  @BalanceEvent('balance:getProductSubscriptionOptions')
+  getProductSubscriptionOptions(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: GetProductSubscriptionOptionsDto,
       read: async ({ data }) => {
         const { options, alt } = await this.subscriptions.optionsFor(data.productType, data.productId, data.currency);
@@ -48,9 +48,9 @@ export class SubscriptionsGateway {
     });
   }
 
-  @SubscribeMessage('balance:createRoomSubscription')
-  createRoomSubscription(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'createRoomSubscription', payload, {
+  @BalanceEvent('balance:createRoomSubscription')
+  createRoomSubscription(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: CreateRoomSubscriptionDto,
       write: async ({ principal, data }, tx) => ({
         subscription: this.view(
@@ -66,9 +66,9 @@ export class SubscriptionsGateway {
     });
   }
 
-  @SubscribeMessage('balance:expireRoomSubscription')
-  expireRoomSubscription(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'expireRoomSubscription', payload, {
+  @BalanceEvent('balance:expireRoomSubscription')
+  expireRoomSubscription(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: ExpireRoomSubscriptionDto,
       role: 'network-admin',
       write: async ({ principal, data, caller }, tx) => {
@@ -81,9 +81,9 @@ export class SubscriptionsGateway {
     });
   }
 
-  @SubscribeMessage('balance:getSubscriptions')
-  getSubscriptions(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'getSubscriptions', payload, {
+  @BalanceEvent('balance:getSubscriptions')
+  getSubscriptions(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: null,
       read: async ({ principal }) => ({ subscriptions: (await this.subscriptions.listForUser(principal.id)).map((s) => this.view(s)) }),
     });

@@ -1,7 +1,7 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { WebSocketGateway } from '@nestjs/websockets';
 import { IsString, Length } from 'class-validator';
-import type { Socket } from 'socket.io';
 import { BalanceEndpoints } from '../balance-api/balance-endpoints.js';
+import { BalanceEvent, type BalanceCall } from '../balance-api/balance-event.decorator.js';
 import type { TokenAction } from './token-action.js';
 import { TokenActionsService } from './token-actions.service.js';
 
@@ -29,17 +29,17 @@ export class TokenActionsGateway {
     private readonly actions: TokenActionsService,
   ) {}
 
-  @SubscribeMessage('balance:getTokenAction')
-  getTokenAction(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'getTokenAction', payload, {
+  @BalanceEvent('balance:getTokenAction')
+  getTokenAction(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: GetTokenActionDto,
       read: async ({ data }) => ({ actions: asSocketAction(await this.actions.get(data.action)), actionName: data.action }),
     });
   }
 
-  @SubscribeMessage('balance:getTokenActionList')
-  getTokenActionList(@ConnectedSocket() client: Socket, @MessageBody() payload: unknown) {
-    return this.endpoints.answer(client, 'getTokenActionList', payload, {
+  @BalanceEvent('balance:getTokenActionList')
+  getTokenActionList(call: BalanceCall) {
+    return this.endpoints.answer(call, {
       dto: null,
       read: async () => ({ actions: (await this.actions.list()).map(asSocketAction) }),
     });

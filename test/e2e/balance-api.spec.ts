@@ -40,6 +40,12 @@ describe.each(DATABASE_KINDS)('Balance API over socket.io on %s', (kind) => {
       }
     });
 
+    it('greets a token that names no username with username null, as the AsyncAPI document says', async () => {
+      const socket = await open(tokenFor('nameless', { username: undefined }));
+      const user = { id: 'nameless', username: null, roles: [] };
+      expect(userInfoOf.get(socket)).toEqual({ data: { ...user, user, network: { id: 'default' } } });
+    });
+
     it('fails the connection with "unauthorized" for a missing, expired or forged token', async () => {
       const forged = tokenFor('x').slice(0, -4) + 'abcd';
       for (const token of [null, 'garbage', tokenFor('x', {}, { expiresIn: -5 }), forged]) {

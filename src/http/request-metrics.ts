@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MetricsService, Surface } from './metrics.service.js';
+import type { MetricsService, Surface } from '../observability/metrics.service.js';
 
 const surfaceOf = (route: string): Surface =>
   route.startsWith('/back-api/') ? 'backoffice' : route.startsWith('/api/') || route.startsWith('/billing/api/') ? 'legacy' : 'other';
@@ -8,7 +8,7 @@ const surfaceOf = (route: string): Surface =>
  * Counts and times every HTTP request by its route pattern (never the raw path: no ids in
  * labels), from Fastify's own clock of the request (`reply.elapsedTime`, milliseconds).
  */
-export function httpMetrics(fastify: FastifyInstance, metrics: MetricsService): void {
+export function requestMetrics(fastify: FastifyInstance, metrics: MetricsService): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     // A request no route matched has no pattern.
     const route = request.routeOptions.url;

@@ -1,8 +1,7 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_BODY_DEPTH } from './body-limits.js';
 
-/** Deeper than any request of the REST API nests (the deepest, a product's plans, nests 3). */
-export const MAX_BODY_DEPTH = 32;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 /**

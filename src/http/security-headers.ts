@@ -14,7 +14,7 @@ const mustNotBeStored = (url: string | undefined): boolean => NOT_STORED.test(ur
  * Node's response with the baseline headers set as it is made, so that no answer goes without
  * them: routes, 404s, refusals made before any hook runs, and the HTTP answers of socket.io
  * (Engine.IO answers its polling and handshake requests itself, outside Fastify). Given to
- * Node's server as its `ServerResponse` class (http-platform.ts).
+ * Node's server as its `ServerResponse` class (http-server.ts).
  */
 export class SecuredResponse<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
   constructor(req: Request, options?: object) {
