@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --duration 10 --clients 64 --runs 3 --only sqlite|postgres --sweep 8,64,256]
- * npm run bench -- --cpu-prof DIR [--only …]   (profiles the server instead: see profilePass)
+ * npm run bench -- --cpu-prof DIR [--only …] [--webhooks-only]   (profiles the server instead: see profilePass)
  * npm run bench -- --latency-only [--big-ledger 100000 --only …]   (only the flat-latency rows)
  * npm run bench -- --webhooks-only [--drain-timeout 120 --only …]   (only the rows of donations with a webhook)
  *
@@ -24,7 +24,7 @@ import { rest } from './clients.js';
 import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
 import { preloadHistory } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
-import { webhookCost, type WebhookCost } from './webhook-phases.js';
+import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
 
 const { values } = parseArgs({
   options: {
@@ -203,7 +203,7 @@ function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string,
   add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${n(median(r.webhooks.deliveries.map((d) => d.receiverCores)), 2)}`);
   const lag = (ms: number) => (Number.isFinite(ms) ? n(ms) : 'undelivered');
   add('webhook delivery lag p50 / p99 ms (event createdAt -> receiver)', (r) => `${lag(r.webhooks.lagP50)} / ${lag(r.webhooks.lagP99)}`);
-  add('webhook deliveries/s at the receiver', (r) => n(r.webhooks.deliveredPerSecond));
+  add('webhook deliveries/s at the receiver; server CPU per delivery while draining (us)', (r) => `${n(r.webhooks.deliveredPerSecond)}; ${n(r.webhooks.serverCpuPerDeliveryUs)}`);
   add('webhook: events delivered / committed; slowest drain after a run (s)', (r) => {
     const events = r.webhooks.deliveries.reduce((sum, d) => sum + d.events, 0);
     return `${events - r.webhooks.undelivered} / ${events}; ${n(Math.max(...r.webhooks.deliveries.map((d) => d.drainSeconds)), 1)}`;
@@ -272,21 +272,26 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
 
 /**
  * A CPU profile (node --cpu-prof) of the server under each load alone: one server for
- * `duration` s of donations, another for `duration` s of legacy user_balance_get, each stopped
- * with SIGTERM so that it writes its profile into `dir`. Summarise with bench/profile-summary.
+ * `duration` s of donations, another for `duration` s of legacy user_balance_get, another for
+ * donations with one webhook endpoint for every event (with --webhooks-only: donations without
+ * and with the webhook only), each stopped with SIGTERM so that it writes its profile into
+ * `dir`. Summarise with bench/profile-summary.
  */
 async function profilePass(kind: DatabaseKind, dir: string): Promise<void> {
-  for (const load of ['donations', 'legacy'] as const) {
+  const loads = values['webhooks-only'] ? (['donations', 'webhooks'] as const) : (['donations', 'legacy', 'webhooks'] as const);
+  for (const load of loads) {
     const database = await createTestDatabase(kind, 20);
     await preloadHistory(database.config, 10_000);
-    const server = await startServerProcess(serverEnv(database), ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${kind}-${load}.cpuprofile`]);
+    const server = await startServerProcess({ ...serverEnv(database), WEBHOOKS_ALLOW_PRIVATE: 'true' }, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${kind}-${load}.cpuprofile`]);
     try {
-      if (load === 'donations') {
+      if (load !== 'legacy') {
+        const receiver = load === 'webhooks' ? await subscribedReceiver(server.url) : null;
         const clients = await fundedClients(server.url, clientCount, 'prof');
         await donations(clients, 'prof', 2);
         const result = await withCpu(server.child.pid!, () => donations(clients, 'prof', seconds));
-        log(`${kind} profile, donations: ${result.perSecond.toFixed(0)}/s, CPU server ${result.cpu.serverCores?.toFixed(2)} / load generator ${result.cpu.clientCores.toFixed(2)}`);
+        log(`${kind} profile, ${load}: ${result.perSecond.toFixed(0)}/s, CPU server ${result.cpu.serverCores?.toFixed(2)} / load generator ${result.cpu.clientCores.toFixed(2)}`);
         clients.forEach((c) => c.close());
+        receiver?.stop();
       } else {
         await knownUser(server.url, 'bo-1');
         const result = await legacyThroughput(server.url, server.child.pid!, seconds);

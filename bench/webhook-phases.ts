@@ -54,6 +54,13 @@ async function unsubscribe(url: string, id: string): Promise<void> {
   if (res.status !== 200) throw new Error(`removing the webhook failed: ${JSON.stringify(res.json)}`);
 }
 
+/** A receiver with an endpoint for every event type at it, until `stop` (the profile of donations with a webhook). */
+export async function subscribedReceiver(url: string): Promise<{ stop(): void }> {
+  const receiver = await startReceiver();
+  await subscribe(url, receiver);
+  return receiver;
+}
+
 /** What the webhook deliveries of one phase came to, once drained (or the wait gave up). */
 export interface Delivered extends ReceiverStats {
   /** Events the phase committed: every one is owed a delivery. */
@@ -64,6 +71,11 @@ export interface Delivered extends ReceiverStats {
   readonly drainSeconds: number;
   /** CPU cores the receiver was busy during the phase. */
   readonly receiverCores: number;
+  /**
+   * Server CPU per delivery made while it drained the backlog with no other load (the
+   * events feed read, fan-out, claim, signing, the HTTP request and its record), µs.
+   */
+  readonly serverCpuPerDeliveryUs: number;
 }
 
 /** Waits until the receiver has every event of (after, through], or `timeoutS` has passed. */
@@ -85,10 +97,12 @@ async function withWebhook(url: string, serverPid: number, receiver: Receiver, c
   const load = await withCpu(serverPid, () => donations(clients, prefix, seconds));
   const receiverCores = ((await processCpuSeconds(receiver.pid)) - receiverBefore) / ((performance.now() - started) / 1000);
   const { last, count } = await feedFrom(url, cursor);
+  const before = { received: (await receiver.stats(cursor, last, count)).received, cpu: await processCpuSeconds(serverPid) };
   const { stats, seconds: drainSeconds } = await drain(receiver, cursor, last, count, drainTimeoutS);
+  const serverCpuPerDeliveryUs = (((await processCpuSeconds(serverPid)) - before.cpu) * 1e6) / (stats.received - before.received);
   // Whatever was not delivered in time stops here, so that it costs the next phase nothing.
   await unsubscribe(url, webhookId);
-  return { load, delivered: { ...stats, events: count, undelivered: count - stats.received, drainSeconds, receiverCores }, cursor: last };
+  return { load, delivered: { ...stats, events: count, undelivered: count - stats.received, drainSeconds, receiverCores, serverCpuPerDeliveryUs }, cursor: last };
 }
 
 export interface WebhookCost {
@@ -102,6 +116,7 @@ export interface WebhookCost {
   readonly lagP50: number;
   readonly lagP99: number;
   readonly deliveredPerSecond: number;
+  readonly serverCpuPerDeliveryUs: number;
   readonly undelivered: number;
   readonly receiver: 'child process';
 }
@@ -132,7 +147,7 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
       const d = measured.delivered;
       log(
         `webhooks run ${run + 1}: ${without[run].perSecond.toFixed(0)}/s without, ${measured.load.perSecond.toFixed(0)}/s with (CPU server ${measured.load.cpu.serverCores?.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
-          `${d.received}/${d.events} delivered at ${d.perSecond.toFixed(0)}/s, drained ${d.drainSeconds.toFixed(1)} s after, lag p50 ${d.lagP50.toFixed(0)} / p99 ${d.lagP99.toFixed(0)} / max ${d.lagMax.toFixed(0)} ms`,
+          `${d.received}/${d.events} delivered at ${d.perSecond.toFixed(0)}/s (server CPU ${d.serverCpuPerDeliveryUs.toFixed(0)} us each while draining), drained ${d.drainSeconds.toFixed(1)} s after, lag p50 ${d.lagP50.toFixed(0)} / p99 ${d.lagP99.toFixed(0)} / max ${d.lagMax.toFixed(0)} ms`,
       );
     }
     const withMedian = medianOf(withIt);
@@ -145,6 +160,7 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
       lagP50: median(deliveries.map((d) => d.lagP50)),
       lagP99: median(deliveries.map((d) => d.lagP99)),
       deliveredPerSecond: median(deliveries.map((d) => d.perSecond)),
+      serverCpuPerDeliveryUs: median(deliveries.map((d) => d.serverCpuPerDeliveryUs)),
       undelivered: deliveries.reduce((sum, d) => sum + d.undelivered, 0),
       receiver: 'child process',
     };
