@@ -200,6 +200,8 @@ function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string,
   const n = (x: number, d = 0) => x.toFixed(d);
   add(`donations/s without / with one webhook for every event (${clientCount} clients, median of ${runs})`, (r) => `${n(r.webhooks.without.perSecond)} / ${n(r.webhooks.with.perSecond)} (x${n(r.webhooks.ratio, 2)})`);
   add('donate p99 ms without / with the webhook', (r) => `${n(r.webhooks.without.p99, 1)} / ${n(r.webhooks.with.p99, 1)}`);
+  const perDonation = (m: Measured) => n(((m.cpu.serverCores ?? NaN) * 1e6) / m.perSecond);
+  add('server CPU per donation without / with the webhook (us)', (r) => `${perDonation(r.webhooks.without)} / ${perDonation(r.webhooks.with)}`);
   add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${n(median(r.webhooks.deliveries.map((d) => d.receiverCores)), 2)}`);
   const lag = (ms: number) => (Number.isFinite(ms) ? n(ms) : 'undelivered');
   add('webhook delivery lag p50 / p99 ms (event createdAt -> receiver)', (r) => `${lag(r.webhooks.lagP50)} / ${lag(r.webhooks.lagP99)}`);
