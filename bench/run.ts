@@ -1,13 +1,16 @@
 /**
  * npm run bench [-- --duration 10 --clients 64 --runs 3 --only sqlite|postgres --sweep 8,64,256]
- * npm run bench -- --cpu-prof DIR [--only …]   (profiles the server instead: see profilePass)
+ * npm run bench -- --cpu-prof DIR [--only …] [--webhooks-only]   (profiles the server instead: see profilePass)
  * npm run bench -- --latency-only [--big-ledger 100000 --only …]   (only the flat-latency rows)
+ * npm run bench -- --webhooks-only [--drain-timeout 120 --only …]   (only the rows of donations with a webhook)
  *
  * Boots the built server on a SQLite file, then on PostgreSQL, and measures acknowledged
  * donations per second from C socket.io clients against the two limits under them (a bare
  * socket.io server that acks with no work; the same transfer straight against the database),
  * plus the backoffice, the legacy API, latency with 10^4 vs 10^6 transactions in the ledger (a
- * donation, and a user's balances at an instant), and 10,000 idle sockets. Prints a table and writes JSON to bench-results/.
+ * donation, and a user's balances at an instant), 10,000 idle sockets, and donations with one
+ * webhook endpoint for every event beside donations without (webhook-phases.ts). Prints a table
+ * and writes JSON to bench-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -21,6 +24,7 @@ import { rest } from './clients.js';
 import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
 import { preloadHistory } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
+import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +40,10 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     // Only the rows whose latency must not grow with the ledger (10^4 vs --big-ledger).
     'latency-only': { type: 'boolean', default: false },
+    // Only the rows of donations with and without a webhook endpoint.
+    'webhooks-only': { type: 'boolean', default: false },
+    // How long to wait, after a run with the webhook, for its deliveries to arrive.
+    'drain-timeout': { type: 'string', default: '120' },
   },
 });
 const seconds = Number(values.duration);
@@ -68,6 +76,29 @@ async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ do
     const balances: number[] = [];
     for (let run = 0; run < runs; run++) balances.push(await balancesAtP50(server.url, transactions));
     return { donate: median(p50s), balancesAt: median(balances) };
+  } finally {
+    await server.kill();
+    await database.drop();
+  }
+}
+
+/**
+ * Donations without and with one webhook endpoint, on a server of their own that may deliver to
+ * the loopback receiver; the same clients, method and runs as the donation rows.
+ */
+async function webhookRows(kind: DatabaseKind): Promise<WebhookCost> {
+  log(`${kind}: donations with and without a webhook`);
+  const database = await createTestDatabase(kind, 20);
+  await preloadHistory(database.config, 10_000);
+  const server = await startServerProcess({ ...serverEnv(database), WEBHOOKS_ALLOW_PRIVATE: 'true' });
+  try {
+    const clients = await fundedClients(server.url, clientCount, 'hook');
+    await donations(clients, 'hook', 2); // warm-up
+    const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', seconds, runs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`));
+    clients.forEach((c) => c.close());
+    const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[] };
+    if (!check.ok) throw new Error(`ledger check failed after the webhook runs: ${JSON.stringify(check.failures).slice(0, 500)}`);
+    return cost;
   } finally {
     await server.kill();
     await database.drop();
@@ -116,6 +147,7 @@ async function benchDatabase(kind: DatabaseKind) {
     log(`${kind}: latency at 10^4 and ${values['big-ledger']} transactions`);
     const small = await latencyAt(kind, 10_000);
     const big = await latencyAt(kind, Number(values['big-ledger']));
+    const webhooks = await webhookRows(kind);
     const donate = medianOf(samples);
     return {
       kind,
@@ -131,6 +163,7 @@ async function benchDatabase(kind: DatabaseKind) {
       legacy,
       idleSockets: idle,
       latencyP50: latencyRows(small, big),
+      webhooks,
     };
   } finally {
     await server.kill();
@@ -162,6 +195,36 @@ function addLatencyRows<R extends { latencyP50: LatencyRows }>(add: (name: strin
   });
 }
 
+/** The webhook rows: the rate with one endpoint must stay within 15 % of the rate without. */
+function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string, f: (r: R) => string) => void): void {
+  const n = (x: number, d = 0) => x.toFixed(d);
+  add(`donations/s without / with one webhook for every event (${clientCount} clients, median of ${runs})`, (r) => `${n(r.webhooks.without.perSecond)} / ${n(r.webhooks.with.perSecond)} (x${n(r.webhooks.ratio, 2)})`);
+  add('donate p99 ms without / with the webhook', (r) => `${n(r.webhooks.without.p99, 1)} / ${n(r.webhooks.with.p99, 1)}`);
+  const perDonation = (m: Measured) => n(((m.cpu.serverCores ?? NaN) * 1e6) / m.perSecond);
+  add('server CPU per donation without / with the webhook (us)', (r) => `${perDonation(r.webhooks.without)} / ${perDonation(r.webhooks.with)}`);
+  add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${n(median(r.webhooks.deliveries.map((d) => d.receiverCores)), 2)}`);
+  const lag = (ms: number) => (Number.isFinite(ms) ? n(ms) : 'undelivered');
+  add('webhook delivery lag p50 / p99 ms (event createdAt -> receiver)', (r) => `${lag(r.webhooks.lagP50)} / ${lag(r.webhooks.lagP99)}`);
+  add('webhook deliveries/s at the receiver; server CPU per delivery while draining (us)', (r) => `${n(r.webhooks.deliveredPerSecond)}; ${n(r.webhooks.serverCpuPerDeliveryUs)}`);
+  add('webhook: events delivered / committed; slowest drain after a run (s)', (r) => {
+    const events = r.webhooks.deliveries.reduce((sum, d) => sum + d.events, 0);
+    return `${events - r.webhooks.undelivered} / ${events}; ${n(Math.max(...r.webhooks.deliveries.map((d) => d.drainSeconds)), 1)}`;
+  });
+}
+
+/** Rows of cells as an aligned text table. */
+function render(rows: Array<[string, ...string[]]>): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
+}
+
+/** A table of some rows alone (--latency-only, --webhooks-only), one column per database. */
+function partialTable<R extends { kind: DatabaseKind }>(results: R[], addRows: (add: (name: string, f: (r: R) => string) => void) => void): string {
+  const rows: Array<[string, ...string[]]> = [['measure', ...results.map((r) => r.kind)]];
+  addRows((name, f) => rows.push([name, ...results.map(f)]));
+  return render(rows);
+}
+
 /** --latency-only: the flat-latency rows alone, per database. */
 async function latencyOnly(kinds: DatabaseKind[]): Promise<string> {
   const results: Array<{ kind: DatabaseKind; latencyP50: LatencyRows }> = [];
@@ -171,10 +234,14 @@ async function latencyOnly(kinds: DatabaseKind[]): Promise<string> {
     const big = await latencyAt(kind, Number(values['big-ledger']));
     results.push({ kind, latencyP50: latencyRows(small, big) });
   }
-  const rows: Array<[string, ...string[]]> = [['measure', ...results.map((r) => r.kind)]];
-  addLatencyRows<(typeof results)[number]>((name, f) => rows.push([name, ...results.map(f)]));
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
+  return partialTable(results, addLatencyRows);
+}
+
+/** --webhooks-only: the webhook rows alone, per database; the JSON goes to bench-results/ too. */
+async function webhooksOnly(kinds: DatabaseKind[]): Promise<{ table: string; results: Array<{ kind: DatabaseKind; webhooks: WebhookCost }> }> {
+  const results: Array<{ kind: DatabaseKind; webhooks: WebhookCost }> = [];
+  for (const kind of kinds) results.push({ kind, webhooks: await webhookRows(kind) });
+  return { table: partialTable(results, addWebhookRows), results };
 }
 
 function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
@@ -201,27 +268,32 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
   add('legacy CPU: server / load generator; server CPU per request (us)', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}; ${n(((r.legacy.cpu.serverCores ?? NaN) * 1e6) / r.legacy.perSecond)}`);
   add('idle sockets: server RSS MiB', (r) => `${r.idleSockets.sockets} -> ${n(r.idleSockets.rssMiB)}`);
   addLatencyRows(add);
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')).join('\n');
+  addWebhookRows(add);
+  return render(rows);
 }
 
 /**
  * A CPU profile (node --cpu-prof) of the server under each load alone: one server for
- * `duration` s of donations, another for `duration` s of legacy user_balance_get, each stopped
- * with SIGTERM so that it writes its profile into `dir`. Summarise with bench/profile-summary.
+ * `duration` s of donations, another for `duration` s of legacy user_balance_get, another for
+ * donations with one webhook endpoint for every event (with --webhooks-only: donations without
+ * and with the webhook only), each stopped with SIGTERM so that it writes its profile into
+ * `dir`. Summarise with bench/profile-summary.
  */
 async function profilePass(kind: DatabaseKind, dir: string): Promise<void> {
-  for (const load of ['donations', 'legacy'] as const) {
+  const loads = values['webhooks-only'] ? (['donations', 'webhooks'] as const) : (['donations', 'legacy', 'webhooks'] as const);
+  for (const load of loads) {
     const database = await createTestDatabase(kind, 20);
     await preloadHistory(database.config, 10_000);
-    const server = await startServerProcess(serverEnv(database), ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${kind}-${load}.cpuprofile`]);
+    const server = await startServerProcess({ ...serverEnv(database), WEBHOOKS_ALLOW_PRIVATE: 'true' }, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${kind}-${load}.cpuprofile`]);
     try {
-      if (load === 'donations') {
+      if (load !== 'legacy') {
+        const receiver = load === 'webhooks' ? await subscribedReceiver(server.url) : null;
         const clients = await fundedClients(server.url, clientCount, 'prof');
         await donations(clients, 'prof', 2);
         const result = await withCpu(server.child.pid!, () => donations(clients, 'prof', seconds));
-        log(`${kind} profile, donations: ${result.perSecond.toFixed(0)}/s, CPU server ${result.cpu.serverCores?.toFixed(2)} / load generator ${result.cpu.clientCores.toFixed(2)}`);
+        log(`${kind} profile, ${load}: ${result.perSecond.toFixed(0)}/s, CPU server ${result.cpu.serverCores?.toFixed(2)} / load generator ${result.cpu.clientCores.toFixed(2)}`);
         clients.forEach((c) => c.close());
+        receiver?.stop();
       } else {
         await knownUser(server.url, 'bo-1');
         const result = await legacyThroughput(server.url, server.child.pid!, seconds);
@@ -234,6 +306,19 @@ async function profilePass(kind: DatabaseKind, dir: string): Promise<void> {
       await database.drop();
     }
   }
+}
+
+function machine() {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+}
+
+/** Writes the run's JSON to bench-results/; returns the file's path. */
+function writeReport(results: unknown[]): string {
+  const report = { at: new Date().toISOString(), machine: machine(), settings: { seconds, clients: clientCount, runs, durable: 'SQLite synchronous=FULL, PostgreSQL synchronous_commit=on' }, results };
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  return file;
 }
 
 async function main(): Promise<void> {
@@ -250,16 +335,18 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${await latencyOnly(kinds)}\n`);
       return;
     }
+    if (values['webhooks-only']) {
+      const only = await webhooksOnly(kinds);
+      process.stdout.write(`\n${only.table}\n\nJSON: ${writeReport(only.results)}\n`);
+      return;
+    }
     for (const kind of kinds) results.push(await benchDatabase(kind));
   } finally {
     if (kinds.includes('postgres')) await globalTeardown();
   }
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const report = { at: new Date().toISOString(), machine, settings: { seconds, clients: clientCount, runs, durable: 'SQLite synchronous=FULL, PostgreSQL synchronous_commit=on' }, results };
-  mkdirSync('bench-results', { recursive: true });
-  const file = join('bench-results', `bench-${report.at.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2));
-  process.stdout.write(`\n${table(results)}\n\nmachine: ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; JSON: ${file}\n`);
+  const file = writeReport(results);
+  const { cpus: cores, memoryGiB, node } = machine();
+  process.stdout.write(`\n${table(results)}\n\nmachine: ${cores} cores, ${memoryGiB} GiB, Node ${node}; JSON: ${file}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -63,7 +63,7 @@ export async function rssMiB(pid: number): Promise<number> {
 }
 
 /** CPU time of a process so far, in seconds (Linux /proc: utime + stime, in clock ticks of 1/100 s). */
-async function processCpuSeconds(pid: number): Promise<number> {
+export async function processCpuSeconds(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // The command name may hold spaces; the fields after it are fixed (utime and stime are the 12th and 13th).

@@ -1,0 +1,170 @@
+import { fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Socket } from 'socket.io-client';
+import { EVENT_TYPES } from '../src/events/event-types.js';
+import { rest } from './clients.js';
+import { donations, medianOf, type Measured } from './phases.js';
+import { median, processCpuSeconds, withCpu } from './stats.js';
+import type { ReceiverStats } from './webhook-receiver.js';
+
+/** The receiver child process (webhook-receiver.ts). */
+interface Receiver {
+  readonly url: string;
+  readonly pid: number;
+  stats(after: string, through: string, events: number): Promise<ReceiverStats>;
+  stop(): void;
+}
+
+async function startReceiver(): Promise<Receiver> {
+  const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'webhook-receiver.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
+  return {
+    url: `http://127.0.0.1:${port}/ledger-events`,
+    pid: child.pid!,
+    stats: (after, through, events) =>
+      new Promise((resolve) => {
+        child.once('message', (m: { stats: ReceiverStats }) => resolve(m.stats));
+        child.send({ stats: { after, through, events } });
+      }),
+    stop: () => child.kill('SIGKILL'),
+  };
+}
+
+/** The feed from `after` to its end, 1,000 at a time: its last id and how many events there were. */
+async function feedFrom(url: string, after: string): Promise<{ last: string; count: number }> {
+  let count = 0;
+  for (;;) {
+    const page = (await rest(url, 'GET', `/back-api/backoffice/events?after=${after}&limit=1000`)).json as { events: unknown[]; next: string };
+    count += page.events.length;
+    if (page.events.length === 0) return { last: after, count };
+    after = page.next;
+  }
+}
+
+/** One endpoint for every event type, at the receiver. */
+async function subscribe(url: string, receiver: Receiver): Promise<string> {
+  const res = await rest(url, 'POST', '/back-api/backoffice/webhooks', { url: receiver.url, events: [...EVENT_TYPES], description: 'bench' });
+  if (res.status !== 201) throw new Error(`registering the webhook failed: ${JSON.stringify(res.json)}`);
+  return (res.json as { id: string }).id;
+}
+
+async function unsubscribe(url: string, id: string): Promise<void> {
+  const res = await rest(url, 'DELETE', `/back-api/backoffice/webhooks/${id}`);
+  if (res.status !== 200) throw new Error(`removing the webhook failed: ${JSON.stringify(res.json)}`);
+}
+
+/** A receiver with an endpoint for every event type at it, until `stop` (the profile of donations with a webhook). */
+export async function subscribedReceiver(url: string): Promise<{ stop(): void }> {
+  const receiver = await startReceiver();
+  await subscribe(url, receiver);
+  return receiver;
+}
+
+/** What the webhook deliveries of one phase came to, once drained (or the wait gave up). */
+export interface Delivered extends ReceiverStats {
+  /** Events the phase committed: every one is owed a delivery. */
+  readonly events: number;
+  /** Events that had not reached the receiver when the wait ended. */
+  readonly undelivered: number;
+  /** From the end of the phase until the last delivery arrived (or the wait gave up), s. */
+  readonly drainSeconds: number;
+  /** CPU cores the receiver was busy during the phase. */
+  readonly receiverCores: number;
+  /**
+   * Server CPU per delivery made while it drained the backlog with no other load (the
+   * events feed read, fan-out, claim, signing, the HTTP request and its record), µs.
+   */
+  readonly serverCpuPerDeliveryUs: number;
+}
+
+/** Waits until the receiver has every event of (after, through], or `timeoutS` has passed. */
+async function drain(receiver: Receiver, after: string, through: string, events: number, timeoutS: number): Promise<{ stats: ReceiverStats; seconds: number }> {
+  const started = performance.now();
+  for (;;) {
+    const stats = await receiver.stats(after, through, events);
+    const seconds = (performance.now() - started) / 1000;
+    if (stats.received >= events || seconds >= timeoutS) return { stats, seconds };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Donations for `seconds` with the endpoint subscribed, then the wait for their deliveries. */
+async function withWebhook(url: string, serverPid: number, receiver: Receiver, clients: Socket[], prefix: string, seconds: number, drainTimeoutS: number, cursor: string): Promise<{ load: Measured; delivered: Delivered; cursor: string }> {
+  const webhookId = await subscribe(url, receiver);
+  const receiverBefore = await processCpuSeconds(receiver.pid);
+  const started = performance.now();
+  const load = await withCpu(serverPid, () => donations(clients, prefix, seconds));
+  const receiverCores = ((await processCpuSeconds(receiver.pid)) - receiverBefore) / ((performance.now() - started) / 1000);
+  const { last, count } = await feedFrom(url, cursor);
+  const before = { received: (await receiver.stats(cursor, last, count)).received, cpu: await processCpuSeconds(serverPid) };
+  const { stats, seconds: drainSeconds } = await drain(receiver, cursor, last, count, drainTimeoutS);
+  const serverCpuPerDeliveryUs = (((await processCpuSeconds(serverPid)) - before.cpu) * 1e6) / (stats.received - before.received);
+  // Whatever was not delivered in time stops here, so that it costs the next phase nothing.
+  await unsubscribe(url, webhookId);
+  return { load, delivered: { ...stats, events: count, undelivered: count - stats.received, drainSeconds, receiverCores, serverCpuPerDeliveryUs }, cursor: last };
+}
+
+export interface WebhookCost {
+  readonly without: Measured & { runs: Measured[] };
+  readonly with: Measured & { runs: Measured[] };
+  /** The median rate with the webhook over the median rate without. */
+  readonly ratio: number;
+  /** Per run with the webhook. */
+  readonly deliveries: Delivered[];
+  /** Medians over the runs with the webhook (Infinity: undelivered), and every event any of them left undelivered. */
+  readonly lagP50: number;
+  readonly lagP99: number;
+  readonly deliveredPerSecond: number;
+  readonly serverCpuPerDeliveryUs: number;
+  readonly undelivered: number;
+  readonly receiver: 'child process';
+}
+
+/**
+ * Donations without and with one webhook endpoint for every event type, on the same server and
+ * clients, run by run in turn (without, then with, `runs` times), so that a machine that gets
+ * busier or quieter meanwhile moves both alike. After each run with the endpoint the bench
+ * waits until every event that run committed reached the receiver (at most `drainTimeoutS`),
+ * then removes the endpoint: the next run without it starts with nothing left to send.
+ */
+export async function webhookCost(url: string, serverPid: number, clients: Socket[], prefix: string, seconds: number, runs: number, drainTimeoutS: number, log: (m: string) => void): Promise<WebhookCost> {
+  const receiver = await startReceiver();
+  try {
+    let { last: cursor } = await feedFrom(url, '0');
+    // A warm-up with the endpoint: the delivery path's code is compiled before it is measured.
+    ({ cursor } = await withWebhook(url, serverPid, receiver, clients, prefix, 2, drainTimeoutS, cursor));
+    const without: Measured[] = [];
+    const withIt: Measured[] = [];
+    const deliveries: Delivered[] = [];
+    for (let run = 0; run < runs; run++) {
+      without.push(await withCpu(serverPid, () => donations(clients, prefix, seconds)));
+      cursor = (await feedFrom(url, cursor)).last;
+      const measured = await withWebhook(url, serverPid, receiver, clients, prefix, seconds, drainTimeoutS, cursor);
+      cursor = measured.cursor;
+      withIt.push(measured.load);
+      deliveries.push(measured.delivered);
+      const d = measured.delivered;
+      log(
+        `webhooks run ${run + 1}: ${without[run].perSecond.toFixed(0)}/s without, ${measured.load.perSecond.toFixed(0)}/s with (CPU server ${measured.load.cpu.serverCores?.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
+          `${d.received}/${d.events} delivered at ${d.perSecond.toFixed(0)}/s (server CPU ${d.serverCpuPerDeliveryUs.toFixed(0)} us each while draining), ${d.undelivered > 0 ? 'gave up' : 'drained'} ${d.drainSeconds.toFixed(1)} s after, lag p50 ${d.lagP50.toFixed(0)} / p99 ${d.lagP99.toFixed(0)} / max ${d.lagMax.toFixed(0)} ms`,
+      );
+    }
+    const withMedian = medianOf(withIt);
+    const withoutMedian = medianOf(without);
+    return {
+      without: { ...withoutMedian, runs: without },
+      with: { ...withMedian, runs: withIt },
+      ratio: withMedian.perSecond / withoutMedian.perSecond,
+      deliveries,
+      lagP50: median(deliveries.map((d) => d.lagP50)),
+      lagP99: median(deliveries.map((d) => d.lagP99)),
+      deliveredPerSecond: median(deliveries.map((d) => d.perSecond)),
+      serverCpuPerDeliveryUs: median(deliveries.map((d) => d.serverCpuPerDeliveryUs)),
+      undelivered: deliveries.reduce((sum, d) => sum + d.undelivered, 0),
+      receiver: 'child process',
+    };
+  } finally {
+    receiver.stop();
+  }
+}
