@@ -7,8 +7,11 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { CONSOLE_DIR } from '../../src/console/serve-console.js';
 import { CHROMIUM_ARGS } from './chromium.js';
 
-/** How long a step of a console journey may take to show (the page updates asynchronously). */
-export const WAIT = 10_000;
+/**
+ * How long a step of a console journey may take to show (the page updates asynchronously): a
+ * bound for a wait, not a speed check; generous because a loaded 2-core runner takes seconds.
+ */
+export const WAIT = 20_000;
 
 export const expectVisible = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT });
 export const expectHidden = (locator: Locator) => locator.waitFor({ state: 'hidden', timeout: WAIT });
