@@ -5,7 +5,7 @@
  *     → the HTTP server (http)
  *       → features (token-actions, exchange-rates, subscriptions, scheduler, catalog, webhooks)
  *         → ledger
- *           → services below the ledger (auth, audit, idempotency, balance-api, events, lifecycle, observability, redis)
+ *           → services below the ledger (auth, audit, idempotency, balance-api, lifecycle, observability, redis)
  *             → database
  *               → common, config
  *
@@ -17,7 +17,7 @@
 const FOLDERS = {
   base: ['common', 'config'],
   database: ['database'],
-  platform: ['auth', 'audit', 'idempotency', 'balance-api', 'events', 'lifecycle', 'observability', 'redis'],
+  platform: ['auth', 'audit', 'idempotency', 'balance-api', 'lifecycle', 'observability', 'redis'],
   ledger: ['ledger'],
   features: ['token-actions', 'exchange-rates', 'subscriptions', 'scheduler', 'catalog', 'webhooks'],
   http: ['http'],
@@ -78,6 +78,13 @@ module.exports = {
     forbid('features-below-edges', 'Features do not know which surface calls them.', layer.features, ['http', 'edges']),
     forbid('http-knows-no-route', 'The HTTP server (hooks, parsers, headers, limits) serves every surface and knows none, nor what a route does.', layer.http, ['ledger', 'features', 'edges']),
     ...siblingRules,
+    {
+      name: 'ledger-store-is-the-ledgers',
+      comment: "Only the ledger uses its store (src/ledger/store/): everything else asks the ledger's services, so no statement on its tables bypasses the ledger's rules.",
+      severity: 'error',
+      from: { pathNot: '^src/ledger/' },
+      to: { path: '^src/ledger/store/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
-import { EVENT_TYPES } from '../src/events/event-types.js';
+import { EVENT_TYPES } from '../src/ledger/events/event-types.js';
 import { rest } from './clients.js';
 import { donations, medianOf, type Measured } from './phases.js';
 import { median, processCpuSeconds, withCpu } from './stats.js';

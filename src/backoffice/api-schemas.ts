@@ -1,5 +1,5 @@
 import type { ApiPropertyOptions, ReferenceObject, SchemaObject } from '@nestjs/swagger';
-import { EVENT_TYPES, type EventType } from '../events/event-types.js';
+import { EVENT_TYPES, type EventType } from '../ledger/events/event-types.js';
 import { USER_ENTRY_TYPES } from '../ledger/ledger.types.js';
 import { PLANS } from '../subscriptions/plans.js';
 import { TOKEN_ACTION_CATEGORIES, TOKEN_ACTION_TYPES } from '../token-actions/token-action.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService, type UserRecord } from '../auth/users.service.js';
-import { convertMinor, formatAmount, parseRatio, type Ratio } from '../common/money.js';
-import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
+import { formatAmount } from '../common/money.js';
+import { ExchangeRatesService, type RootConversion } from '../exchange-rates/exchange-rates.service.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
 import { LedgerService } from '../ledger/ledger.service.js';
 import type { AccountState } from '../ledger/ledger.types.js';
@@ -26,7 +26,7 @@ export class BalancesReportService {
   async report(request: BalancesRequestDto, paging: Paging) {
     const wanted = request.asset === undefined ? null : [...new Set([request.asset].flat().map((code) => bodyAsset(this.assets, code)))];
     const { total, ids, found } = await this.pageOfUsers(request.userIds, paging);
-    const [accounts, quotes] = await Promise.all([this.ledger.accountsOf([...found.keys()]), this.quotes()]);
+    const [accounts, conversion] = await Promise.all([this.ledger.accountsOf([...found.keys()]), this.rates.rootConversion()]);
     const byOwner = new Map<string, AccountState[]>();
     for (const account of accounts) {
       const list = byOwner.get(account.ownerId);
@@ -37,7 +37,7 @@ export class BalancesReportService {
     const data = ids.map((userId) => {
       const user = found.get(userId);
       if (!user) return { userId, error: userNotFoundMessage(userId) };
-      return this.row(user, this.select(byOwner.get(userId) ?? [], userId, wanted), quotes, wanted !== null);
+      return this.row(user, this.select(byOwner.get(userId) ?? [], userId, wanted), conversion, wanted !== null);
     });
     const filters = { ...(request.userIds ? { userIds: request.userIds } : {}), ...(request.asset !== undefined ? { asset: request.asset } : {}) };
     return { filters, paging: pagingView(paging, total), data };
@@ -58,23 +58,19 @@ export class BalancesReportService {
     return wanted.map((asset) => accounts.find((a) => a.asset === asset) ?? { id: 0, ownerId: userId, asset, balance: 0n, locked: 0n, seq: 0 });
   }
 
-  private row(user: UserRecord, accounts: readonly AccountState[], quotes: Map<string, Ratio>, filtered: boolean) {
-    const root = this.rates.rootAsset;
-    const rootScale = this.assets.get(root).scale;
+  private row(user: UserRecord, accounts: readonly AccountState[], conversion: RootConversion, filtered: boolean) {
     // The total exists only when every listed asset converts, and never for a filtered view.
     let total: bigint | null = filtered ? null : 0n;
     const balances = [];
     for (const a of accounts) {
       const scale = this.assets.get(a.asset).scale;
-      const quote = quotes.get(a.asset);
-      // The same conversion as ExchangeRatesService.convert into the root asset (whose quote is 1), half-even.
-      const inRoot = quote ? convertMinor(a.balance, scale, quote, rootScale) : null;
+      const inRoot = conversion.toRoot(a.asset, a.balance);
       total = inRoot === null || total === null ? null : total + inRoot;
       balances.push({
         asset: a.asset,
         amount: formatAmount(a.balance, scale),
         locked: formatAmount(a.locked, scale),
-        ...(inRoot === null ? {} : { fundsInRootAsset: formatAmount(inRoot, rootScale) }),
+        ...(inRoot === null ? {} : { fundsInRootAsset: conversion.format(inRoot) }),
       });
     }
     return {
@@ -83,13 +79,8 @@ export class BalancesReportService {
       userEmail: user.email,
       userRoles: user.roles,
       balances,
-      ...(total === null ? {} : { totalFundsInRootAsset: formatAmount(total, rootScale) }),
-      rootAsset: root,
+      ...(total === null ? {} : { totalFundsInRootAsset: conversion.format(total) }),
+      rootAsset: conversion.rootAsset,
     };
-  }
-
-  /** Every quote, read once per request. */
-  private async quotes(): Promise<Map<string, Ratio>> {
-    return new Map((await this.rates.list()).map((q) => [q.asset, parseRatio(q.rate)]));
   }
 }

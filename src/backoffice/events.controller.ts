@@ -1,6 +1,6 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
-import { EventsFeed } from '../events/events-feed.js';
+import { EventsFeed } from '../ledger/events/events-feed.js';
 import { ApiInvalid, BackofficeController, errorExample } from './api-docs.js';
 import { ref } from './api-schemas.js';
 import { EVENTS_PAGE_EXAMPLE, EventsQueryDto } from './events.dto.js';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../events/events-feed.js';
+import { FEED_DEFAULT_LIMIT, FEED_MAX_LIMIT } from '../ledger/events/events-feed.js';
 
 export class EventsQueryDto {
   @ApiPropertyOptional({

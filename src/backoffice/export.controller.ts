@@ -3,7 +3,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@
 import { Clock } from '../common/clock.js';
 import { invalid } from '../common/errors.js';
 import { AssetRegistry } from '../ledger/asset-registry.js';
-import { LedgerExport, type ExportFilter } from '../ledger/ledger-export.js';
+import { LedgerExport } from '../ledger/ledger-export.js';
+import type { ExportFilter } from '../ledger/ledger.types.js';
 import { ApiInvalid, BackofficeController } from './api-docs.js';
 import { ref } from './api-schemas.js';
 import { BackofficeUsers } from './backoffice-users.js';

@@ -1,5 +1,5 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES } from '../ledger/events/event-types.js';
 import { MAX_URL_LENGTH } from '../webhooks/webhook-url.js';
 
 /** The webhook routes' answers, for api-schemas.ts (`ref` is passed in to keep one direction of import). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { EVENT_TYPES } from '../events/event-types.js';
+import { EVENT_TYPES } from '../ledger/events/event-types.js';
 import { MAX_URL_LENGTH } from '../webhooks/webhook-url.js';
 
 export class CreateWebhookDto {

@@ -1,10 +1,11 @@
 import type { Dialect } from './dialect.js';
-import type { Tx } from './tx.js';
+import type { Reader, Tx } from './tx.js';
 
 /*
- * The lock clauses, the one place where a service's SQL differs between the two databases.
- * PostgreSQL locks the rows a writer read; on SQLite a writer already holds the whole database
- * (BEGIN IMMEDIATE), so the clauses are empty there.
+ * The lock clauses and read snapshots, the one place where a service's SQL differs between the
+ * two databases (the ledger's own differences are in ledger/store/*-sql.ts). PostgreSQL locks the
+ * rows a writer read; on SQLite a writer already holds the whole database (BEGIN IMMEDIATE), so
+ * the clauses are empty there.
  */
 
 /** `FOR UPDATE [OF table]`: the rows read stay this transaction's until it ends. */
@@ -24,4 +25,19 @@ export function forUpdateSkipLocked(dialect: Dialect, of?: string): string {
  */
 export async function exclusiveUntilCommit(tx: Tx, name: string): Promise<void> {
   if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext(?))', [name]);
+}
+
+/**
+ * Runs `work`'s reads on this connection as one read-only snapshot: on PostgreSQL a REPEATABLE
+ * READ transaction around them (the connection must not be in one); SQLite's read already holds
+ * the database for its whole turn.
+ */
+export async function inOneSnapshot<T>(reader: Reader, work: () => Promise<T>): Promise<T> {
+  if (reader.dialect !== 'postgres') return work();
+  await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    return await work();
+  } finally {
+    await reader.query('COMMIT');
+  }
 }

@@ -59,8 +59,9 @@ export interface SharedTx {
   turn(intent?: () => void): Promise<void>;
   /**
    * Runs every participant's staged writes now. Call it before a statement that must see them,
-   * or that changes rows a participant caches (the ledger's repositories do, for its tables).
-   * If this unit had staged writes since its turn began, it now counts as having written.
+   * or that changes rows a participant caches (the ledger's store does, before each of its
+   * statements). If this unit had staged writes since its turn began, it now counts as having
+   * written.
    */
   flush(): Promise<void>;
 }

@@ -24,6 +24,17 @@ export interface Converter {
   convert(minor: bigint): bigint;
 }
 
+/** Every quote read once, and conversions into the root asset at them. */
+export interface RootConversion {
+  readonly rootAsset: string;
+  /** The quote of `asset` (root-asset units per one unit) as stored; the root asset's is '1'; null: unquoted. */
+  rate(asset: string): string | null;
+  /** Minor units of `asset` → minor units of the root asset, at its quote, half-even; null: unquoted. */
+  toRoot(asset: string, minor: bigint): bigint | null;
+  /** Minor units of the root asset, as its exact decimal text. */
+  format(rootMinor: bigint): string;
+}
+
 export interface Quote {
   readonly asset: string;
   /** Root-asset units per one unit of `asset`, as an exact decimal string. */
@@ -52,6 +63,26 @@ export class ExchangeRatesService {
     const quotes = await this.quotes.list();
     if (!quotes.some((q) => q.asset === this.rootAsset)) quotes.push({ asset: this.rootAsset, rate: '1', updatedAt: 0 });
     return quotes.sort((a, b) => a.asset.localeCompare(b.asset));
+  }
+
+  /**
+   * Conversions into the root asset at every quote, read once: the one place a report values
+   * holdings in the root asset (the same conversion as `convert(minor, asset, rootAsset)`).
+   */
+  async rootConversion(): Promise<RootConversion> {
+    const rates = new Map((await this.list()).map((q) => [q.asset, q.rate]));
+    const ratios = new Map([...rates].map(([asset, rate]) => [asset, parseRatio(rate)]));
+    const rootAsset = this.rootAsset;
+    const rootScale = this.assets.get(rootAsset).scale;
+    return {
+      rootAsset,
+      rate: (asset) => rates.get(asset) ?? null,
+      toRoot: (asset, minor) => {
+        const ratio = ratios.get(asset);
+        return ratio === undefined ? null : convertMinor(minor, this.assets.get(asset).scale, ratio, rootScale);
+      },
+      format: (rootMinor) => formatAmount(rootMinor, rootScale),
+    };
   }
 
   /** The stored quote's decimal text (null: unquoted); the root asset's implicit 1 is not stored. */

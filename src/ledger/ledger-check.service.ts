@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { checkAuditChain } from '../audit/audit-chain-check.js';
 import { Db, type Reader } from '../database/db.service.js';
+import { inOneSnapshot } from '../database/sql-dialect.js';
+import { LedgerStore } from './store/ledger.store.js';
 import { mayGoNegative } from './system-accounts.js';
 
 export interface LedgerCheckFailure {
@@ -30,17 +32,13 @@ const MAX_REPORTED = 100;
  */
 @Injectable()
 export class LedgerCheckService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly store: LedgerStore,
+  ) {}
 
   run(): Promise<LedgerCheckReport> {
-    return this.db.read(async (reader) => {
-      if (reader.dialect === 'postgres') await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      try {
-        return await this.check(reader);
-      } finally {
-        if (reader.dialect === 'postgres') await reader.query('COMMIT');
-      }
-    });
+    return this.db.read((reader) => inOneSnapshot(reader, () => this.check(reader)));
   }
 
   private async check(reader: Reader): Promise<LedgerCheckReport> {
@@ -65,11 +63,7 @@ export class LedgerCheckService {
     // Keyset pages over (transaction, entry): a transaction split across pages stays open in
     // `current` until its last entry has been read.
     for (let after: [number, number] = [-1, -1]; ; ) {
-      const rows = await reader.query<{ id: string | number; transaction_id: string | number; account_id: string | number; asset: string; amount: string; balance_after: string }>(
-        `SELECT id, transaction_id, account_id, asset, amount, balance_after FROM ledger_entries
-         WHERE (transaction_id, id) > (?, ?) ORDER BY transaction_id, id LIMIT ${PAGE}`,
-        after,
-      );
+      const rows = await this.store.check.entriesAfter(reader, after, PAGE);
       for (const row of rows) {
         const txId = String(row.transaction_id);
         if (current?.id !== txId) {
@@ -95,16 +89,12 @@ export class LedgerCheckService {
     }
 
     const holdSums = new Map<number, bigint>();
-    for (const row of await reader.query<{ account_id: string | number; amount: string }>(
-      `SELECT account_id, amount FROM holds WHERE status = 'pending'`,
-    )) {
+    for (const row of await this.store.check.pendingHolds(reader)) {
       const id = Number(row.account_id);
       holdSums.set(id, (holdSums.get(id) ?? 0n) + BigInt(row.amount));
     }
 
-    const accounts = await reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string }>(
-      'SELECT id, owner_id, asset, balance, locked FROM accounts ORDER BY id',
-    );
+    const accounts = await this.store.check.accounts(reader);
     for (const row of accounts) {
       const id = Number(row.id);
       const name = `account ${id} (${row.owner_id}, ${row.asset})`;

@@ -1,22 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/errors.js';
-import { Db, type Snapshot } from '../database/db.service.js';
+import type { Snapshot } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
-import { ENTRY_COLUMNS, entryView, TRANSACTION_COLUMNS, transactionHeader, type EntryRow, type EntryView, type TransactionHeader, type TransactionRow } from './transaction-view.js';
-
-/** Which transactions an export holds; every field narrows it. */
-export interface ExportFilter {
-  /** Created at or after (epoch ms). */
-  readonly from?: number;
-  /** Created before (epoch ms). */
-  readonly to?: number;
-  /** Only transactions with an entry on this user's accounts (of `asset`, when given too). */
-  readonly userId?: string;
-  /** Only transactions with an entry in this asset. */
-  readonly asset?: string;
-  /** Only transactions after this one (a transaction id, known to be one: see LedgerTransaction). */
-  readonly after?: string;
-}
+import type { ExportFilter } from './ledger.types.js';
+import { LedgerStore } from './store/ledger.store.js';
+import { entryView, transactionHeader, type EntryView, type TransactionHeader } from './transaction-view.js';
 
 /** A transaction with every one of its entries, system accounts included. */
 export interface ExportedTransaction {
@@ -42,15 +30,15 @@ const ROWS_PER_BATCH = 500;
 @Injectable()
 export class LedgerExport {
   constructor(
-    private readonly db: Db,
+    private readonly store: LedgerStore,
     private readonly assets: AssetRegistry,
   ) {}
 
   /** Takes the snapshot; a 404 when `after` names no transaction in it. */
   async open(filter: ExportFilter): Promise<ExportReader> {
-    const snapshot = await this.db.snapshot();
+    const snapshot = await this.store.exports.snapshot();
     try {
-      if (filter.after !== undefined && (await snapshot.query('SELECT id FROM ledger_transactions WHERE id = ?', [filter.after])).length === 0) {
+      if (filter.after !== undefined && !(await this.store.exports.hasTransaction(snapshot, filter.after))) {
         throw notFound(`Transaction ${filter.after} not found`);
       }
     } catch (error) {
@@ -61,17 +49,9 @@ export class LedgerExport {
   }
 
   private async *read(snapshot: Snapshot, filter: ExportFilter): AsyncGenerator<ExportedTransaction[]> {
-    const span = await transactionSpan(snapshot, filter);
-    if (span === null) return;
-    const { where, params } = conditions(filter, span);
-    // Ordered as the entries' index by transaction (whose last column is the entry id) is, so
-    // the rows stream straight off it: no sort of the whole result before the first row.
-    const sql = `SELECT ${TRANSACTION_COLUMNS}, ${ENTRY_COLUMNS}
-      FROM ledger_entries e JOIN ledger_transactions t ON t.id = e.transaction_id JOIN accounts a ON a.id = e.account_id
-      ${where} ORDER BY e.transaction_id, e.id`;
     // The last transaction of a batch may go on in the next one: it is held back until it ends.
     let open: ExportedTransaction | null = null;
-    for await (const rows of snapshot.batches<TransactionRow & EntryRow>(sql, params, ROWS_PER_BATCH)) {
+    for await (const rows of this.store.exports.rows(snapshot, filter, ROWS_PER_BATCH)) {
       const done: ExportedTransaction[] = [];
       for (const row of rows) {
         if (open?.header.transactionId !== String(row.id)) {
@@ -84,51 +64,4 @@ export class LedgerExport {
     }
     if (open) yield [open];
   }
-}
-
-/** The first and last transaction ids the export can hold, or null when it holds none. */
-interface Span {
-  readonly first?: string;
-  readonly last?: string;
-}
-
-/**
- * A time window as a range of transaction ids (found on the index by time), which the query
- * then walks in id order. Ids do not follow time exactly, so the window's own bounds still apply
- * to each transaction inside the range.
- */
-async function transactionSpan(snapshot: Snapshot, filter: ExportFilter): Promise<Span | null> {
-  if (filter.from === undefined && filter.to === undefined) return {};
-  const bounds = [filter.from === undefined ? '' : 'created_at >= ?', filter.to === undefined ? '' : 'created_at < ?'].filter(Boolean);
-  const [row] = await snapshot.query<{ first: string | number | null; last: string | number | null }>(
-    `SELECT MIN(id) AS first, MAX(id) AS last FROM ledger_transactions WHERE ${bounds.join(' AND ')}`,
-    [filter.from, filter.to].filter((v) => v !== undefined),
-  );
-  return row.first === null || row.last === null ? null : { first: String(row.first), last: String(row.last) };
-}
-
-/** The WHERE clause of a filter, with its parameters. */
-function conditions(filter: ExportFilter, span: Span): { where: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    clauses.push(sql);
-    params.push(...values);
-  };
-  if (filter.after !== undefined) add('e.transaction_id > ?', filter.after);
-  if (span.first !== undefined) add('e.transaction_id BETWEEN ? AND ?', span.first, span.last);
-  if (filter.from !== undefined) add('t.created_at >= ?', filter.from);
-  if (filter.to !== undefined) add('t.created_at < ?', filter.to);
-  if (filter.userId !== undefined) {
-    // An account holds one asset, so the user's accounts of that asset find both at once.
-    const ofAsset = filter.asset === undefined ? '' : ' AND asset = ?';
-    add(
-      `t.id IN (SELECT m.transaction_id FROM ledger_entries m WHERE m.account_id IN (SELECT id FROM accounts WHERE owner_id = ?${ofAsset}))`,
-      filter.userId,
-      ...(filter.asset === undefined ? [] : [filter.asset]),
-    );
-  } else if (filter.asset !== undefined) {
-    add('EXISTS (SELECT 1 FROM ledger_entries m WHERE m.transaction_id = t.id AND m.asset = ?)', filter.asset);
-  }
-  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '../database/db.service.js';
 import { AssetRegistry } from './asset-registry.js';
-import { ENTRY_COLUMNS, entryView, TRANSACTION_COLUMNS, transactionHeader, type EntryRow, type TransactionRow } from './transaction-view.js';
+import { LedgerStore } from './store/ledger.store.js';
+import { entryView, transactionHeader } from './transaction-view.js';
 
 /** A transaction id as stored (a positive bigint); anything else names no transaction. */
 const TRANSACTION_ID = /^[1-9][0-9]{0,17}$/;
@@ -11,28 +11,19 @@ export const isTransactionId = (id: string) => TRANSACTION_ID.test(id);
 @Injectable()
 export class LedgerTransaction {
   constructor(
-    private readonly db: Db,
+    private readonly store: LedgerStore,
     private readonly assets: AssetRegistry,
   ) {}
 
   /** The transaction, or null when no transaction has this id (a non-numeric id included). */
   async find(transactionId: string) {
     if (!isTransactionId(transactionId)) return null;
-    return this.db.read(async (reader) => {
-      const [transaction] = await reader.query<TransactionRow>(`SELECT ${TRANSACTION_COLUMNS} FROM ledger_transactions t WHERE t.id = ?`, [transactionId]);
-      if (!transaction) return null;
-      const entries = await reader.query<EntryRow>(
-        `SELECT ${ENTRY_COLUMNS}
-         FROM ledger_entries e JOIN accounts a ON a.id = e.account_id
-         WHERE e.transaction_id = ? ORDER BY e.id`,
-        [transactionId],
-      );
-      const reversals = await reader.query<{ id: string | number }>('SELECT id FROM ledger_transactions WHERE reverses = ? ORDER BY id', [transactionId]);
-      return {
-        ...transactionHeader(transaction),
-        reversedBy: reversals.map((r) => String(r.id)),
-        entries: entries.map((entry) => entryView(this.assets, entry)),
-      };
-    });
+    const found = await this.store.transactions.find(transactionId);
+    if (!found) return null;
+    return {
+      ...transactionHeader(found.transaction),
+      reversedBy: found.reversedBy,
+      entries: found.entries.map((entry) => entryView(this.assets, entry)),
+    };
   }
 }

@@ -3,7 +3,6 @@ import { AuthModule } from '../auth/auth.module.js';
 import { BalanceApiModule } from '../balance-api/balance-api.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
-import { EventsModule } from '../events/events.module.js';
 import { AssetRegistry } from './asset-registry.js';
 import { BalancesAt } from './balances-at.js';
 import { FreezesService } from './freezes.js';
@@ -17,10 +16,16 @@ import { LedgerService } from './ledger.service.js';
 import { LedgerTransaction } from './ledger-transaction.js';
 import { ReversalsService } from './reversals.service.js';
 import { UserTransfersService } from './user-transfers.service.js';
+import { EventSequencer } from './events/event-sequencer.js';
+import { EventsFeed } from './events/events-feed.js';
+import { EventsPurge } from './events/events-purge.js';
+import { Outbox } from './events/outbox.js';
+import { LedgerStore } from './store/ledger.store.js';
 
 @Module({
-  imports: [AuthModule, BalanceApiModule, EventsModule],
+  imports: [AuthModule, BalanceApiModule],
   providers: [
+    LedgerStore,
     {
       provide: AssetRegistry,
       inject: [Db, APP_CONFIG],
@@ -42,7 +47,12 @@ import { UserTransfersService } from './user-transfers.service.js';
     LedgerGateway,
     FreezesService,
     ReversalsService,
+    // The transactional outbox, its sequencer, the feed and the purge (CONTRACT §9).
+    EventSequencer,
+    Outbox,
+    EventsFeed,
+    EventsPurge,
   ],
-  exports: [EventsModule, AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, LedgerExport, BalancesAt, FreezesService, ReversalsService],
+  exports: [Outbox, EventsFeed, EventsPurge, EventSequencer, AssetRegistry, LedgerEvents, LedgerService, HoldsService, LedgerCheckService, UserTransfersService, LedgerHistory, LedgerTransaction, LedgerExport, BalancesAt, FreezesService, ReversalsService],
 })
 export class LedgerModule {}

@@ -4,22 +4,18 @@ import { Clock } from '../common/clock.js';
 import { answerTakenKey } from '../database/retry-policy.js';
 import { Db, type Reader, type Tx } from '../database/db.service.js';
 import { sharedTxOf } from '../database/shared-tx.js';
-import { AccountsRepository, accountKey } from './accounts.repository.js';
 import { AssetRegistry } from './asset-registry.js';
 import { MetricsService } from '../observability/metrics.service.js';
 import { LedgerEvents } from './ledger-events.js';
-import type { AccountState, BalanceChange, PostingRequest, PostingResult, Totals, UserEntryType } from './ledger.types.js';
-import { PostingBuffer, TransactionIds, type HeldAccount } from './posting-buffer.js';
-import { addToTotals, emptyTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
+import { accountKey, type AccountState, type AssetSums, type BalanceChange, type PostingRequest, type PostingResult, type Totals, type UserAndBalance } from './ledger.types.js';
+import { PostingBuffer, TransactionIds, type HeldAccount } from './store/posting-buffer.js';
+import { addToTotals, entryRows, planPosting, requireStorable, totalsDeltas } from './posting-plan.js';
 import type { BalanceSnapshot } from './balance-view.js';
-import { selectSnapshots } from './ledger-sql.js';
 import { isSystemOwner } from './system-accounts.js';
 import { freezeOwnersOf, refuseFrozenMovements } from './freezes.js';
-import { Outbox } from '../events/outbox.js';
+import { Outbox } from './events/outbox.js';
 import { transactionCommittedEvent } from './transaction-event.js';
-
-/** Owners per snapshot statement: well within SQLite's parameter limit. */
-const SNAPSHOT_CHUNK = 500;
+import { LedgerStore } from './store/ledger.store.js';
 
 /**
  * The only writer of money. Every movement is one transaction of entries that sum to zero per
@@ -28,7 +24,6 @@ const SNAPSHOT_CHUNK = 500;
  */
 @Injectable()
 export class LedgerService {
-  private readonly accounts = new AccountsRepository();
   /** Balance changes of each open transaction, published once it commits. */
   private readonly pendingChanges = new WeakMap<Tx, Map<string, BalanceChange>>();
   private readonly transactionIds = new TransactionIds();
@@ -37,6 +32,7 @@ export class LedgerService {
 
   constructor(
     private readonly db: Db,
+    private readonly store: LedgerStore,
     private readonly assets: AssetRegistry,
     private readonly events: LedgerEvents,
     private readonly clock: Clock,
@@ -87,7 +83,7 @@ export class LedgerService {
     let planned = plan(held);
     const missing = [...planned.after.values()].filter((a) => !held.has(accountKey(a.ownerId, a.asset)));
     if (missing.length > 0) {
-      await this.accounts.create(tx, missing, now);
+      await this.store.accounts.create(tx, missing, now);
       held = await buffer.lock(request.legs);
       planned = plan(held);
     }
@@ -130,32 +126,34 @@ export class LedgerService {
 
   /** An owner's account in `asset` ({0, 0} when it has none yet). O(1): one indexed row. */
   async balanceOf(ownerId: string, asset: string): Promise<{ balance: bigint; locked: bigint }> {
-    const found = await this.db.read((reader) => this.accounts.find(reader, [{ ownerId, asset }]));
-    const account = found.get(accountKey(ownerId, asset));
+    const account = (await this.store.accounts.find([{ ownerId, asset }])).get(accountKey(ownerId, asset));
     return account ? { balance: account.balance, locked: account.locked } : { balance: 0n, locked: 0n };
   }
 
   /**
    * Each owner's account in `asset` as one snapshot (balance, locked, sequence, totals); an owner
-   * without one gets an empty one. Chunked, so any number of owners fits SQLite's parameter limit.
+   * without one gets an empty one.
    */
-  async snapshotsOf(ownerIds: readonly string[], asset: string): Promise<Map<string, BalanceSnapshot>> {
-    const found = new Map<string, BalanceSnapshot>();
-    for (let i = 0; i < ownerIds.length; i += SNAPSHOT_CHUNK) {
-      const statement = selectSnapshots(this.db.dialect, ownerIds.slice(i, i + SNAPSHOT_CHUNK), asset);
-      const rows = await this.db.query<{ owner_id: string; balance: string; locked: string; seq: string | number; type: UserEntryType | null; action: string | null; total: string | null }>(statement.sql, statement.params);
-      for (const row of rows) {
-        let snapshot = found.get(row.owner_id);
-        if (!snapshot) found.set(row.owner_id, (snapshot = { balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq), totals: emptyTotals() }));
-        if (row.type !== null && row.action !== null && row.total !== null) snapshot.totals[row.type][row.action] = BigInt(row.total);
-      }
-    }
-    return new Map(ownerIds.map((id) => [id, found.get(id) ?? { balance: 0n, locked: 0n, seq: 0, totals: emptyTotals() }]));
+  snapshotsOf(ownerIds: readonly string[], asset: string): Promise<Map<string, BalanceSnapshot>> {
+    return this.store.balances.snapshots(ownerIds, asset);
   }
 
   /** All accounts of these owners, ordered by owner then asset. */
   accountsOf(ownerIds: readonly string[]): Promise<AccountState[]> {
-    return this.db.read((reader) => this.accounts.listByOwners(reader, ownerIds));
+    return this.store.balances.ofOwners(ownerIds);
+  }
+
+  /** Per asset, what users hold (system accounts left out), summed exactly; an asset nobody holds is absent. */
+  userSumsByAsset(): Promise<Map<string, AssetSums>> {
+    return this.store.balances.userSums();
+  }
+
+  /**
+   * The users with these usernames (the oldest, where several share one) with their spendable
+   * balance in `asset` (balance less locked; zero without an account), in one statement.
+   */
+  spendableByUsername(usernames: readonly string[], asset: string): Promise<Map<string, UserAndBalance>> {
+    return this.store.balances.usersWithSpendable(usernames, asset);
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { UserFreeze, UserRecord } from '../auth/users.service.js';
+
 /** The three categories the Balance API reports, plus `system` for the platform's own side. */
 export type EntryType = 'mining' | 'spending' | 'buying' | 'system';
 export const USER_ENTRY_TYPES = ['mining', 'spending', 'buying'] as const;
@@ -52,6 +54,9 @@ export interface PostingRequest {
   readonly reverses?: string;
 }
 
+/** The key an account is found by in the ledger's maps: its owner and asset. */
+export const accountKey = (ownerId: string, asset: string) => `${ownerId}\u0000${asset}`;
+
 export interface AccountState {
   readonly id: number;
   readonly ownerId: string;
@@ -80,4 +85,61 @@ export interface BalanceChange {
   readonly seq: number;
   /** All running totals of the account after the change, when the posting had them at hand. */
   readonly totals?: Totals;
+}
+
+/** What an operator's freeze of a user blocks (see freezes.ts). */
+export type FreezeScope = UserFreeze['scope'];
+
+export type HoldStatus = 'pending' | 'captured' | 'released' | 'expired';
+
+/** A reservation of part of a user's balance (see HoldsService). */
+export interface Hold {
+  readonly id: string;
+  readonly userId: string;
+  readonly asset: string;
+  readonly amount: bigint;
+  readonly captured: bigint | null;
+  readonly status: HoldStatus;
+  readonly reason: string;
+  readonly expiresAt: number | null;
+  readonly createdAt: number;
+  readonly endedAt: number | null;
+}
+
+/** Which users' entries a history page lists; every field narrows it. */
+export interface EntryFilter {
+  readonly asset?: string;
+  readonly type?: string;
+  readonly action?: string;
+  /** Created at or after (epoch ms). */
+  readonly from?: number;
+  /** Created before (epoch ms). */
+  readonly to?: number;
+}
+
+/** Which transactions an export holds; every field narrows it. */
+export interface ExportFilter {
+  /** Created at or after (epoch ms). */
+  readonly from?: number;
+  /** Created before (epoch ms). */
+  readonly to?: number;
+  /** Only transactions with an entry on this user's accounts (of `asset`, when given too). */
+  readonly userId?: string;
+  /** Only transactions with an entry in this asset. */
+  readonly asset?: string;
+  /** Only transactions after this one (a transaction id, known to be one: see LedgerTransaction). */
+  readonly after?: string;
+}
+
+/** What users hold of one asset: their accounts, balances and locked funds, summed exactly. */
+export interface AssetSums {
+  readonly accounts: number;
+  readonly amount: bigint;
+  readonly locked: bigint;
+}
+
+/** A user found by username, with their spendable balance (balance less locked) in one asset. */
+export interface UserAndBalance {
+  readonly user: UserRecord;
+  readonly spendable: bigint;
 }

@@ -1,11 +1,10 @@
 import { InsufficientFundsError, invalid } from '../common/errors.js';
 import { AMOUNT_DIGITS } from '../database/dialect.js';
-import { accountKey } from './accounts.repository.js';
-import { USER_ENTRY_TYPES, type AccountState, type PostingRequest, type Totals, type UserEntryType } from './ledger.types.js';
+import { accountKey, USER_ENTRY_TYPES, type AccountState, type PostingRequest, type Totals, type UserEntryType } from './ledger.types.js';
 import { isSystemOwner, mayGoNegative } from './system-accounts.js';
-import type { EntryRow } from './staged-posting.js';
+import type { EntryRow } from './store/staged-posting.js';
 
-export type { EntryRow } from './staged-posting.js';
+export type { EntryRow } from './store/staged-posting.js';
 
 const TOTALS_TYPES = new Set<string>(USER_ENTRY_TYPES);
 

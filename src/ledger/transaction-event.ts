@@ -1,7 +1,7 @@
-import { eventPayload } from '../events/event-types.js';
+import { eventPayload } from './events/event-types.js';
 import type { AssetRegistry } from './asset-registry.js';
 import type { Leg } from './ledger.types.js';
-import type { EntryRow, StagedPosting } from './staged-posting.js';
+import type { EntryRow, StagedPosting } from './store/staged-posting.js';
 import { isSystemOwner } from './system-accounts.js';
 import { entryView } from './transaction-view.js';
 

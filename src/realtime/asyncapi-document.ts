@@ -1,7 +1,7 @@
 import { COMMON_FAILURES, failureCodesOf, failureSchema, requestSchema, successSchema, type BalanceEventDoc } from '../balance-api/balance-event-doc.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { JsonSchema } from '../common/json-schema.js';
-import { EVENT_TYPES, WEBHOOK_HEADERS_SCHEMA } from '../events/event-schemas.js';
+import { EVENT_TYPES, WEBHOOK_HEADERS_SCHEMA } from '../ledger/events/event-schemas.js';
 import { EXCHANGE_RATE_SOCKET_EVENTS } from '../exchange-rates/exchange-rates.socket-schemas.js';
 import { LEDGER_SOCKET_EVENTS } from '../ledger/ledger.socket-schemas.js';
 import { SUBSCRIPTION_SOCKET_EVENTS } from '../subscriptions/subscriptions.socket-schemas.js';

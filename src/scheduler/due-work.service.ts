@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 import { HoldsService } from '../ledger/holds.service.js';
-import { EventsPurge } from '../events/events-purge.js';
+import { EventsPurge } from '../ledger/events/events-purge.js';
 import { RenewalsService } from '../subscriptions/renewals.service.js';
 import { Mutex } from '../common/mutex.js';
 import { ClockOffsetStore } from './clock-offset.store.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Tx } from '../database/db.service.js';
 import { forUpdate, forUpdateSkipLocked } from '../database/sql-dialect.js';
-import { Outbox } from '../events/outbox.js';
+import { Outbox } from '../ledger/events/outbox.js';
 import { toSubscription, type Subscription, type SubscriptionRow } from './subscription.js';
 
 export interface NewSubscription {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors.js';
-import { EventsFeed } from '../events/events-feed.js';
+import { EventsFeed } from '../ledger/events/events-feed.js';
 import { WebhookEventSource, type OutboxEvent } from './webhook-event-source.js';
 
 /** The outbox's committed events, through the same feed as GET /events: in commit order, none missed. */

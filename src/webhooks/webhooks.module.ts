@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module.js';
+import { LedgerModule } from '../ledger/ledger.module.js';
 import { DeliveryAttempt, WEBHOOK_RESOLVER } from './delivery-attempt.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { OutboxEventSource } from './outbox-event-source.js';
@@ -10,7 +10,7 @@ import { WebhooksService } from './webhooks.service.js';
 
 /** Webhook endpoints and the worker that delivers committed events to them (CONTRACT §9). */
 @Module({
-  imports: [EventsModule],
+  imports: [LedgerModule],
   providers: [
     WebhooksService,
     WebhookFanout,

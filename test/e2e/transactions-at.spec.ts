@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { UsersService } from '../../src/auth/users.service.js';
 import { Clock } from '../../src/common/clock.js';
 import { Db } from '../../src/database/db.service.js';
-import { BALANCES_AT_SQL } from '../../src/ledger/balances-at.js';
+import { BALANCES_AT_SQL } from '../../src/ledger/store/balances.store.js';
 import { startApp, type RunningApp } from '../support/app-harness.js';
 import { bo, http, type HttpClient } from '../support/http-client.js';
 import { call, connect } from '../support/socket-client.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Reader } from '../../src/database/db.service.js';
 import { placeholders } from '../../src/database/dialect.js';
-import { PostingBuffer, TransactionIds } from '../../src/ledger/posting-buffer.js';
+import { PostingBuffer, TransactionIds } from '../../src/ledger/store/posting-buffer.js';
 import { openLedger, type LedgerHarness } from '../support/ledger-harness.js';
 
 /**

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import { openDatabase } from '../../src/database/open-database.js';
-import { EVENT_TYPES } from '../../src/events/event-types.js';
+import { EVENT_TYPES } from '../../src/ledger/events/event-types.js';
 import { followFeed, type FeedEvent, type FeedFollower } from '../support/feed-follower.js';
 import { Random, seedFromEnv } from '../support/random.js';
 import { ledgerCheck, NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../support/server-process.js';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { Db } from '../../src/database/db.service.js';
-import { EventSequencer } from '../../src/events/event-sequencer.js';
+import { EventSequencer } from '../../src/ledger/events/event-sequencer.js';
 import { DeliveryWorker } from '../../src/webhooks/delivery-worker.js';
 
 /**

@@ -7,8 +7,9 @@ import { columnTypes, type Dialect } from '../dialect.js';
  * - SQLite has one writer, so insertion order is commit order: `id` is the AUTOINCREMENT key.
  * - PostgreSQL commits concurrently, so an id taken at insert could become visible after a
  *   higher one. A row is inserted with `seq` (insertion order, internal) and no `id`; the
- *   sequencer (src/events/event-sequencer.ts) gives committed rows their `id`, one sequencer at a
- *   time under `events_state`'s row lock, so ids only ever appear in increasing order.
+ *   sequencer (src/ledger/events/event-sequencer.ts) gives committed rows their `id`, one
+ *   sequencer at a time under `events_state`'s row lock, so ids only ever appear in increasing
+ *   order.
  * `events_state` is one row: the last id given (PostgreSQL) and the highest id purged (both).
  */
 export class EventsOutbox1763800008000 implements MigrationInterface {

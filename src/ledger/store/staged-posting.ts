@@ -1,4 +1,4 @@
-import type { AccountState, PostingKey, Totals, UserEntryType } from './ledger.types.js';
+import type { AccountState, PostingKey, Totals, UserEntryType } from '../ledger.types.js';
 
 /** An account row locked by the transaction, with its running totals, as it stands now. */
 export interface HeldAccount {
@@ -19,7 +19,7 @@ export interface StagedPosting {
     readonly createdAt: number;
     readonly reverses?: string;
   };
-  /** Its `transaction.committed` event, as stored (see events/event-types.ts), written with it. */
+  /** Its `transaction.committed` event, as stored (see ledger/events/event-types.ts), written with it. */
   readonly event: string;
   readonly entries: readonly EntryRow[];
   /** Accounts after this posting (balance and totals). */

@@ -1,9 +1,7 @@
-import type { Reader, Statement, TxParticipant } from '../database/tx.js';
-import { accountKey } from './accounts.repository.js';
-import { selectAccounts, selectAccountsWithTotals, selectLastEntries, selectPosted, selectTotals, writePostings } from './ledger-sql.js';
-import { selectFreezes, type FreezeScope } from './freezes.js';
-import type { PostingKey, UserEntryType } from './ledger.types.js';
-import { emptyTotals } from './posting-plan.js';
+import type { Reader, Statement, TxParticipant } from '../../database/tx.js';
+import { accountKey, type FreezeScope, type PostingKey } from '../ledger.types.js';
+import { readAccountsToHold, selectFreezes, selectPosted } from './ledger-sql.js';
+import { writePostings } from './posting-sql.js';
 import type { HeldAccount, StagedPosting } from './staged-posting.js';
 import type { TransactionIds } from './transaction-ids.js';
 
@@ -14,7 +12,7 @@ export { TransactionIds } from './transaction-ids.js';
  * The ledger's one write path, on every transaction: accounts are locked and read (with their
  * totals) on first use and then held here, postings are planned against the held state and
  * staged in memory, and the staged postings are written by set-based statements (see
- * ledger-sql.ts): transactions, entries (in staging order, so entry ids still follow each
+ * posting-sql.ts): transactions, entries (in staging order, so entry ids still follow each
  * account's history), final balances, final totals.
  * - On a transaction of the unit's own (SQLite, or PostgreSQL running alone) a buffer serves one
  *   posting, which `write()` writes at its end.
@@ -84,7 +82,7 @@ export class PostingBuffer implements TxParticipant {
   /**
    * The freeze scope of each of these users, read on first use after the accounts are locked, then
    * held for the transaction: the rows stay locked FOR KEY SHARE, so only this transaction can
-   * change them (FreezesService flushes, which forgets them).
+   * change them (a freeze is written through the store, which flushes first: that forgets them).
    */
   async freezesOf(ownerIds: readonly string[]): Promise<Map<string, FreezeScope | null>> {
     const missing = ownerIds.filter((id) => !this.freezes.has(id));
@@ -164,57 +162,15 @@ export class PostingBuffer implements TxParticipant {
   }
 
   /**
-   * Locks and reads accounts, then reads their totals and last entry times. Statements sent back
-   * to back: a lock that waited for another transaction re-reads the locked row only, so totals
-   * joined into the locking statement could predate that transaction; the later statements take
-   * their snapshots after the lock is held. A unit's postings run one after another (never two at once),
-   * so nothing flushes and clears `held` while this waits.
+   * Locks and reads accounts with their totals and last entry times (readAccountsToHold), and
+   * holds those it does not hold yet. A unit's postings run one after another (never two at
+   * once), so nothing flushes and clears `held` while this waits.
    */
   private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
-    if (this.reader.dialect === 'sqlite') return this.loadInOne(pairs);
-    const accountsStatement = selectAccounts(this.reader.dialect, pairs, true);
-    const totalsStatement = selectTotals(this.reader.dialect, pairs);
-    const lastStatement = selectLastEntries(pairs);
-    const locking = this.reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string; seq: string | number }>(accountsStatement.sql, accountsStatement.params);
-    const reading = this.reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(totalsStatement.sql, totalsStatement.params);
-    const lastEntries = this.reader.query<{ db_now: string; id: string | number | null; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
-    const [accounts, totals, lasts] = await Promise.all([locking, reading, lastEntries]);
-    this.clockSkew = Number(lasts[0].db_now) - Date.now();
-    const lastAt = new Map(lasts.map((row) => [Number(row.id), Number(row.last_at ?? 0)]));
-    const loaded = new Map<number, { key: string; account: HeldAccount }>();
-    for (const row of accounts) {
-      const key = accountKey(row.owner_id, row.asset);
-      if (this.held.has(key)) continue;
-      const state = { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq) };
-      loaded.set(state.id, { key, account: { state, totals: emptyTotals(), lastEntryAt: lastAt.get(state.id) ?? 0 } });
-    }
-    for (const row of totals) {
-      const entry = loaded.get(Number(row.account_id));
-      if (entry) entry.account.totals[row.type][row.action] = BigInt(row.total);
-    }
-    for (const { key, account } of loaded.values()) this.held.set(key, account);
-  }
-
-  /** SQLite: the accounts, their totals and their owners' freezes in one statement (see selectAccountsWithTotals). */
-  private async loadInOne(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
-    const statement = selectAccountsWithTotals(pairs);
-    const rows = await this.reader.query<{ id: number; owner_id: string; asset: string; balance: string; locked: string; seq: number; last_at: number | null; frozen_scope: FreezeScope | null; type: UserEntryType | null; action: string | null; total: string | null }>(
-      statement.sql,
-      statement.params,
-    );
+    const read = await readAccountsToHold(this.reader, pairs);
+    if (read.dbNow !== undefined) this.clockSkew = read.dbNow - Date.now();
+    for (const [ownerId, scope] of read.freezes) if (!this.freezes.has(ownerId)) this.freezes.set(ownerId, scope);
     // Accounts held already (owners x assets may match more than was asked for) are kept as held.
-    const loaded = new Map<string, HeldAccount>();
-    for (const row of rows) {
-      const key = accountKey(row.owner_id, row.asset);
-      if (this.held.has(key)) continue;
-      if (!this.freezes.has(row.owner_id)) this.freezes.set(row.owner_id, row.frozen_scope);
-      let account = loaded.get(key);
-      if (!account) {
-        account = { state: { id: Number(row.id), ownerId: row.owner_id, asset: row.asset, balance: BigInt(row.balance), locked: BigInt(row.locked), seq: Number(row.seq) }, totals: emptyTotals(), lastEntryAt: Number(row.last_at ?? 0) };
-        loaded.set(key, account);
-      }
-      if (row.type !== null && row.action !== null && row.total !== null) account.totals[row.type][row.action] = BigInt(row.total);
-    }
-    for (const [key, account] of loaded) this.held.set(key, account);
+    for (const [key, account] of read.accounts) if (!this.held.has(key)) this.held.set(key, account);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Db } from '../database/db.service.js';
-import { assignIds, LOCK_SEQUENCER, SELECT_ANY_UNSEQUENCED } from './events-sql.js';
+import { Db } from '../../database/db.service.js';
+import { LedgerStore } from '../store/ledger.store.js';
 
 /** Ids given per statement; a backlog takes several, each in a short transaction. */
 const BLOCK = 5000;
@@ -31,7 +31,10 @@ export class EventSequencer implements OnApplicationBootstrap, OnApplicationShut
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly store: LedgerStore,
+  ) {}
 
   onApplicationBootstrap(): void {
     if (this.db.dialect !== 'postgres') return;
@@ -74,15 +77,8 @@ export class EventSequencer implements OnApplicationBootstrap, OnApplicationShut
   private async sequence(): Promise<void> {
     for (;;) {
       // A read on the partial index first: an idle sweep takes no lock and writes nothing.
-      const pending = await this.db.query(SELECT_ANY_UNSEQUENCED);
-      if (pending.length === 0) return;
-      const assigned = await this.db.separately(async (tx) => {
-        await tx.query(LOCK_SEQUENCER);
-        const statement = assignIds(BLOCK);
-        const [row] = await tx.query<{ assigned: string | number }>(statement.sql, statement.params);
-        return Number(row?.assigned ?? 0);
-      });
-      if (assigned < BLOCK) return;
+      if (!(await this.store.events.anyUnsequenced())) return;
+      if ((await this.store.events.assignIds(BLOCK)) < BLOCK) return;
     }
   }
 }

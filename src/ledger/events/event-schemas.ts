@@ -1,4 +1,4 @@
-import { arraySchema, dateTimeSchema, decimalStringSchema, objectSchema, stringSchema, type JsonSchema } from '../common/json-schema.js';
+import { arraySchema, dateTimeSchema, decimalStringSchema, objectSchema, stringSchema, type JsonSchema } from '../../common/json-schema.js';
 
 /**
  * The events of §9 (the outbox, `GET /events` and webhooks), one schema per type. Every event

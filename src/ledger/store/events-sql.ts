@@ -1,10 +1,10 @@
-import type { Dialect } from '../database/dialect.js';
-import type { Statement } from '../database/tx.js';
+import type { Dialect } from '../../database/dialect.js';
+import type { Statement } from '../../database/tx.js';
 
 /*
  * The outbox's SQL. Both databases insert the same columns; the public `id` is the
  * AUTOINCREMENT key on SQLite and is given by the sequencer on PostgreSQL (see the migration
- * and event-sequencer.ts). Reading by `id` is the same on both: an unsequenced row has none.
+ * and events/event-sequencer.ts). Reading by `id` is the same on both: an unsequenced row has none.
  */
 
 /** One event row to insert: its type, time (epoch ms) and stored payload (see eventPayload). */

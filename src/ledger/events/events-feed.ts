@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, invalid } from '../common/errors.js';
-import { Db } from '../database/db.service.js';
+import { DomainError, invalid } from '../../common/errors.js';
+import { LedgerStore } from '../store/ledger.store.js';
 import { EventSequencer } from './event-sequencer.js';
 import { eventOf, type LedgerEvent } from './event-types.js';
-import { SELECT_PURGED_THROUGH, selectEventsAfter } from './events-sql.js';
 
 export const FEED_DEFAULT_LIMIT = 100;
 export const FEED_MAX_LIMIT = 1000;
@@ -25,7 +24,7 @@ export interface FeedPage {
 @Injectable()
 export class EventsFeed {
   constructor(
-    private readonly db: Db,
+    private readonly store: LedgerStore,
     private readonly sequencer: EventSequencer,
   ) {}
 
@@ -38,17 +37,12 @@ export class EventsFeed {
     if (!Number.isInteger(limit) || limit < 1 || limit > FEED_MAX_LIMIT) throw invalid(`limit must be a whole number from 1 to ${FEED_MAX_LIMIT}`);
     // Events committed before this read get their ids first, so a writer's own read sees them.
     await this.sequencer.catchUp();
-    return this.db.read(async (reader) => {
-      const statement = selectEventsAfter(BigInt(after ?? '0'), limit);
-      const rows = await reader.query<{ id: string | number; payload: string }>(statement.sql, statement.params);
-      // Read after the rows: a purge that took any of them is seen here, and refuses the page.
-      const [state] = await reader.query<{ purged_through: string | number }>(SELECT_PURGED_THROUGH);
-      const purgedThrough = BigInt(state.purged_through);
-      if (after !== undefined && BigInt(after) < purgedThrough) {
-        throw new DomainError('gone', `Events up to ${purgedThrough} have been purged; read again without after, from the oldest kept`);
-      }
-      const events = rows.map((row) => eventOf(row.id, row.payload));
-      return { events, next: events.length > 0 ? events[events.length - 1].id : (after ?? purgedThrough.toString()) };
-    });
+    // purgedThrough is read after the rows: a purge that took any of them is seen, and refuses the page.
+    const { rows, purgedThrough } = await this.store.events.page(BigInt(after ?? '0'), limit);
+    if (after !== undefined && BigInt(after) < purgedThrough) {
+      throw new DomainError('gone', `Events up to ${purgedThrough} have been purged; read again without after, from the oldest kept`);
+    }
+    const events = rows.map((row) => eventOf(row.id, row.payload));
+    return { events, next: events.length > 0 ? events[events.length - 1].id : (after ?? purgedThrough.toString()) };
   }
 }
