@@ -67,15 +67,36 @@ export interface AttemptOutcome {
   readonly error: string | null;
 }
 
+/** Rows one statement writes at most: well under either database's limit on parameters. */
+const ROWS_PER_STATEMENT = 200;
+
+function* chunksOf<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+const placeholders = (items: readonly unknown[]): string => items.map(() => '?').join(', ');
+
+function eventIdsByWebhook(deliveries: readonly Delivery[]): Map<string, string[]> {
+  const byWebhook = new Map<string, string[]>();
+  for (const { webhookId, eventId } of deliveries) {
+    const ids = byWebhook.get(webhookId);
+    if (ids) ids.push(eventId);
+    else byWebhook.set(webhookId, [eventId]);
+  }
+  return byWebhook;
+}
+
 /** The `webhook_deliveries` table. */
 export const deliveriesTable = {
-  /** A new pending delivery, due at once; one that exists already is left as it is. */
-  async add(tx: Tx, webhookId: string, event: { id: string; type: string; payload: string }, now: number): Promise<void> {
-    await tx.query(
-      `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING`,
-      [webhookId, event.id, event.type, event.payload, now, now, now],
-    );
+  /** New pending deliveries, due at once; one that exists already is left as it is. */
+  async add(tx: Tx, deliveries: ReadonlyArray<{ webhookId: string; event: { id: string; type: string; payload: string } }>, now: number): Promise<void> {
+    for (const chunk of chunksOf(deliveries, ROWS_PER_STATEMENT)) {
+      await tx.query(
+        `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?)").join(', ')} ON CONFLICT (webhook_id, event_id) DO NOTHING`,
+        chunk.flatMap(({ webhookId, event }) => [webhookId, event.id, event.type, event.payload, now, now, now]),
+      );
+    }
   },
 
   /**
@@ -91,18 +112,24 @@ export const deliveriesTable = {
        ORDER BY d.next_attempt_at, d.event_id LIMIT ? ${forUpdateSkipLocked(tx.dialect, 'd')}`,
       [now, realNow, limit],
     );
-    for (const row of rows) {
-      await tx.query('UPDATE webhook_deliveries SET locked_until = ? WHERE webhook_id = ? AND event_id = ?', [leaseUntil, row.webhook_id, row.event_id]);
+    const claimed = rows.map(deliveryOf);
+    for (const [webhookId, eventIds] of eventIdsByWebhook(claimed)) {
+      for (const chunk of chunksOf(eventIds, ROWS_PER_STATEMENT)) {
+        await tx.query(`UPDATE webhook_deliveries SET locked_until = ? WHERE webhook_id = ? AND event_id IN (${placeholders(chunk)})`, [leaseUntil, webhookId, ...chunk]);
+      }
     }
-    return rows.map(deliveryOf);
+    return claimed;
   },
 
-  async record(tx: Tx, delivery: Delivery, outcome: AttemptOutcome): Promise<void> {
-    await tx.query(
-      `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, schedule_attempts = schedule_attempts + 1, next_attempt_at = ?,
-       locked_until = NULL, last_attempt_at = ?, last_status = ?, last_response = ?, last_error = ? WHERE webhook_id = ? AND event_id = ?`,
-      [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, delivery.webhookId, delivery.eventId],
-    );
+  /** The same outcome for deliveries of one endpoint (a busy endpoint's successes are recorded together). */
+  async record(tx: Tx, webhookId: string, eventIds: readonly string[], outcome: AttemptOutcome): Promise<void> {
+    for (const chunk of chunksOf(eventIds, ROWS_PER_STATEMENT)) {
+      await tx.query(
+        `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, schedule_attempts = schedule_attempts + 1, next_attempt_at = ?,
+         locked_until = NULL, last_attempt_at = ?, last_status = ?, last_response = ?, last_error = ? WHERE webhook_id = ? AND event_id IN (${placeholders(chunk)})`,
+        [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, webhookId, ...chunk],
+      );
+    }
   },
 
   async find(reader: Reader, webhookId: string, eventId: string): Promise<Delivery | null> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Delivery } from './deliveries.repository.js';
+import { EndpointAgents } from './endpoint-agents.js';
 import { postOnce, type AttemptResult } from './webhook-client.js';
 import { signatureHeader } from './webhook-signature.js';
 import { checkedTarget, RefusedAddressError, systemResolver, type ResolveAll } from './webhook-url.js';
@@ -16,6 +17,8 @@ export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
  */
 @Injectable()
 export class DeliveryAttempt {
+  private readonly agents = new EndpointAgents();
+
   constructor(
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,6 +42,11 @@ export class DeliveryAttempt {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader(secrets, delivery.eventId, timestamp, delivery.payload),
     };
-    return postOnce(url, target, headers, delivery.payload, this.config.webhooks.timeoutMs);
+    return postOnce(url, target, headers, delivery.payload, this.config.webhooks.timeoutMs, this.agents.for(url, target));
+  }
+
+  /** Closes the connections kept open to endpoints (no attempt is running any more). */
+  closeConnections(): void {
+    this.agents.destroy();
   }
 }

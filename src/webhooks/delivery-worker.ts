@@ -2,36 +2,63 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
+import { AttemptOutcomes } from './attempt-outcomes.js';
 import { deliveriesTable, type Delivery } from './deliveries.repository.js';
 import { DeliveryAttempt } from './delivery-attempt.js';
 import { WebhookFanout } from './webhook-fanout.js';
-import { nextAttemptAt } from './retry-schedule.js';
 import type { AttemptResult } from './webhook-client.js';
 import { webhooksTable, type Webhook } from './webhooks.repository.js';
 
+/** How often new events are fanned out and due retries looked for, when nothing else prompts it. */
 const POLL_MS = 250;
 /** Attempts one instance runs at once. */
 const CONCURRENCY = 32;
 /**
+ * Claimed deliveries an instance holds, running or waiting to: a claim is a transaction that
+ * waits its turn behind the ledger's commits, so the next one is taken while this many wait.
+ */
+const CLAIM_AHEAD = CONCURRENCY * 4;
+const CLAIM_WHEN_WAITING_BELOW = CONCURRENCY * 2;
+/**
  * A claimed delivery is this instance's for the attempt timeout and this long beyond (real time):
- * the lease outlasts the longest attempt, so a live instance never loses it mid-attempt; a killed
- * one's claims lapse after it.
+ * a killed instance's claims lapse after it. An attempt starts only if it will end within its
+ * lease, so a live instance never loses a delivery mid-attempt; one that waited too long is left
+ * for the next claim.
  */
 const LEASE_MARGIN_MS = 10_000;
+
+interface Claimed {
+  readonly webhook: Webhook;
+  readonly delivery: Delivery;
+  readonly leaseUntil: number;
+}
 
 /**
  * Turns new events into deliveries and attempts the deliveries that are due, on every instance.
  * The rows are the state: whatever an instance was doing when it died is taken up by the next
  * pass of any instance once its leases lapse.
+ *
+ * While deliveries are waiting, the next claim is taken before the claimed ones run out, not at
+ * the next tick: the tick alone capped an instance at one claim's worth per POLL_MS, whatever the
+ * rate events commit at.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
+  private readonly outcomes: AttemptOutcomes;
   private passing: Promise<void> | null = null;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** What the next pass must do, asked for while one was running. */
+  private asked: { fanOut: boolean } | null = null;
+  /** The last claim took as many as it asked for: more deliveries may be due. */
+  private moreDue = false;
+  /** Claimed, waiting for a place among the running attempts. */
+  private waiting: Claimed[] = [];
+  private readonly running = new Set<Promise<void>>();
+  /** Outcomes of ended attempts not yet written. */
+  private readonly recording = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly leaseMs: number;
+  private readonly timeoutMs: number;
 
   constructor(
     private readonly db: Db,
@@ -40,46 +67,82 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly attempt: DeliveryAttempt,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.leaseMs = config.webhooks.timeoutMs + LEASE_MARGIN_MS;
+    this.timeoutMs = config.webhooks.timeoutMs;
+    this.outcomes = new AttemptOutcomes(db, clock);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.pass().catch((error: unknown) => this.logger.error(`webhook pass failed: ${(error as Error).message}`));
-    }, POLL_MS);
+    this.timer = setInterval(() => void this.pass(), POLL_MS);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await Promise.allSettled([...this.inFlight]);
+    // What waits is not started: its lease lapses and another instance (or the next start) sends it.
+    this.waiting = [];
+    await this.passing;
+    await Promise.allSettled([...this.running]);
+    await Promise.allSettled([...this.recording]);
+    this.attempt.closeConnections();
   }
 
-  /** Fans out what is new, then starts every due delivery this instance can claim; one pass at a time (a caller joins the running one). */
-  pass(): Promise<void> {
-    this.passing ??= this.passOnce().finally(() => (this.passing = null));
+  /**
+   * Fans out what is new (unless `fanOut` is false: only claims), then claims due deliveries
+   * while few are waiting. One pass at a time: a pass asked for while one runs follows it.
+   */
+  pass({ fanOut = true } = {}): Promise<void> {
+    if (this.passing) {
+      this.asked = { fanOut: fanOut || (this.asked?.fanOut ?? false) };
+      return this.passing;
+    }
+    this.passing = this.passOnce(fanOut)
+      .catch((error: unknown) => this.logger.error(`webhook pass failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.passing = null;
+        const asked = this.asked;
+        this.asked = null;
+        if (asked && !this.stopped) void this.pass(asked);
+      });
     return this.passing;
   }
 
-  private async passOnce(): Promise<void> {
-    {
-      if (this.stopped) return;
-      while (await this.fanout.next());
-      const room = CONCURRENCY - this.inFlight.size;
-      if (room <= 0) return;
-      const claimed = await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), Date.now() + this.leaseMs, room));
-      if (claimed.length === 0) return;
-      const webhooks = new Map((await this.db.read((r) => webhooksTable.all(r))).map((w) => [w.id, w]));
-      for (const delivery of claimed) {
-        const webhook = webhooks.get(delivery.webhookId);
-        if (!webhook) continue;
-        const work = this.deliver(webhook, delivery).finally(() => this.inFlight.delete(work));
-        this.inFlight.add(work);
-      }
+  private async passOnce(fanOut: boolean): Promise<void> {
+    if (this.stopped) return;
+    if (fanOut) while (await this.fanout.next());
+    if (this.waiting.length >= CLAIM_WHEN_WAITING_BELOW) return;
+    const wanted = CLAIM_AHEAD - this.waiting.length - this.running.size;
+    if (wanted <= 0) return;
+    const leaseUntil = Date.now() + this.timeoutMs + LEASE_MARGIN_MS;
+    const claimed = await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), leaseUntil, wanted));
+    this.moreDue = claimed.length === wanted;
+    if (claimed.length === 0) return;
+    const webhooks = new Map((await this.db.read((r) => webhooksTable.all(r))).map((w) => [w.id, w]));
+    for (const delivery of claimed) {
+      const webhook = webhooks.get(delivery.webhookId);
+      if (webhook) this.waiting.push({ webhook, delivery, leaseUntil });
+    }
+    this.startWaiting();
+  }
+
+  /** Starts waiting deliveries while there is room, each only if it will end within its lease. */
+  private startWaiting(): void {
+    while (this.running.size < CONCURRENCY && this.waiting.length > 0 && !this.stopped) {
+      const next = this.waiting.shift()!;
+      if (Date.now() + this.timeoutMs >= next.leaseUntil) continue;
+      const work = this.deliver(next.webhook, next.delivery).finally(() => {
+        this.running.delete(work);
+        this.startWaiting();
+        if (this.moreDue && this.waiting.length < CLAIM_WHEN_WAITING_BELOW) void this.pass({ fanOut: false });
+      });
+      this.running.add(work);
     }
   }
 
+  /**
+   * Resolves when the attempt has ended: its place is free for the next while its outcome waits
+   * to be written (the lease keeps the delivery from being claimed again meanwhile).
+   */
   private async deliver(webhook: Webhook, delivery: Delivery): Promise<void> {
     let result: AttemptResult;
     try {
@@ -87,33 +150,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       result = { ok: false, status: null, body: null, error: (error as Error).message };
     }
-    await this.record(webhook, delivery, result).catch((error: unknown) => this.logger.error(`recording a webhook attempt failed: ${(error as Error).message}`));
+    const recorded = this.outcomes.record(webhook, delivery, result).finally(() => this.recording.delete(recorded));
+    this.recording.add(recorded);
   }
-
-  private async record(webhook: Webhook, delivery: Delivery, result: AttemptResult): Promise<void> {
-    const now = this.clock.now();
-    const next = result.ok ? null : nextAttemptAt(delivery.scheduleStartedAt, delivery.scheduleAttempts + 1, now);
-    const error = result.error ?? (result.ok ? null : redirectOrStatus(result.status!));
-    await this.db.transaction(async (tx) => {
-      await deliveriesTable.record(tx, delivery, {
-        status: result.ok ? 'delivered' : next === null ? 'failed' : 'pending',
-        nextAttemptAt: next,
-        attemptedAt: now,
-        httpStatus: result.status,
-        response: result.body,
-        error,
-      });
-      if (result.ok) return webhooksTable.noteSuccess(tx, webhook.id, now);
-      if (result.status === 410) return webhooksTable.disable(tx, webhook.id, 'the endpoint answered 410 Gone');
-      // This delivery failed for 5 days and nothing reached the endpoint meanwhile.
-      const current = await webhooksTable.find(tx, webhook.id);
-      if (next === null && current && (current.lastSuccessAt ?? 0) < delivery.scheduleStartedAt) {
-        await webhooksTable.disable(tx, webhook.id, 'every delivery failed for 5 days');
-      }
-    });
-  }
-}
-
-function redirectOrStatus(status: number): string {
-  return status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
 }

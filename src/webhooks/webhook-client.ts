@@ -26,18 +26,21 @@ function pinnedLookup(target: CheckedTarget): LookupFunction {
 /**
  * POSTs one body to the URL, connecting to the checked address only. A 2xx within `timeoutMs`
  * (connecting, answering and the body included) delivers; a redirect is an answer like any other
- * non-2xx (never followed); no answer in time is a timeout.
+ * non-2xx (never followed); no answer in time is a timeout. With an `agent` (keep-alive, for this
+ * URL and this checked address: EndpointAgents), a connection whose answer was read whole goes
+ * back to it for the next attempt; any other ends with the attempt.
  */
-export function postOnce(url: URL, target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<AttemptResult> {
+export function postOnce(url: URL, target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number, agent: http.Agent | false = false): Promise<AttemptResult> {
   const client = url.protocol === 'https:' ? https : http;
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: AttemptResult) => {
+    const settle = (result: AttemptResult, answeredWhole = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      request.destroy();
+      // A connection with an unread answer, or none, cannot carry another request.
+      if (!answeredWhole || !agent) request.destroy();
       resolve(result);
     };
     const request = client.request({
@@ -47,7 +50,7 @@ export function postOnce(url: URL, target: CheckedTarget, headers: Record<string
       port: url.port || undefined,
       path: `${url.pathname}${url.search}`,
       lookup: pinnedLookup(target),
-      agent: false,
+      agent,
       headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'balance-ledger-webhooks' },
     });
     const timer = setTimeout(() => settle({ ok: false, status: null, body: null, error: `timed out after ${timeoutMs / 1000} s` }), timeoutMs);
@@ -56,18 +59,18 @@ export function postOnce(url: URL, target: CheckedTarget, headers: Record<string
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = () => {
+      const done = (answeredWhole: boolean) => {
         const text = Buffer.concat(chunks).subarray(0, LOGGED_BODY_BYTES).toString('utf8');
-        settle({ ok: status >= 200 && status < 300, status, body: text, error: null });
+        settle({ ok: status >= 200 && status < 300, status, body: text, error: null }, answeredWhole);
       };
       response.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
         size += chunk.length;
         // The rest of a large answer is not needed: stop reading it.
-        if (size >= LOGGED_BODY_BYTES) done();
+        if (size >= LOGGED_BODY_BYTES) done(false);
       });
-      response.on('end', done);
-      response.on('error', done);
+      response.on('end', () => done(true));
+      response.on('error', () => done(false));
     });
     request.end(body);
   });

@@ -34,13 +34,11 @@ export class WebhookFanout {
       if (String(row.last_event_id) !== after) return true;
       // A disabled endpoint's deliveries wait, unattempted, for a retry to enable it.
       const webhooks = await webhooksTable.all(tx);
-      const now = this.clock.now();
-      for (const event of events) {
-        for (const webhook of webhooks) {
-          // An endpoint hears of what committed after it was registered, not of the past (the feed has that).
-          if (webhook.events.includes(event.type) && event.createdAt >= webhook.createdAt) await deliveriesTable.add(tx, webhook.id, event, now);
-        }
-      }
+      // An endpoint hears of what committed after it was registered, not of the past (the feed has that).
+      const deliveries = events.flatMap((event) =>
+        webhooks.filter((webhook) => webhook.events.includes(event.type) && event.createdAt >= webhook.createdAt).map((webhook) => ({ webhookId: webhook.id, event })),
+      );
+      await deliveriesTable.add(tx, deliveries, this.clock.now());
       await tx.query('UPDATE webhook_fanout SET last_event_id = ? WHERE one = 1', [events[events.length - 1].id]);
       return events.length === BATCH;
     });

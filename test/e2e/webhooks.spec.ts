@@ -84,6 +84,20 @@ describe.each(DATABASE_KINDS)('webhooks on %s', (kind) => {
     await api.delete(bo(`/webhooks/${hook.id}`));
   });
 
+  it('keeps its connections to an endpoint open between attempts', async () => {
+    const hook = await register('kept-open');
+    const before = receiver.connections();
+    // One event at a time, each delivered before the next commits: attempts one after another.
+    for (let i = 1; i <= 6; i++) {
+      await adjust('wh-3');
+      await receiver.waitFor(i, path('kept-open'));
+    }
+    // Six attempts, at most one new connection (none if an earlier test's is still open).
+    expect(receiver.connections() - before).toBeLessThanOrEqual(1);
+    await pollUntil(() => deliveries(hook.id), (all) => all.length === 6 && all.every((d) => d.status === 'delivered'));
+    await api.delete(bo(`/webhooks/${hook.id}`));
+  });
+
   it('does not follow a redirect: the attempt fails with it and is retried', async () => {
     const hook = await register('redirect');
     receiver.answer = (h) => (h.path === '/redirect' ? { status: 302, headers: { location: `${receiver.url}/elsewhere` } } : { status: 204 });

@@ -17,6 +17,8 @@ export interface WebhookReceiver {
   readonly received: ReceivedHook[];
   /** The most requests with one `webhook-id` to one path that were ever open at once. */
   readonly mostAtOnce: () => number;
+  /** TCP connections the receiver has accepted so far. */
+  readonly connections: () => number;
   /** Decides each answer (default 204); may be changed at any time. */
   answer: (hook: ReceivedHook) => HookAnswer;
   /**
@@ -68,12 +70,15 @@ export async function startReceiver(): Promise<WebhookReceiver> {
       for (const wake of waiters) wake();
     });
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const receiver: WebhookReceiver = {
     url: `http://127.0.0.1:${port}`,
     received,
     mostAtOnce: () => mostAtOnce,
+    connections: () => connections,
     answer: () => ({ status: 204 }),
     checkAgainst: (serverUrl) => void (contractUrl = serverUrl),
     waitFor: (count, filter = () => true, timeoutMs = 30_000) =>

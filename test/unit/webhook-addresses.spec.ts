@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseIpv4, refusalOf } from '../../src/webhooks/address-policy.js';
+import { EndpointAgents } from '../../src/webhooks/endpoint-agents.js';
 import { postOnce } from '../../src/webhooks/webhook-client.js';
 import { checkedTarget, registrableUrl, type ResolveAll } from '../../src/webhooks/webhook-url.js';
 
@@ -107,6 +108,33 @@ describe('webhook attempts and DNS rebinding', () => {
       expect(result).toEqual({ ok: true, status: 200, body: 'ok', error: null });
       expect(seen).toEqual([`rebind.invalid:${port}`]);
     } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('keeps a connection open per checked address: a name that resolves elsewhere gets a new connection to the new address, never the old one', async () => {
+    const seen: Array<{ local: string; remotePort: number }> = [];
+    const server = createServer((request, response) => {
+      seen.push({ local: request.socket.localAddress!, remotePort: request.socket.remotePort! });
+      response.writeHead(204).end();
+    });
+    // Every loopback address reaches a server listening on all of them.
+    await new Promise<void>((r) => server.listen(0, '0.0.0.0', r));
+    const { port } = server.address() as AddressInfo;
+    const agents = new EndpointAgents();
+    try {
+      const url = new URL(`http://rebind.invalid:${port}/hook`);
+      const resolve = resolverOf(['127.0.0.1'], ['127.0.0.2'], ['127.0.0.1']);
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const target = await checkedTarget(url, true, resolve);
+        expect(await postOnce(url, target, {}, '{}', 5000, agents.for(url, target))).toMatchObject({ ok: true, status: 204 });
+      }
+      expect(seen.map((s) => s.local)).toEqual(['127.0.0.1', '127.0.0.2', '127.0.0.1']);
+      // The third attempt went over the first attempt's connection, kept open; the second had its own.
+      expect(seen[2].remotePort).toBe(seen[0].remotePort);
+      expect(seen[1].remotePort).not.toBe(seen[0].remotePort);
+    } finally {
+      agents.destroy();
       await new Promise<void>((r) => server.close(() => r()));
     }
   });

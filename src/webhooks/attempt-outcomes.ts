@@ -1,0 +1,97 @@
+import { Logger } from '@nestjs/common';
+import type { Clock } from '../common/clock.js';
+import type { Db, Tx } from '../database/db.service.js';
+import { deliveriesTable, type AttemptOutcome, type Delivery } from './deliveries.repository.js';
+import { nextAttemptAt } from './retry-schedule.js';
+import type { AttemptResult } from './webhook-client.js';
+import { webhooksTable, type Webhook } from './webhooks.repository.js';
+
+interface Finished {
+  readonly webhook: Webhook;
+  readonly delivery: Delivery;
+  readonly result: AttemptResult;
+  readonly recorded: () => void;
+}
+
+/**
+ * Records what attempts came to, many in one transaction: attempts that end while one batch is
+ * being written are written together by the next (the ledger's group commit, for the delivery
+ * log). At a thousand deliveries a second, one transaction and one endpoint update per attempt
+ * cost more than the attempts. An outcome not yet written when the instance dies is an attempt
+ * whose lease lapses: the delivery is sent again (at least once).
+ */
+export class AttemptOutcomes {
+  private readonly logger = new Logger('Webhooks');
+  private waiting: Finished[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Resolves once the outcome is written (or its batch failed, which is logged). */
+  record(webhook: Webhook, delivery: Delivery, result: AttemptResult): Promise<void> {
+    return new Promise((recorded) => {
+      this.waiting.push({ webhook, delivery, result, recorded });
+      this.writing ??= this.writeWhileWaiting().finally(() => (this.writing = null));
+    });
+  }
+
+  private async writeWhileWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      await this.db
+        .transaction((tx) => this.write(tx, batch))
+        .catch((error: unknown) => this.logger.error(`recording ${batch.length} webhook attempts failed: ${(error as Error).message}`));
+      for (const finished of batch) finished.recorded();
+    }
+  }
+
+  private async write(tx: Tx, batch: readonly Finished[]): Promise<void> {
+    const now = this.clock.now();
+    // Successes first: a failure's "nothing reached the endpoint for 5 days" must see them.
+    const delivered = new Map<string, { webhookId: string; outcome: AttemptOutcome; eventIds: string[] }>();
+    for (const { webhook, delivery, result } of batch) {
+      if (!result.ok) continue;
+      // Successes with the same answer share one statement per endpoint.
+      const key = `${webhook.id}\u0000${result.status}\u0000${result.body}`;
+      const group = delivered.get(key) ?? {
+        webhookId: webhook.id,
+        outcome: { status: 'delivered', nextAttemptAt: null, attemptedAt: now, httpStatus: result.status, response: result.body, error: null },
+        eventIds: [],
+      };
+      group.eventIds.push(delivery.eventId);
+      delivered.set(key, group);
+    }
+    for (const { webhookId, outcome, eventIds } of delivered.values()) await deliveriesTable.record(tx, webhookId, eventIds, outcome);
+    for (const webhookId of new Set([...delivered.values()].map((group) => group.webhookId))) await webhooksTable.noteSuccess(tx, webhookId, now);
+    for (const { webhook, delivery, result } of batch) {
+      if (!result.ok) await this.recordFailure(tx, webhook, delivery, result, now);
+    }
+  }
+
+  private async recordFailure(tx: Tx, webhook: Webhook, delivery: Delivery, result: AttemptResult, now: number): Promise<void> {
+    const next = nextAttemptAt(delivery.scheduleStartedAt, delivery.scheduleAttempts + 1, now);
+    const error = result.error ?? redirectOrStatus(result.status!);
+    await deliveriesTable.record(tx, webhook.id, [delivery.eventId], {
+      status: next === null ? 'failed' : 'pending',
+      nextAttemptAt: next,
+      attemptedAt: now,
+      httpStatus: result.status,
+      response: result.body,
+      error,
+    });
+    if (result.status === 410) return webhooksTable.disable(tx, webhook.id, 'the endpoint answered 410 Gone');
+    // This delivery failed for 5 days and nothing reached the endpoint meanwhile.
+    const current = await webhooksTable.find(tx, webhook.id);
+    if (next === null && current && (current.lastSuccessAt ?? 0) < delivery.scheduleStartedAt) {
+      await webhooksTable.disable(tx, webhook.id, 'every delivery failed for 5 days');
+    }
+  }
+}
+
+function redirectOrStatus(status: number): string {
+  return status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
+}
