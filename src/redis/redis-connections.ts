@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
 /** Waits between reconnection attempts: quick at first, then at most this long. */
@@ -37,6 +37,9 @@ export class RedisConnections implements OnApplicationShutdown {
 
   async connect(): Promise<void> {
     if (!this.config.redisUrl) return;
+    // Loaded only when configured: the client is large (every module of the Redis stack), and a
+    // single instance, or each test starting one, would load it for nothing.
+    const { createClient } = await import('redis');
     const socket = { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 5), MAX_RECONNECT_DELAY_MS) };
     const pub = createClient({ url: this.config.redisUrl, socket, disableOfflineQueue: true }) as RedisClientType;
     const sub = createClient({ url: this.config.redisUrl, socket }) as RedisClientType;

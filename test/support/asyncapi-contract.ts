@@ -107,6 +107,8 @@ export class AsyncApiContract {
 }
 
 const contracts = new Map<string, Promise<AsyncApiContract>>();
+/** Contracts by the text of their document, compiled once for all the servers that serve it (as openapi-contract.ts). */
+const byDocument = new Map<string, AsyncApiContract>();
 const rawFetch = globalThis.fetch;
 
 /** The contract of the server at `baseUrl`, from its own /docs/asyncapi.json (fetched once per server). */
@@ -116,7 +118,10 @@ export function asyncContractOf(baseUrl: string): Promise<AsyncApiContract> {
   if (!contract) {
     contract = rawFetch(`${origin}/docs/asyncapi.json`).then(async (res) => {
       if (!res.ok) throw new Error(`${origin}/docs/asyncapi.json answered ${res.status}`);
-      return new AsyncApiContract(await res.json());
+      const text = await res.text();
+      let known = byDocument.get(text);
+      if (!known) byDocument.set(text, (known = new AsyncApiContract(JSON.parse(text))));
+      return known;
     });
     contracts.set(origin, contract);
     contract.catch(() => contracts.delete(origin));

@@ -115,6 +115,11 @@ function ndjsonLines(where: string, text: string): unknown[] {
 }
 
 const contracts = new Map<string, Promise<OpenApiContract>>();
+/**
+ * Contracts by the text of their document: the servers of a test file mostly serve the same one,
+ * and compiling its schemas again for each would cost more than many of the tests.
+ */
+const byDocument = new Map<string, OpenApiContract>();
 /** The fetch of the test environment before openapi-fetch.ts wrapped it. */
 const rawFetch = globalThis.fetch;
 
@@ -124,7 +129,10 @@ export function contractOf(baseUrl: string): Promise<OpenApiContract> {
   if (!contract) {
     contract = rawFetch(`${baseUrl}/docs-json`).then(async (res) => {
       if (!res.ok) throw new Error(`${baseUrl}/docs-json answered ${res.status}`);
-      return new OpenApiContract((await res.json()) as OpenApiDocument);
+      const text = await res.text();
+      let known = byDocument.get(text);
+      if (!known) byDocument.set(text, (known = new OpenApiContract(JSON.parse(text) as OpenApiDocument)));
+      return known;
     });
     contracts.set(baseUrl, contract);
     contract.catch(() => contracts.delete(baseUrl));
