@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The ledger service: `docker build -t ledger .`, run by compose.yaml (README, "Deploying").
+# The ledger service: `docker build -t ledger .`, run by compose.yaml (docs/deploying.md).
 # The runtime image holds the compiled server (dist/src), the built console (dist/console) and the
 # production dependencies only; compilers stay in the stages before it.
 
@@ -50,5 +50,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself, not npm or a shell, receives SIGTERM: it drains in-flight work and exits 0
-# (README, "Deploying"). compose.yaml adds an init process to reap and forward signals.
+# (docs/deploying.md). compose.yaml adds an init process to reap and forward signals.
 CMD ["node", "dist/src/main.js"]

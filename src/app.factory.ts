@@ -16,7 +16,7 @@ import { serveAsyncApi } from './realtime/serve-asyncapi.js';
 /**
  * Builds the application (used by main.ts and by the end-to-end tests). Nest runs on Fastify:
  * on this service's requests it answers several times as many per core as Nest on Express
- * (README, Performance). The HTTP server's own rules are in http/; here, what Nest adds on top
+ * (docs/performance-and-reliability.md, Performance). The HTTP server's own rules are in http/; here, what Nest adds on top
  * of it and the surfaces that are not Nest controllers.
  */
 export async function createApp(config: AppConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {

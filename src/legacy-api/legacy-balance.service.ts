@@ -199,7 +199,7 @@ export class LegacyBalanceService {
 
   /**
    * System-currency minor units → LEGACY_NUMBER_DIGITS decimals of the target: the exact value,
-   * rounded once, half-up, as the real server prints numbers (README, Legacy XML billing API).
+   * rounded once, half-up, as the real server prints numbers (docs/legacy-api.md).
    */
   private toDigits(minor: bigint, rate: Ratio): bigint {
     return convertMinorHalfUp(minor, this.assets.get(this.config.defaultCurrency).scale, rate, this.config.legacy.numberDigits);

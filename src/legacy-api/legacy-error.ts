@@ -1,6 +1,6 @@
 /**
  * Every refusal the legacy XML API can give, with its root element and exact wording. The
- * wording and roots are the Kolmisoft ones (README, Legacy XML billing API): integrators match on these strings,
+ * wording and roots are the Kolmisoft ones (docs/legacy-api.md): integrators match on these strings,
  * so they live in this one table and nowhere else.
  */
 export const LEGACY_ERRORS = {

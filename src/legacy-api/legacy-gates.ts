@@ -8,8 +8,8 @@ import { alwaysAnswersGet, type LegacyMethodName } from './legacy-methods.js';
 import type { LegacyRequest } from './legacy-params.js';
 
 /**
- * The checks that come before the hash, in the documented order (README, Legacy XML billing
- * API): throttle, API enabled (and the caller's address allowed), GET allowed, secret present;
+ * The checks that come before the hash, in the documented order (docs/legacy-api.md,
+ * Errors): throttle, API enabled (and the caller's address allowed), GET allowed, secret present;
  * then an unknown method, refused just before the hash because there is no way to know which
  * parameters its hash would cover. Shared by the hash guard and the unreadable-body handler, so
  * both answer alike; they refuse a hash through here too, so that every refusal is counted and

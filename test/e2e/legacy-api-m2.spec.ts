@@ -7,7 +7,7 @@ import { addLegacyUser, fundLegacyUser, legacyCall, legacyXml, sha1Hex, usdBalan
 import { DATABASE_KINDS } from '../support/test-databases.js';
 
 /**
- * What the README's "Compatibility with Kolmisoft M2" adds to match the real Kolmisoft M2 server: the older method names, JSON
+ * What "Compatibility with Kolmisoft M2" (docs/legacy-api.md) adds to match the real Kolmisoft M2 server: the older method names, JSON
  * bodies, GET for user_balance_get, the operator login `u`, the nested update answer, the
  * feature toggle for user_balance_get only, the check order and half-up printing.
  */

@@ -26,7 +26,7 @@ import { DATABASE_KINDS } from '../support/test-databases.js';
  *   those steps are replayed with the hash, after showing that without it we say Incorrect hash.
  * - user_simple_balance_get / simple_balance and /billing/test/* are other methods and helpers,
  *   not part of this API, so are not replayed.
- * Where their answer contradicts a deliberate difference (README, Compatibility with Kolmisoft M2), the contract's answer is
+ * Where their answer contradicts a deliberate difference (docs/legacy-api.md, Compatibility with Kolmisoft M2), the contract's answer is
  * asserted and the comment says which difference.
  */
 const SECRET = 'secret';
@@ -70,7 +70,7 @@ async function seedM2(app: RunningApp, funded: boolean): Promise<void> {
 describe.each(DATABASE_KINDS)('Kolmisoft acceptance: api_balance.case on %s', (kind) => {
   let app: RunningApp;
   // Their enable bundle allows GET; GET is off here to show user_balance_get answers it anyway
-  // (README, Legacy XML billing API), which their get_xml bundle (GET disallowed) also expects.
+  // (docs/legacy-api.md), which their get_xml bundle (GET disallowed) also expects.
   const open = (method: string, query: Record<string, string>) => legacyCall(app.url, `/billing/api/${method}`, { method: 'GET', query: { ...query, test: '1' } });
   const hash1 = getHash('user_admin');
   const hash2 = getHash('admin');
