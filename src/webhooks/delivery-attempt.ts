@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Delivery } from './deliveries.repository.js';
-import { EndpointAgents } from './endpoint-agents.js';
-import { postOnce, type AttemptResult } from './webhook-client.js';
+import type { AttemptResult } from './webhook-client.js';
+import { WebhookPoster } from './webhook-poster.js';
 import { signatureHeader } from './webhook-signature.js';
 import { checkedTarget, RefusedAddressError, systemResolver, type ResolveAll } from './webhook-url.js';
 import type { Webhook } from './webhooks.repository.js';
@@ -17,7 +17,7 @@ export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
  */
 @Injectable()
 export class DeliveryAttempt {
-  private readonly agents = new EndpointAgents();
+  private readonly poster = new WebhookPoster();
 
   constructor(
     private readonly clock: Clock,
@@ -42,11 +42,11 @@ export class DeliveryAttempt {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': signatureHeader(secrets, delivery.eventId, timestamp, delivery.payload),
     };
-    return postOnce(url, target, headers, delivery.payload, this.config.webhooks.timeoutMs, this.agents.for(url, target));
+    return this.poster.post(url, target, headers, delivery.payload, this.config.webhooks.timeoutMs);
   }
 
   /** Closes the connections kept open to endpoints (no attempt is running any more). */
-  closeConnections(): void {
-    this.agents.destroy();
+  closeConnections(): Promise<void> {
+    return this.poster.close();
   }
 }

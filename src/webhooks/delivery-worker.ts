@@ -84,7 +84,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.passing;
     await Promise.allSettled([...this.running]);
     await Promise.allSettled([...this.recording]);
-    this.attempt.closeConnections();
+    await this.attempt.closeConnections();
   }
 
   /**
