@@ -3,7 +3,7 @@ import type { components } from './api/schema';
 import { useScale } from './assets';
 import { availableOf, DECIMAL_PATTERN, displayDecimals, isNegative, readableAmount } from './money';
 import { hrefOf } from './router';
-import { instantText, onTimeMode, timeModeOf } from './zone';
+import { instantText, localZone, onTimeMode, timeModeOf } from './zone';
 
 /** The API's message, in red, announced to screen readers. */
 export function ErrorBox({ error }: { error: string | null | undefined }) {
@@ -310,3 +310,6 @@ export function Details({ metadata }: { metadata: Fields }) {
     </dl>
   );
 }
+
+/** The zone instants are shown in, for a column header: the browser's zone, or UTC. */
+export const useZoneName = (): string => (useTimeMode() === 'utc' ? 'UTC' : localZone());

@@ -299,8 +299,9 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
 
   it("takes a hold's expiry on the operator's wall clock, says which zone and UTC instant, and shows it with its zone (local or UTC, kept per browser)", async () => {
     await openUser('alice');
-    const tomorrow = wallClock(Date.now() + DAY_MS).date;
-    const at = Date.parse(new Date(`${tomorrow}T10:00:00${offsetAt(Date.now() + DAY_MS)}`).toISOString());
+    // Days ahead: the service's clock was moved two days on above, and the expiry must be later.
+    const tomorrow = wallClock(Date.now() + 5 * DAY_MS).date;
+    const at = Date.parse(new Date(`${tomorrow}T10:00:00${offsetAt(Date.now() + 5 * DAY_MS)}`).toISOString());
     await page.getByRole('form', { name: 'Place a hold' }).getByRole('combobox', { name: 'Asset', exact: true }).selectOption('rents');
     await page.locator('#hold-amount').fill('1');
     await page.getByLabel('Reason', { exact: true }).fill('zone check');
