@@ -1,13 +1,27 @@
 // Builds the console into dist/console, unless it is already newer than every source file
 // (so `npm start` and `npm test` rebuild it only after a change). `--force` always builds.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const consoleDir = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(consoleDir, '..', 'dist', 'console', '.built');
-const sources = ['src', 'index.html', 'vite.config.ts', join('..', 'package-lock.json')].map((p) => join(consoleDir, p));
+const sources = ['src', 'public', 'index.html', 'vite.config.ts', join('..', 'package-lock.json')].map((p) => join(consoleDir, p));
+
+/** A .gz and a .br beside each text file, served as they are (@fastify/static preCompressed). */
+function compressAll(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) compressAll(path);
+    else if (/\.(js|css|html|svg|json)$/.test(name)) {
+      const body = readFileSync(path);
+      writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+      writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+  }
+}
 
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -21,6 +35,7 @@ if (current && !process.argv.includes('--force')) {
   console.log('console: dist/console is up to date');
 } else {
   await build({ configFile: join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
+  compressAll(join(consoleDir, '..', 'dist', 'console'));
   writeFileSync(stamp, new Date().toISOString());
   console.log('console: built dist/console');
 }

@@ -1,6 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api/schema';
-import { signOut, tokenOf } from './session';
+import { hasExpired, reportExpired, signOut, tokenOf } from './session';
 
 /** An answer other than 2xx, with the API's own message. */
 export class ApiError extends Error {
@@ -27,8 +27,10 @@ const auth: Middleware = {
     return request;
   },
   async onResponse({ response }) {
-    // 401 and 403 send the operator back to sign-in, with the API's message.
-    if (response.status === 401 || response.status === 403) {
+    // A token that merely expired is renewed in place (the page and its forms stay); any other
+    // 401 or 403 sends the operator back to sign-in, with the API's message.
+    if (response.status === 401 && hasExpired()) reportExpired();
+    else if (response.status === 401 || response.status === 403) {
       const body: unknown = await response.clone().json().catch(() => null);
       signOut(messageOf(body, response.status));
     }

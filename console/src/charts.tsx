@@ -28,7 +28,7 @@ export function StepChart({ points, label }: { points: Point[]; label: string })
           <Line type="stepAfter" dataKey="y" stroke="#1e88e5" dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-      <figcaption>{label}</figcaption>
+      <figcaption>{label} (axis and tooltip in UTC)</figcaption>
     </figure>
   );
 }

@@ -1,8 +1,9 @@
-import { useLayoutEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { components } from './api/schema';
-import { DECIMAL_PATTERN, isNegative, showAmount } from './money';
+import { useScale } from './assets';
+import { availableOf, DECIMAL_PATTERN, displayDecimals, isNegative, readableAmount } from './money';
 import { hrefOf } from './router';
-import { wallClock } from './zone';
+import { instantText, localZone, onTimeMode, timeModeOf } from './zone';
 
 /** The API's message, in red, announced to screen readers. */
 export function ErrorBox({ error }: { error: string | null | undefined }) {
@@ -14,21 +15,62 @@ export function ErrorBox({ error }: { error: string | null | undefined }) {
   );
 }
 
-export function Amount({ value }: { value: string | null | undefined }) {
-  return <span className={value && isNegative(value) ? 'amount negative' : 'amount'}>{showAmount(value)}</span>;
+/**
+ * An amount with thousands separators and its asset's decimals (`1,234.50`); the exact digits the
+ * API sent are in `value` (what a copy takes, see copyExactAmounts) and the tooltip. `asset`
+ * names the asset for its decimals; without it the API's digits are shown, grouped.
+ */
+export function Amount({ value, asset }: { value: string | null | undefined; asset?: string }) {
+  const scale = useScale(asset);
+  if (value === null || value === undefined) return <span className="amount muted">—</span>;
+  const { text, rounded } = readableAmount(value, scale === undefined ? undefined : displayDecimals(scale));
+  return (
+    <data value={value} title={rounded ? `exactly ${value}` : value} className={isNegative(value) ? 'amount negative' : 'amount'}>
+      {rounded ? '≈' : ''}
+      {text}
+    </data>
+  );
 }
 
-export function Pager({ page, perPage, total, onPage, label }: { page: number; perPage: number; total: number; onPage: (page: number) => void; label: string }) {
+/**
+ * A copy of anything on the page takes the exact digits of each amount in it, not the grouped
+ * and rounded text shown (`1234.123456789012345678`, not `1,234.12345679`).
+ */
+export function copyExactAmounts(event: ClipboardEvent): void {
+  const selection = document.getSelection();
+  if (!selection || selection.rangeCount === 0 || !event.clipboardData) return;
+  // A selection inside one amount (a double click on it) copies that amount's exact digits.
+  const start = selection.getRangeAt(0).commonAncestorContainer;
+  const within = (start instanceof Element ? start : start.parentElement)?.closest('data.amount');
+  if (within) {
+    event.clipboardData.setData('text/plain', within.getAttribute('value') ?? '');
+    event.preventDefault();
+    return;
+  }
+  const copied = document.createElement('div');
+  for (let i = 0; i < selection.rangeCount; i++) copied.append(selection.getRangeAt(i).cloneContents());
+  const amounts = copied.querySelectorAll('data.amount');
+  if (amounts.length === 0) return;
+  amounts.forEach((a) => (a.textContent = a.getAttribute('value')));
+  event.clipboardData.setData('text/plain', copied.textContent ?? '');
+  event.preventDefault();
+}
+
+/**
+ * Previous / next. `page` is the page whose rows are on screen (the answer's own), so the label
+ * never names a page whose rows have not arrived; `loading` says another page is on its way.
+ */
+export function Pager({ page, perPage, total, onPage, label, loading = false }: { page: number; perPage: number; total: number; onPage: (page: number) => void; label: string; loading?: boolean }) {
   const pages = Math.max(1, Math.ceil(total / perPage));
   return (
     <nav aria-label={`${label} pages`} className="pager">
-      <button type="button" className="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <button type="button" className="secondary" disabled={page <= 1 || loading} onClick={() => onPage(page - 1)}>
         Previous
       </button>
-      <span>
-        Page {page} of {pages} ({total})
+      <span aria-live="polite" aria-busy={loading}>
+        Page {page} of {pages} ({total}){loading ? ', loading…' : ''}
       </span>
-      <button type="button" className="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+      <button type="button" className="secondary" disabled={page >= pages || loading} onClick={() => onPage(page + 1)}>
         Next
       </button>
     </nav>
@@ -85,18 +127,17 @@ export function ConfirmDialog({
   );
 }
 
-export const formatTime = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
+/** Re-renders its user when the operator switches between local time and UTC. */
+export const useTimeMode = () => useSyncExternalStore(onTimeMode, timeModeOf);
 
-/**
- * An instant on the operator's wall clock; the column or label it sits under names the zone
- * (localZone), and the tooltip gives it in UTC.
- */
+/** An instant with its zone written (`2026-11-30 10:00:00 +02:00`, or `… UTC`), the other way in the tooltip. */
 export function ZonedTime({ iso }: { iso: string | null | undefined }) {
-  const local = iso ? wallClock(iso) : null;
-  if (!iso || !local) return <span className="muted">—</span>;
+  const mode = useTimeMode();
+  const text = iso ? instantText(iso, mode) : null;
+  if (!iso || !text) return <span className="muted">—</span>;
   return (
-    <time dateTime={iso} title={formatTime(iso)}>
-      {local}
+    <time dateTime={iso} title={text.other}>
+      {text.shown}
     </time>
   );
 }
@@ -135,10 +176,10 @@ export function AssetSelect({ id, assets, value, onChange, optional }: { id: str
 }
 
 /** A scrollable table: `head` holds the header cells, `children` the body rows. */
-export function DataTable({ testId, head, foot, children }: { testId: string; head: ReactNode; foot?: ReactNode; children: ReactNode }) {
+export function DataTable({ testId, head, foot, children, busy = false }: { testId: string; head: ReactNode; foot?: ReactNode; children: ReactNode; busy?: boolean }) {
   return (
     <div className="overflow-auto">
-      <table data-testid={testId}>
+      <table data-testid={testId} aria-busy={busy}>
         <thead>
           <tr>{head}</tr>
         </thead>
@@ -149,14 +190,16 @@ export function DataTable({ testId, head, foot, children }: { testId: string; he
   );
 }
 
-/** The asset, amount, locked and value-in-root-asset cells of one balance ("no accounts" when there is none). */
-export function BalanceCells({ balance }: { balance: components['schemas']['AssetBalance'] | undefined }) {
+/** The asset, amount, locked, available and value-in-root-asset cells of one balance ("no accounts" when there is none). */
+export function BalanceCells({ balance, rootAsset }: { balance: components['schemas']['AssetBalance'] | undefined; rootAsset: string }) {
+  const scale = useScale(balance?.asset);
   if (!balance) {
     return (
       <>
         <td>
           <span className="muted">no accounts</span>
         </td>
+        <td className="num"></td>
         <td className="num"></td>
         <td className="num"></td>
         <td className="num"></td>
@@ -167,13 +210,16 @@ export function BalanceCells({ balance }: { balance: components['schemas']['Asse
     <>
       <td>{balance.asset}</td>
       <td className="num">
-        <Amount value={balance.amount} />
+        <Amount value={balance.amount} asset={balance.asset} />
       </td>
       <td className="num">
-        <Amount value={balance.locked} />
+        <Amount value={balance.locked} asset={balance.asset} />
+      </td>
+      <td className="num" data-testid="available">
+        {scale === undefined ? <span className="muted">…</span> : <Amount value={availableOf(balance.amount, balance.locked, scale)} asset={balance.asset} />}
       </td>
       <td className="num">
-        <Amount value={balance.fundsInRootAsset} />
+        {balance.fundsInRootAsset === undefined ? <span className="muted" title={`${balance.asset} has no rate: no value in ${rootAsset}`}>not quoted</span> : <Amount value={balance.fundsInRootAsset} asset={rootAsset} />}
       </td>
     </>
   );
@@ -192,3 +238,78 @@ export function TransactionLink({ id }: { id: string }) {
 export function AccountLink({ account }: { account: string }) {
   return account.startsWith('system:') ? <span>{account}</span> : <a href={hrefOf('users', account)}>{account}</a>;
 }
+
+/** Balance table headers matching BalanceCells. */
+export const BALANCE_HEADS = (rootAsset: string) => (
+  <>
+    <th>Asset</th>
+    <th className="num">Amount</th>
+    <th className="num">Locked</th>
+    <th className="num">Available</th>
+    <th className="num">Value in {rootAsset}</th>
+  </>
+);
+
+/**
+ * A total in the root asset, or why there is none: the API leaves it out when an asset held is
+ * not quoted, so the operator sees which ones rather than a bare dash.
+ */
+export function TotalInRoot({ total, rootAsset, unquoted }: { total: string | null | undefined; rootAsset: string; unquoted: string[] }) {
+  if (total !== null && total !== undefined) return <Amount value={total} asset={rootAsset} />;
+  return (
+    <span className="muted" data-testid="no-total">
+      no total: {unquoted.length > 0 ? `${unquoted.join(', ')} ${unquoted.length === 1 ? 'has' : 'have'} no rate in ${rootAsset}` : `not every asset has a rate in ${rootAsset}`}
+    </span>
+  );
+}
+
+type Fields = Record<string, unknown>;
+const TRANSACTION_FIELDS = new Set(['transactionId', 'reversal', 'reverses', 'reversedBy']);
+
+/** A value as a person reads it: text as it is, nested objects as `key: value` pairs, nothing as a dash. */
+export function Readable({ name, value }: { name: string; value: unknown }): ReactNode {
+  if (value === null || value === undefined) return <span className="muted">—</span>;
+  if (TRANSACTION_FIELDS.has(name) && (typeof value === 'string' || typeof value === 'number')) return <TransactionLink id={String(value)} />;
+  if (Array.isArray(value)) {
+    return value.length === 0 ? (
+      <span className="muted">none</span>
+    ) : (
+      value.map((item, i) => (
+        <span key={i}>
+          {i > 0 ? '; ' : ''}
+          <Readable name={name} value={item} />
+        </span>
+      ))
+    );
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Fields).map(([key, inner], i) => (
+      <span key={key}>
+        {i > 0 ? ', ' : ''}
+        {key}: <Readable name={key} value={inner} />
+      </span>
+    ));
+  }
+  return <>{String(value)}</>;
+}
+
+/** An entry's metadata as labelled fields (`comment: Goodwill credit · admin: ops-1`), not JSON. */
+export function Details({ metadata }: { metadata: Fields }) {
+  const names = Object.keys(metadata);
+  if (names.length === 0) return <span className="muted">—</span>;
+  return (
+    <dl className="changes">
+      {names.map((name) => (
+        <div key={name}>
+          <dt>{name}</dt>
+          <dd>
+            <Readable name={name} value={metadata[name]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The zone instants are shown in, for a column header: the browser's zone, or UTC. */
+export const useZoneName = (): string => (useTimeMode() === 'utc' ? 'UTC' : localZone());

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { newIdempotencyKey } from './api';
+import { ApiError, newIdempotencyKey } from './api';
+import { onRefreshAll } from './refresh';
+
+/** How long a page waits before asking again after a network error (no answer at all). */
+const RETRY_MS = 3000;
 
 const messageOfError = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -10,16 +14,21 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Loads on mount and whenever `deps` change; `reload` fetches again (e.g. on a live event). */
+/**
+ * Loads on mount and whenever `deps` change; `reload` fetches again (e.g. on a live event). A page
+ * recovers by itself: after a network error it asks again every few seconds and as soon as the
+ * browser is back online, and every page loads again when the live feed comes back after an
+ * outage (what it shows may have changed meanwhile).
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const [tick, setTick] = useState(0);
   const key = JSON.stringify([...deps, tick]);
-  const [result, setResult] = useState<{ key: string; data?: T; error: string | null }>({ key: '', error: null });
+  const [result, setResult] = useState<{ key: string; data?: T; error: string | null; offline?: boolean }>({ key: '', error: null });
   useEffect(() => {
     let current = true;
     load().then(
       (data) => current && setResult({ key, data, error: null }),
-      (e: unknown) => current && setResult((previous) => ({ key, data: previous.data, error: messageOfError(e) })),
+      (e: unknown) => current && setResult((previous) => ({ key, data: previous.data, error: messageOfError(e), offline: e instanceof ApiError && e.status === 0 })),
     );
     return () => {
       current = false;
@@ -28,6 +37,17 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  useEffect(() => onRefreshAll(reload), [reload]);
+  const offline = result.offline === true && result.key === key;
+  useEffect(() => {
+    if (!offline) return;
+    const timer = setTimeout(reload, RETRY_MS);
+    window.addEventListener('online', reload);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', reload);
+    };
+  }, [offline, reload]);
   // Until the first answer for these deps arrives, the last data stays on screen (no flicker on a live refresh).
   return { data: result.data, error: result.error, loading: result.key !== key, reload };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { tokenOf } from './session';
+import { refreshAll } from './refresh';
+import { settingsOf } from './settings';
 
 /** The `admin:transaction` event: a committed transaction's user entries, pushed after commit. */
 export interface LiveTransaction {
@@ -19,19 +21,10 @@ const listeners = new Set<Listener>();
 const statusListeners = new Set<(status: Status) => void>();
 let status: Status = 'offline';
 
+
 function setStatus(next: Status) {
   status = next;
   statusListeners.forEach((l) => l(next));
-}
-
-/** The service's socket.io path (SOCKET_PATH), from the settings it serves beside the console. */
-async function socketPath(): Promise<string> {
-  try {
-    const settings = (await (await fetch('/console/settings.json')).json()) as { socketPath?: string };
-    return settings.socketPath ?? '/socket.io';
-  } catch {
-    return '/socket.io';
-  }
 }
 
 /** One socket for the tab, authenticated with the admin token: the service puts it in the admin room. */
@@ -39,9 +32,15 @@ export async function connectLive(): Promise<void> {
   const token = tokenOf();
   if (!token || socket) return;
   setStatus('connecting');
-  const path = await socketPath();
+  const { socketPath: path } = await settingsOf();
   socket = io({ path, auth: { token }, transports: ['websocket'] });
-  socket.on('connect', () => setStatus('live'));
+  let connectedBefore = false;
+  socket.on('connect', () => {
+    setStatus('live');
+    // Back after an outage: pages load again what they may have missed (or failed to load).
+    if (connectedBefore) refreshAll();
+    connectedBefore = true;
+  });
   socket.on('disconnect', () => setStatus('offline'));
   socket.on('connect_error', () => setStatus('offline'));
   socket.on('admin:transaction', (t: LiveTransaction) => listeners.forEach((l) => l(t)));

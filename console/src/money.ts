@@ -46,3 +46,33 @@ export function fromMinor(minor: bigint, scale: number): Decimal {
 
 /** The amount with its sign turned (`-5` ↔ `5`). */
 export const negated = (amount: Decimal): Decimal => (isNegative(amount) ? amount.slice(1) : amount === '0' ? amount : `-${amount}`);
+
+/** At most this many decimals are shown (eth holds 18); the exact digits are in the tooltip and the copy. */
+export const MAX_DISPLAY_DECIMALS = 8;
+
+/** How many decimals an asset of `scale` shows: its scale, up to MAX_DISPLAY_DECIMALS. */
+export const displayDecimals = (scale: number): number => Math.min(scale, MAX_DISPLAY_DECIMALS);
+
+const grouped = (whole: string) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * An amount as an operator reads it: thousands separators, and `decimals` decimals when known
+ * (`1234.5` → `1,234.50`). More digits than that are rounded half up on the string (never through a
+ * float), and `rounded` says so; without `decimals` the digits are the API's own.
+ */
+export function readableAmount(amount: Decimal, decimals?: number): { text: string; rounded: boolean } {
+  const negative = isNegative(amount);
+  const [whole = '0', fraction = ''] = amount.replace(/^[-+]/, '').split('.');
+  if (decimals === undefined) return { text: `${negative ? '-' : ''}${grouped(whole)}${fraction ? `.${fraction}` : ''}`, rounded: false };
+  const rounded = fraction.length > decimals && /[1-9]/.test(fraction.slice(decimals));
+  let minor = BigInt(whole + fraction.padEnd(decimals, '0').slice(0, decimals));
+  if (rounded && Number(fraction[decimals]) >= 5) minor += 1n;
+  const digits = minor.toString().padStart(decimals + 1, '0');
+  const head = digits.slice(0, digits.length - decimals);
+  const tail = digits.slice(digits.length - decimals);
+  const sign = negative && (minor !== 0n || rounded) ? '-' : '';
+  return { text: `${sign}${grouped(head)}${decimals > 0 ? `.${tail}` : ''}`, rounded };
+}
+
+/** What is free to move: the amount less what holds lock, exact. */
+export const availableOf = (amount: Decimal, locked: Decimal, scale: number): Decimal => fromMinor(toMinor(amount, scale) - toMinor(locked, scale), scale);

@@ -38,18 +38,45 @@ export function zonedInstant(local: string): ZonedInstant | null {
   const date = new Date(`${match[1]}T${match[2] ?? '00:00'}${match[3] ?? ':00'}`);
   if (Number.isNaN(date.getTime())) return null;
   const wall = wallClockOf(date);
+  return { rfc3339: `${wall.date}T${wall.time}${offsetOf(date)}`, described: `${wall.date} ${wall.time} ${localZone()} (${utcOf(date, wall.date)})` };
+}
+
+/** Whether instants are shown on the operator's wall clock or in UTC: chosen once, kept per browser. */
+export type TimeMode = 'local' | 'utc';
+const MODE_KEY = 'console.times';
+const modeListeners = new Set<() => void>();
+
+export const timeModeOf = (): TimeMode => (window.localStorage.getItem(MODE_KEY) === 'utc' ? 'utc' : 'local');
+
+export function setTimeMode(mode: TimeMode): void {
+  window.localStorage.setItem(MODE_KEY, mode);
+  modeListeners.forEach((l) => l());
+}
+
+export function onTimeMode(listener: () => void): () => void {
+  modeListeners.add(listener);
+  return () => void modeListeners.delete(listener);
+}
+
+/** `+02:00`: the browser zone's offset from UTC at `date`. */
+function offsetOf(date: Date): string {
   const offset = -date.getTimezoneOffset();
-  const zoneOffset = `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return { rfc3339: `${wall.date}T${wall.time}${zoneOffset}`, described: `${wall.date} ${wall.time} ${localZone()} (${utcOf(date, wall.date)})` };
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
 /**
- * An instant the API gives (RFC 3339, UTC) as the operator's wall clock, `2026-11-30 23:59:59`;
- * whatever shows it names the zone (`localZone()`), as the date inputs do.
+ * An instant the API gives, with its zone always written: `2026-11-30 10:00:00 +02:00` on the
+ * operator's wall clock, or `2026-11-30 08:00:00 UTC`; `other` is the same instant the other way
+ * (for a tooltip), naming the browser's zone.
  */
-export function wallClock(iso: string): string | null {
+export function instantText(iso: string, mode: TimeMode = timeModeOf()): { shown: string; other: string } | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
+  const utc = `${date.toISOString().replace(/\.\d+Z$/, '').replace('T', ' ')} UTC`;
   const wall = wallClockOf(date);
-  return `${wall.date} ${wall.time}`;
+  const local = `${wall.date} ${wall.time} ${offsetOf(date)}`;
+  return mode === 'utc' ? { shown: utc, other: `${local} (${localZone()})` } : { shown: local, other: utc };
 }
+
+/** `instantText` for running text (a confirmation, a sentence): the instant with its zone, or a dash. */
+export const formatInstant = (iso: string | null | undefined): string => (iso ? (instantText(iso)?.shown ?? iso) : '—');

@@ -11,11 +11,14 @@ export const CONSOLE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 /**
  * The operator console at /console: static files only, public (they hold no data; every call
  * they make goes to the backoffice API with the operator's token), plus settings.json, which
- * tells the page the socket.io path. Served by Fastify directly, outside Nest's guards.
+ * tells the page the socket.io path and the token and root assets (for naming them in
+ * confirmations). Served by Fastify directly, outside Nest's guards. The build writes a gzip and a
+ * brotli copy of each text file beside it (console/scripts/build.mjs): the browser gets the
+ * smallest its Accept-Encoding takes.
  */
 export function serveConsole(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
-  const settings = JSON.stringify({ socketPath: config.socketPath });
+  const settings = JSON.stringify({ socketPath: config.socketPath, tokenAsset: config.tokenAsset, rootAsset: config.rootAsset });
   fastify.get('/console/settings.json', (_request, reply) => {
     void reply.type('application/json').header('Cache-Control', 'no-store').send(settings);
   });
@@ -29,10 +32,11 @@ export function serveConsole(app: NestFastifyApplication, config: AppConfig): vo
   void fastify.register(fastifyStatic, {
     root: CONSOLE_DIR,
     prefix: '/console/',
-    index: 'index.html',
+    index: ['index.html'],
     // One route per built file, listed at start-up, rather than a wildcard that reads the disk
     // for any path asked; `/console` and `/console/` both give the page (its links are absolute).
     wildcard: false,
+    preCompressed: true,
     // Hashed assets never change; index.html always revalidates.
     setHeaders: (reply, path) =>
       void reply.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),

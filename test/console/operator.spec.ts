@@ -22,6 +22,15 @@ function wallClock(ms: number): { date: string; time: string } {
   return { date, time };
 }
 
+/** `+02:00`: ZONE's offset from UTC at `ms`. */
+function offsetAt(ms: number): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
+}
+
+/** An instant as the console shows it in local mode: the wall clock in ZONE with its offset. */
+const shownLocal = (ms: number) => `${wallClock(ms).date} ${wallClock(ms).time} ${offsetAt(ms)}`;
+
 /** "21:59:59Z", with the UTC date in front when it is not the zone's date. */
 function utcOf(ms: number, localDate: string): string {
   const [date = '', time = ''] = new Date(ms).toISOString().replace(/\.\d+Z$/, '').split('T');
@@ -178,7 +187,8 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     await expectText(state, 'console-ops');
     const { frozen } = (await api.get(bo('/user/alice'))).body;
     expect(frozen).toMatchObject({ scope: 'all', reason: 'Chargeback investigation #5521', by: 'console-ops' });
-    await expectText(state, frozen.since.replace('T', ' ').replace(/\.\d+Z$/, 'Z'));
+    // The time with its zone: the operator's wall clock and offset.
+    await expectText(state, shownLocal(Date.parse(frozen.since)));
     await expectText(page.getByRole('heading', { name: /User alice/ }), 'frozen (all)');
     await expectAccessible(page);
 
@@ -285,6 +295,62 @@ describeWithChromium('operator console: transactions, reversals, freezes, balanc
     await page.getByRole('button', { name: 'Filter' }).click();
     await expectText(page.getByTestId('audit-range'), `to ${today} 00:00:00 ${ZONE}`);
     await expectVisible(page.getByText('No records.'));
+  });
+
+  it("takes a hold's expiry on the operator's wall clock, says which zone and UTC instant, and shows it with its zone (local or UTC, kept per browser)", async () => {
+    await openUser('alice');
+    // Days ahead: the service's clock was moved two days on above, and the expiry must be later.
+    const tomorrow = wallClock(Date.now() + 5 * DAY_MS).date;
+    const at = Date.parse(new Date(`${tomorrow}T10:00:00${offsetAt(Date.now() + 5 * DAY_MS)}`).toISOString());
+    await page.getByRole('form', { name: 'Place a hold' }).getByRole('combobox', { name: 'Asset', exact: true }).selectOption('rents');
+    await page.locator('#hold-amount').fill('1');
+    await page.getByLabel('Reason', { exact: true }).fill('zone check');
+    await page.getByLabel(`Expires (optional, ${ZONE})`).fill(`${tomorrow}T10:00`);
+    await page.getByRole('button', { name: 'Review hold' }).click();
+    await expectText(dialog().getByTestId('confirm-text'), `until ${tomorrow} 10:00:00 ${ZONE} (${utcOf(at, tomorrow)})`);
+    await dialog().getByRole('button', { name: 'Place hold' }).click();
+    await expectHidden(dialog());
+    const expires = page.getByTestId('holds').locator('tbody tr', { hasText: 'zone check' }).getByTestId('hold-expires');
+    await expectText(expires, `${tomorrow} 10:00:00 ${offsetAt(at)}`);
+    const holds = (await api.get(bo('/user/alice/holds'))).body as Array<{ reason: string; expiresAt: string }>;
+    expect(Date.parse(holds.find((h) => h.reason === 'zone check')!.expiresAt)).toBe(at);
+
+    await page.getByTestId('time-mode').click();
+    const utc = new Date(at).toISOString().replace(/\.\d+Z$/, '').replace('T', ' ');
+    await expectText(expires, `${utc} UTC`);
+    await page.reload();
+    await expectText(page.getByTestId('holds').locator('tbody tr', { hasText: 'zone check' }).getByTestId('hold-expires'), `${utc} UTC`);
+    await page.getByTestId('time-mode').click();
+    await expectText(page.getByTestId('holds').locator('tbody tr', { hasText: 'zone check' }).getByTestId('hold-expires'), offsetAt(at));
+    await expectAccessible(page);
+  });
+
+  it('warns a minute before the token expires and takes a new one in place, keeping what was typed', async () => {
+    const second = await openConsolePage(page.context(), cspRefusals);
+    try {
+      // A token with seconds left: the warning shows at once, and the token expires during the test.
+      await signInToConsole(second, app.url, tokenFor('console-ops', { roles: ['admin'] }, { expiresIn: 4 }));
+      const notice = second.getByTestId('token-expiry');
+      await expectText(notice, 'expires in under a minute');
+      await second.goto(`${app.url}/console/#/users/alice`);
+      await expectVisible(second.getByRole('heading', { name: 'User alice' }));
+      await second.getByLabel('Amount (negative debits)').fill('7.25');
+      await second.getByLabel('Comment', { exact: true }).fill('typed before the expiry');
+      await expectText(notice, 'has expired');
+      // A call with the expired token: the page stays, with the form as typed.
+      await second.getByLabel('Date and time (Europe/Helsinki)').fill(`${wallClock(Date.now()).date}T00:00:00`);
+      await second.getByRole('button', { name: 'Show balances' }).click();
+      await expectVisible(second.getByRole('region', { name: 'Balances on a date' }).getByRole('alert'));
+      expect(await second.getByLabel('Amount (negative debits)').inputValue()).toBe('7.25');
+      await second.getByLabel('New admin token').fill(adminToken('console-ops'));
+      await second.getByRole('button', { name: 'Use new token' }).click();
+      await expectHidden(notice);
+      expect(await second.getByLabel('Comment', { exact: true }).inputValue()).toBe('typed before the expiry');
+      await second.getByRole('button', { name: 'Show balances' }).click();
+      await expectVisible(second.getByTestId('balances-at'));
+    } finally {
+      await second.close();
+    }
   });
 
   it('ran every page above under its Content-Security-Policy without the browser refusing anything', () => {

@@ -1,9 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap } from '../api';
 import type { components } from '../api/schema';
-import { AccountLink, DataTable, ErrorBox, formatTime, Pager, TransactionLink } from '../components';
+import { AccountLink, DataTable, ErrorBox, Pager, Readable, TransactionLink, ZonedTime } from '../components';
 import { useLoad } from '../hooks';
-import { hrefOf } from '../router';
+import { hrefOf, pageOf, useHashState } from '../router';
 import { localZone, zonedInstant } from '../zone';
 
 type AuditRecord = components['schemas']['AuditRecord'];
@@ -14,9 +14,10 @@ const EMPTY = { actor: '', action: '', target: '', from: '', to: '' };
 
 /** The audit trail, newest first, filtered by actor, action, target and days (in the browser's zone). */
 export function Audit() {
-  const [draft, setDraft] = useState(EMPTY);
-  const [filters, setFilters] = useState(EMPTY);
-  const [page, setPage] = useState(1);
+  const [state, setState] = useHashState({ ...EMPTY, page: '1' });
+  const { page: pageText, ...filters } = state;
+  const page = pageOf(pageText);
+  const [draft, setDraft] = useState(filters);
   const from = zonedInstant(filters.from);
   const to = zonedInstant(filters.to);
   const query = {
@@ -31,8 +32,7 @@ export function Audit() {
   const records = useLoad(() => unwrap(api.GET(`${BO}/audit`, { params: { query } })), [query]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setPage(1);
-    setFilters({ ...draft, actor: draft.actor.trim(), action: draft.action.trim(), target: draft.target.trim() });
+    setState({ ...draft, actor: draft.actor.trim(), action: draft.action.trim(), target: draft.target.trim(), page: '1' });
   };
   const field = (key: keyof typeof EMPTY, label: string, props: { type?: string; placeholder?: string } = {}) => (
     <label htmlFor={`audit-${key}`}>
@@ -61,6 +61,7 @@ export function Audit() {
       {records.data ? (
         <>
           <DataTable
+            busy={records.loading}
             testId="audit"
             head={
               <>
@@ -78,7 +79,7 @@ export function Audit() {
             ))}
           </DataTable>
           {records.data.data.length === 0 ? <p>No records.</p> : null}
-          <Pager label="Audit" page={page} perPage={PER_PAGE} total={records.data.paging.total} onPage={setPage} />
+          <Pager label="Audit" page={records.data.paging.page} perPage={PER_PAGE} total={records.data.paging.total} loading={records.loading} onPage={(p) => setState({ page: String(p) })} />
         </>
       ) : null}
     </>
@@ -88,7 +89,9 @@ export function Audit() {
 function AuditRow({ record: r }: { record: AuditRecord }) {
   return (
     <tr data-audit={r.id}>
-      <td>{formatTime(r.at)}</td>
+      <td>
+        <ZonedTime iso={r.at} />
+      </td>
       <td>
         <AccountLink account={r.actor.id} />
         {r.actor.username && r.actor.username !== r.actor.id ? <small className="muted"> ({r.actor.username})</small> : null}
@@ -120,35 +123,6 @@ function Target({ target }: { target: string }) {
   if (kind === 'transaction' && id) return <TransactionLink id={id} />;
   if (kind === 'webhook' && id) return <a href={hrefOf('webhooks', id)}>{target}</a>;
   return <>{target}</>;
-}
-
-const TRANSACTION_FIELDS = new Set(['transactionId', 'reversal', 'reverses', 'reversedBy']);
-
-/** A value as a person reads it: text as it is, nested objects as `key: value` pairs, nothing as a dash. */
-function Readable({ name, value }: { name: string; value: unknown }): ReactNode {
-  if (value === null || value === undefined) return <span className="muted">—</span>;
-  if (TRANSACTION_FIELDS.has(name) && (typeof value === 'string' || typeof value === 'number')) return <TransactionLink id={String(value)} />;
-  if (Array.isArray(value)) {
-    return value.length === 0 ? (
-      <span className="muted">none</span>
-    ) : (
-      value.map((item, i) => (
-        <span key={i}>
-          {i > 0 ? '; ' : ''}
-          <Readable name={name} value={item} />
-        </span>
-      ))
-    );
-  }
-  if (typeof value === 'object') {
-    return Object.entries(value as Fields).map(([key, inner], i) => (
-      <span key={key}>
-        {i > 0 ? ', ' : ''}
-        {key}: <Readable name={key} value={inner} />
-      </span>
-    ));
-  }
-  return <>{String(value)}</>;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

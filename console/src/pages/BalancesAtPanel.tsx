@@ -56,7 +56,7 @@ export function BalancesAtPanel({ userId }: { userId: string }) {
               <tr key={b.asset} data-asset={b.asset}>
                 <td>{b.asset}</td>
                 <td className="num">
-                  <Amount value={b.amount} />
+                  <Amount value={b.amount} asset={b.asset} />
                 </td>
               </tr>
             ))}

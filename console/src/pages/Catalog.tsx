@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap } from '../api';
 import type { components } from '../api/schema';
-import { StepChart } from '../charts';
-import { Amount, AssetSelect, ChoiceSelect, DataTable, DecimalInput, ErrorBox, formatTime, oneOf } from '../components';
+import { StepChart } from '../chart';
+import { Amount, AssetSelect, ChoiceSelect, ConfirmDialog, DataTable, DecimalInput, ErrorBox, oneOf, ZonedTime } from '../components';
 import { useAction, useLoad } from '../hooks';
+import { settingsOf } from '../settings';
 
 /** Token actions, exchange rates and products: what the platform offers and at what price. */
 export function Catalog() {
@@ -26,6 +27,7 @@ type ActionDraft = { action: string; type: ActionType; token: string; price: str
 
 function TokenActions() {
   const list = useLoad(() => unwrap(api.GET(`${BO}/token-actions`)), []);
+  const settings = useLoad(settingsOf, []);
   const [draft, setDraft] = useState<ActionDraft | null>(null);
   const action = useAction();
   const save = async (event: FormEvent) => {
@@ -66,10 +68,10 @@ function TokenActions() {
               <td>{a.action}</td>
               <td>{a.type}</td>
               <td className="num">
-                <Amount value={a.token} />
+                <Amount value={a.token} asset={settings.data?.tokenAsset ?? undefined} /> {settings.data?.tokenAsset}
               </td>
               <td className="num">
-                <Amount value={a.price} />
+                <Amount value={a.price} asset={settings.data?.rootAsset ?? undefined} /> {settings.data?.rootAsset}
               </td>
               <td>{a.category}</td>
               <td>{a.description}</td>
@@ -137,9 +139,17 @@ function ExchangeRates() {
   const [historyOf, setHistoryOf] = useState('');
   const history = useLoad(() => (historyOf ? unwrap(api.GET(`${BO}/exchange-rates/{asset}/history`, { params: { path: { asset: historyOf } } })) : Promise.resolve(null)), [historyOf, rates.data]);
   const action = useAction();
-  const save = async (event: FormEvent) => {
+  // A new rate revalues every balance in the asset: the operator sees the change before it applies.
+  const [review, setReview] = useState<{ asset: string; before: string | null; after: string } | null>(null);
+  const ask = (event: FormEvent) => {
     event.preventDefault();
-    if (await action.run(() => unwrap(api.PUT(`${BO}/exchange-rates/{asset}`, { params: { path: { asset } }, body: { rate: rate.trim() } })))) {
+    action.setError(null);
+    setReview({ asset, before: rates.data?.rates.find((r) => r.asset === asset)?.rate ?? null, after: rate.trim() });
+  };
+  const save = async () => {
+    if (!review || action.busy) return;
+    if (await action.run(() => unwrap(api.PUT(`${BO}/exchange-rates/{asset}`, { params: { path: { asset: review.asset } }, body: { rate: review.after } })))) {
+      setReview(null);
       setRate('');
       rates.reload();
     }
@@ -171,7 +181,9 @@ function ExchangeRates() {
               <td className="num">
                 <Amount value={r.rate} />
               </td>
-              <td>{formatTime(r.updatedAt)}</td>
+              <td>
+                <ZonedTime iso={r.updatedAt} />
+              </td>
               <td>
                 <div className="row-actions">
                   <button type="button" className="secondary" onClick={() => setHistoryOf(r.asset)} aria-label={`History of ${r.asset}`}>
@@ -201,7 +213,7 @@ function ExchangeRates() {
           ))}
         </DataTable>
       ) : null}
-      <form onSubmit={(e) => void save(e)} className="inline-form" aria-label="Set a rate">
+      <form onSubmit={ask} className="inline-form" aria-label="Set a rate">
         <label htmlFor="rate-asset">
           Asset
           <AssetSelect id="rate-asset" assets={(assets.data?.assets ?? []).map((a) => a.asset).filter((a) => a !== root)} value={asset} onChange={setAsset} />
@@ -210,10 +222,16 @@ function ExchangeRates() {
           Rate ({root} per unit)
           <DecimalInput id="rate-value" value={rate} onChange={(e) => setRate(e.target.value)} required />
         </label>
-        <button type="submit" aria-busy={action.busy}>
-          Set rate
-        </button>
+        <button type="submit">Review rate</button>
       </form>
+      {review ? (
+        <ConfirmDialog title="Change a rate" confirmLabel="Set rate" busy={action.busy} error={action.error} onConfirm={() => void save()} onCancel={() => setReview(null)}>
+          <p data-testid="confirm-text">
+            {review.asset}: {review.before === null ? 'unquoted' : `${review.before} ${root}`} → {review.after} {root} per unit
+          </p>
+          <p className="muted">Every balance in {review.asset} is valued at the new rate from now on; the old rate stays in its history.</p>
+        </ConfirmDialog>
+      ) : null}
       {historyOf ? (
         <>
           <h3>History of {historyOf}</h3>
@@ -230,7 +248,7 @@ function ExchangeRates() {
               <ul>
                 {history.data.history.map((h, i) => (
                   <li key={i}>
-                    {formatTime(h.changedAt)}: {h.rate === null ? 'unquoted' : <Amount value={h.rate} />}
+                    <ZonedTime iso={h.changedAt} />: {h.rate === null ? 'unquoted' : <Amount value={h.rate} />}
                   </li>
                 ))}
               </ul>
@@ -287,7 +305,7 @@ function Products() {
               <td>
                 {p.options.map((o) => (
                   <div key={o.plan}>
-                    {o.plan}: <Amount value={o.price} /> {p.asset}
+                    {o.plan}: <Amount value={o.price} asset={p.asset} /> {p.asset}
                   </div>
                 ))}
               </td>

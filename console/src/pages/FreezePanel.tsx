@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap } from '../api';
 import type { components } from '../api/schema';
-import { AccountLink, ChoiceSelect, ConfirmDialog, formatTime } from '../components';
+import { AccountLink, ChoiceSelect, ConfirmDialog, ZonedTime } from '../components';
 import { useAction } from '../hooks';
+import { formatInstant } from '../zone';
 
 type Freeze = NonNullable<components['schemas']['User']['frozen']>;
 const SCOPES = ['debits', 'all'] as const;
@@ -51,7 +52,9 @@ export function FreezePanel({ userId, frozen, onChange }: { userId: string; froz
             <dt>Reason</dt>
             <dd>{frozen.reason}</dd>
             <dt>Since</dt>
-            <dd>{formatTime(frozen.since)}</dd>
+            <dd>
+              <ZonedTime iso={frozen.since} />
+            </dd>
             <dt>By</dt>
             <dd>
               <AccountLink account={frozen.by} />
@@ -61,7 +64,7 @@ export function FreezePanel({ userId, frozen, onChange }: { userId: string; froz
             type="button"
             className="secondary"
             onClick={() =>
-              ask(`Unfreeze ${userId} (frozen ${frozen.scope} since ${formatTime(frozen.since)}: ${frozen.reason})?`, 'Unfreeze', () =>
+              ask(`Unfreeze ${userId} (frozen ${frozen.scope} since ${formatInstant(frozen.since)}: ${frozen.reason})?`, 'Unfreeze', () =>
                 unwrap(api.DELETE(`${BO}/user/{userId}/freeze`, { params: { path: { userId } } })),
               )
             }

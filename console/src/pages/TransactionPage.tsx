@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap, unwrapWithStatus } from '../api';
 import type { components } from '../api/schema';
-import { AccountLink, Amount, ConfirmDialog, DataTable, ErrorBox, formatTime, TransactionLink } from '../components';
+import { AccountLink, Amount, ConfirmDialog, DataTable, ErrorBox, TransactionLink, ZonedTime } from '../components';
 import { useAction, useIntentKeys, useLoad } from '../hooks';
 import { amountPattern, fitsScale, fromMinor, isNegative, negated, toMinor } from '../money';
 
@@ -50,7 +50,9 @@ export function TransactionPage({ transactionId }: { transactionId: string }) {
         <>
           <dl className="facts" data-testid="transaction-facts">
             <dt>Time</dt>
-            <dd>{formatTime(t.createdAt)}</dd>
+            <dd>
+              <ZonedTime iso={t.createdAt} />
+            </dd>
             <dt>Kind</dt>
             <dd>{t.kind}</dd>
             <dt>Action</dt>
@@ -109,12 +111,12 @@ export function TransactionPage({ transactionId }: { transactionId: string }) {
                 </td>
                 <td>{e.asset}</td>
                 <td className="num">
-                  <Amount value={e.amount} />
+                  <Amount value={e.amount} asset={e.asset} />
                 </td>
                 <td>{e.type}</td>
                 <td>{e.action}</td>
                 <td className="num">
-                  <Amount value={e.balanceAfter} />
+                  <Amount value={e.balanceAfter} asset={e.asset} />
                 </td>
               </tr>
             ))}

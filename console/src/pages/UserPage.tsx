@@ -1,21 +1,44 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, newIdempotencyKey, unwrap } from '../api';
 import type { components } from '../api/schema';
-import { StepChart } from '../charts';
-import { Amount, AssetSelect, BalanceCells, ConfirmDialog, DataTable, DecimalInput, ErrorBox, formatTime, Pager, TransactionLink } from '../components';
+import { StepChart } from '../chart';
+import { Amount, AssetSelect, BALANCE_HEADS, BalanceCells, ConfirmDialog, DataTable, DecimalInput, Details, ErrorBox, Pager, TotalInRoot, TransactionLink, ZonedTime } from '../components';
 import { ExportRange, saveEntriesCsv } from '../exports';
 import { useAction, useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
-import { isNegative, showAmount } from '../money';
+import { isNegative } from '../money';
+import { pageOf, useHashState } from '../router';
+import { settingsOf } from '../settings';
+import { localZone, zonedInstant } from '../zone';
 import { BalancesAtPanel } from './BalancesAtPanel';
 import { FreezePanel, frozenLabel } from './FreezePanel';
 
 type Confirmation = { title: string; body: string; confirmLabel: string; run: (key: string) => Promise<unknown>; key: string; done?: () => void };
 
-/** One user: balances, holds, history with a chart, adjustments, token actions and subscriptions. */
+type User = components['schemas']['User'];
+
+/**
+ * One user. The user is read first: an unknown user (or any refusal) is one message, with no
+ * balances or money forms for an account that is not there.
+ */
 export function UserPage({ userId }: { userId: string }) {
+  const user = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}`, { params: { path: { userId } } })), [userId]);
+  if (user.data) return <UserDetails userId={userId} user={user.data} reloadUser={user.reload} />;
+  return (
+    <>
+      <h1>
+        User <code>{userId}</code>
+      </h1>
+      <ErrorBox error={user.error} />
+      {user.error ? null : <p aria-busy="true">Loading…</p>}
+    </>
+  );
+}
+
+/** A known user: balances, holds, history with a chart, adjustments, token actions and subscriptions. */
+function UserDetails({ userId, user, reloadUser }: { userId: string; user: User; reloadUser: () => void }) {
   const path = { userId };
-  const user = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}`, { params: { path } })), [userId]);
+  const settings = useLoad(settingsOf, []);
   const balances = useLoad(async () => (await unwrap(api.POST(`${BO}/balances`, { body: { userIds: [userId] } }))).data[0], [userId]);
   const assets = useLoad(() => unwrap(api.GET(`${BO}/assets`)), []);
   const holds = useLoad(() => unwrap(api.GET(`${BO}/user/{userId}/holds`, { params: { path } })), [userId]);
@@ -57,14 +80,11 @@ export function UserPage({ userId }: { userId: string }) {
   return (
     <>
       <h1>
-        User <code>{userId}</code> {frozenLabel(user.data?.frozen) ? <mark className="badge">{frozenLabel(user.data?.frozen)}</mark> : null}
+        User <code>{userId}</code> {frozenLabel(user.frozen) ? <mark className="badge">{frozenLabel(user.frozen)}</mark> : null}
       </h1>
-      <ErrorBox error={user.error} />
-      {user.data ? (
-        <p>
-          {user.data.userName ?? '—'} · {user.data.userEmail ?? 'no email'} · roles: {user.data.userRoles.join(', ') || 'none'} · since {formatTime(user.data.createdAt)}
-        </p>
-      ) : null}
+      <p>
+        {user.userName ?? '—'} · {user.userEmail ?? 'no email'} · roles: {user.userRoles.join(', ') || 'none'} · since <ZonedTime iso={user.createdAt} />
+      </p>
 
       <section aria-labelledby="balances-title">
         <h2 id="balances-title">Balances</h2>
@@ -72,33 +92,26 @@ export function UserPage({ userId }: { userId: string }) {
         {row && !('error' in row) ? (
           <DataTable
             testId="balances"
-            head={
-              <>
-                <th>Asset</th>
-                <th className="num">Amount</th>
-                <th className="num">Locked</th>
-                <th className="num">Value in {row.rootAsset}</th>
-              </>
-            }
+            head={BALANCE_HEADS(row.rootAsset)}
             foot={
               <tr>
-                <th colSpan={3}>Total</th>
+                <th colSpan={4}>Total</th>
                 <th className="num" data-testid="total">
-                  <Amount value={row.totalFundsInRootAsset} />
+                  <TotalInRoot total={row.totalFundsInRootAsset} rootAsset={row.rootAsset} unquoted={row.balances.filter((b) => b.fundsInRootAsset === undefined).map((b) => b.asset)} />
                 </th>
               </tr>
             }
           >
             {row.balances.map((b) => (
               <tr key={b.asset} data-asset={b.asset}>
-                <BalanceCells balance={b} />
+                <BalanceCells balance={b} rootAsset={row.rootAsset} />
               </tr>
             ))}
           </DataTable>
         ) : null}
       </section>
 
-      {user.data ? <FreezePanel userId={userId} frozen={user.data.frozen} onChange={user.reload} /> : null}
+      <FreezePanel userId={userId} frozen={user.frozen} onChange={reloadUser} />
 
       <BalancesAtPanel userId={userId} />
 
@@ -124,7 +137,7 @@ export function UserPage({ userId }: { userId: string }) {
             onSubmit={(a) =>
               ask({
                 title: 'Confirm token action',
-                body: `Apply ${a.action} to ${userId}: ${a.type === 'spending' ? 'debit' : 'credit'} ${a.token} (${a.type})?`,
+                body: `Apply ${a.action} to ${userId}: ${a.type === 'spending' ? 'debit' : 'credit'} ${a.token} ${settings.data?.tokenAsset ?? 'tokens'} (${a.type}; price ${a.price} ${settings.data?.rootAsset ?? 'in the root asset'})?`,
                 confirmLabel: 'Apply',
                 run: (key) => unwrap(api.POST(`${BO}/user/{userId}/token-actions/{action}`, { params: { path: { userId, action: a.action } }, headers: { 'Idempotency-Key': key } })),
               })
@@ -165,13 +178,19 @@ export function UserPage({ userId }: { userId: string }) {
                 <td>{s.plan}</td>
                 <td>{s.status}</td>
                 <td className="num">
-                  <Amount value={s.price} /> {s.currency}
+                  <Amount value={s.price} asset={s.currency} /> {s.currency}
                 </td>
                 <td className="num">{s.periodIndex + 1}</td>
                 <td>
-                  {formatTime(s.periodStart)} → {s.periodEnd ? formatTime(s.periodEnd) : 'never renews'}
+                  <ZonedTime iso={s.periodStart} /> → {s.periodEnd ? <ZonedTime iso={s.periodEnd} /> : 'never renews'}
                 </td>
-                <td>{s.endedAt ? `${formatTime(s.endedAt)} (${s.endedReason ?? ''})` : ''}</td>
+                <td>
+                  {s.endedAt ? (
+                    <>
+                      <ZonedTime iso={s.endedAt} /> ({s.endedReason ?? ''})
+                    </>
+                  ) : null}
+                </td>
                 <td>
                   {s.status === 'active' ? (
                     <button
@@ -282,7 +301,10 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
   const [capture, setCapture] = useState<Record<string, string>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = { asset, amount: amount.trim(), reason: reason.trim(), ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}) };
+    // The expiry is picked on the operator's wall clock and sent with its offset; the confirmation
+    // names the zone and the UTC instant (Helsinki 10:00 is 08:00Z, and says so).
+    const expires = zonedInstant(expiresAt);
+    const body = { asset, amount: amount.trim(), reason: reason.trim(), ...(expires ? { expiresAt: expires.rfc3339 } : {}) };
     ask({
       done: () => {
         setAmount('');
@@ -290,7 +312,7 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
         setExpiresAt('');
       },
       title: 'Confirm hold',
-      body: `Hold ${body.amount} ${asset} of ${userId} (${body.reason})${expiresAt ? ` until ${body.expiresAt}` : ''}?`,
+      body: `Hold ${body.amount} ${asset} of ${userId} (${body.reason})${expires ? ` until ${expires.described}` : ''}?`,
       confirmLabel: 'Place hold',
       run: (key) => unwrap(api.POST(`${BO}/user/{userId}/holds`, { params: { path: { userId } }, body, headers: { 'Idempotency-Key': key } })),
     });
@@ -312,7 +334,7 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
           <input id="hold-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} />
         </label>
         <label htmlFor="hold-expires">
-          Expires (optional)
+          Expires (optional, {localZone()})
           <input id="hold-expires" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} />
         </label>
         <button type="submit">Review hold</button>
@@ -336,17 +358,21 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
         >
           {holds.map((h) => (
             <tr key={h.holdId} data-hold={h.holdId}>
-              <td>{formatTime(h.createdAt)}</td>
+              <td>
+                <ZonedTime iso={h.createdAt} />
+              </td>
               <td>{h.asset}</td>
               <td className="num">
-                <Amount value={h.amount} />
+                <Amount value={h.amount} asset={h.asset} />
               </td>
               <td className="num">
-                <Amount value={h.captured} />
+                <Amount value={h.captured} asset={h.asset} />
               </td>
               <td>{h.status}</td>
               <td>{h.reason}</td>
-              <td>{formatTime(h.expiresAt)}</td>
+              <td data-testid="hold-expires">
+                <ZonedTime iso={h.expiresAt} />
+              </td>
               <td>
                 {h.status === 'pending' ? (
                   <div className="row-actions">
@@ -407,10 +433,13 @@ function Holds({ userId, assets, holds, error, ask }: { userId: string; assets: 
 
 const TYPES = ['mining', 'spending', 'buying'] as const;
 
+const NO_FILTERS = { asset: '', type: '', action: '', from: '', to: '' };
+
+/** The user's entries, filtered and paged; filters and page are in the URL (a reload or Back keeps them). */
 function History({ userId, assets, tick }: { userId: string; assets: string[]; tick: number }) {
-  const [draft, setDraft] = useState({ asset: '', type: '', action: '', from: '', to: '' });
-  const [filters, setFilters] = useState(draft);
-  const [page, setPage] = useState(1);
+  const [state, setState] = useHashState({ ...NO_FILTERS, page: '1' });
+  const { page: pageText, ...filters } = state;
+  const page = pageOf(pageText);
   const query = {
     page,
     per_page: 20,
@@ -431,47 +460,15 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
             .reverse(),
     [userId, chartAsset, tick],
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setPage(1);
-    setFilters(draft);
-  };
-  const set = (key: keyof typeof draft) => (value: string) => setDraft({ ...draft, [key]: value });
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      <form onSubmit={submit} className="inline-form" aria-label="History filters">
-        <label htmlFor="history-asset">
-          Asset
-          <AssetSelect id="history-asset" assets={assets} value={draft.asset} onChange={set('asset')} optional="any" />
-        </label>
-        <label htmlFor="history-type">
-          Type
-          <select id="history-type" value={draft.type} onChange={(e) => set('type')(e.target.value)}>
-            <option value="">any</option>
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor="history-action">
-          Action
-          <input id="history-action" value={draft.action} onChange={(e) => set('action')(e.target.value)} placeholder="adjustment" />
-        </label>
-        <label htmlFor="history-from">
-          From (UTC date)
-          <input id="history-from" type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
-        </label>
-        <label htmlFor="history-to">
-          To, exclusive
-          <input id="history-to" type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
-        </label>
-        <button type="submit">Filter</button>
-      </form>
+      <HistoryFilters key={JSON.stringify(filters)} initial={filters} assets={assets} onFilter={(chosen) => setState({ ...chosen, page: '1' })} />
       <ErrorBox error={history.error} />
       {history.data ? (
         <>
           <DataTable
+            busy={history.loading}
             testId="history"
             head={
               <>
@@ -488,7 +485,9 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
           >
             {history.data.data.map((e) => (
               <tr key={e.entryId}>
-                <td>{formatTime(e.createdAt)}</td>
+                <td>
+                  <ZonedTime iso={e.createdAt} />
+                </td>
                 <td>
                   <TransactionLink id={e.transactionId} />
                   {e.reverses !== undefined ? (
@@ -502,20 +501,20 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
                 <td>{e.type}</td>
                 <td>{e.asset}</td>
                 <td className="num">
-                  <Amount value={e.amount} />
+                  <Amount value={e.amount} asset={e.asset} />
                 </td>
                 <td className="num">
-                  <Amount value={e.balanceAfter} />
+                  <Amount value={e.balanceAfter} asset={e.asset} />
                 </td>
                 <td>
-                  <small>{JSON.stringify(e.metadata)}</small>
+                  <Details metadata={e.metadata} />
                 </td>
               </tr>
             ))}
           </DataTable>
           {history.data.data.length === 0 ? <p>No entries.</p> : null}
-          <Pager label="History" page={page} perPage={history.data.paging.per_page} total={history.data.paging.total} onPage={setPage} />
-          <button type="button" className="secondary" disabled={history.data.data.length === 0} onClick={() => saveEntriesCsv(userId, history.data?.data ?? [], `history-${userId}-page-${page}.csv`)}>
+          <Pager label="History" page={history.data.paging.page} perPage={history.data.paging.per_page} total={history.data.paging.total} loading={history.loading} onPage={(p) => setState({ page: String(p) })} />
+          <button type="button" className="secondary" disabled={history.data.data.length === 0} onClick={() => saveEntriesCsv(userId, history.data?.data ?? [], `history-${userId}-page-${history.data?.paging.page ?? page}.csv`)}>
             Download this page (CSV)
           </button>
         </>
@@ -531,9 +530,51 @@ function History({ userId, assets, tick }: { userId: string; assets: string[]; t
       {chartAsset && chart.data ? <StepChart points={chart.data} label={`${chartAsset} balance of ${userId}`} /> : null}
       {chartAsset && chart.data && chart.data.length > 0 ? (
         <p>
-          Latest: <Amount value={chart.data[chart.data.length - 1]?.value} /> {chartAsset} ({showAmount(chart.data[0]?.value)} at the start of the chart)
+          Latest: <Amount value={chart.data[chart.data.length - 1]?.value} asset={chartAsset} /> {chartAsset} (<Amount value={chart.data[0]?.value} asset={chartAsset} /> at the start of the chart)
         </p>
       ) : null}
     </section>
+  );
+}
+
+type HistoryFilterValues = typeof NO_FILTERS;
+
+/** The history's filter form, started from the URL's filters (keyed by them, so Back puts them back). */
+function HistoryFilters({ initial, assets, onFilter }: { initial: HistoryFilterValues; assets: string[]; onFilter: (filters: HistoryFilterValues) => void }) {
+  const [draft, setDraft] = useState(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onFilter({ ...draft, action: draft.action.trim() });
+  };
+  const set = (key: keyof HistoryFilterValues) => (value: string) => setDraft({ ...draft, [key]: value });
+  return (
+    <form onSubmit={submit} className="inline-form" aria-label="History filters">
+        <label htmlFor="history-asset">
+        Asset
+        <AssetSelect id="history-asset" assets={assets} value={draft.asset} onChange={set('asset')} optional="any" />
+      </label>
+      <label htmlFor="history-type">
+        Type
+        <select id="history-type" value={draft.type} onChange={(e) => set('type')(e.target.value)}>
+          <option value="">any</option>
+          {TYPES.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor="history-action">
+        Action
+        <input id="history-action" value={draft.action} onChange={(e) => set('action')(e.target.value)} placeholder="adjustment" />
+      </label>
+      <label htmlFor="history-from">
+        From (UTC date)
+        <input id="history-from" type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
+      </label>
+      <label htmlFor="history-to">
+        To, exclusive (UTC date)
+        <input id="history-to" type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+      </label>
+      <button type="submit">Filter</button>
+      </form>
   );
 }

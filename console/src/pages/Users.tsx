@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { api, BO, unwrap } from '../api';
-import { Amount, BalanceCells, DataTable, ErrorBox, Pager } from '../components';
+import { BalanceCells, DataTable, ErrorBox, Pager, TotalInRoot } from '../components';
 import { useLoad } from '../hooks';
-import { hrefOf } from '../router';
+import { hrefOf, pageOf, useHashState } from '../router';
 import { frozenLabel } from './FreezePanel';
 
 const PER_PAGE = 20;
 
-/** Users by username or email, with the spec's balances table (POST /balances) for the page shown. */
+/** Users by username or email, with the spec's balances table (POST /balances) for the page shown; search and page in the URL. */
 export function Users() {
-  const [search, setSearch] = useState('');
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
+  const [state, setState] = useHashState({ search: '', page: '1' });
+  const query = state.search;
+  const page = pageOf(state.page);
   const users = useLoad(async () => {
     const found = await unwrap(api.GET(`${BO}/users`, { params: { query: { page, per_page: PER_PAGE, ...(query ? { search: query } : {}) } } }));
     const ids = found.data.map((u) => u.userId);
@@ -22,26 +22,17 @@ export function Users() {
 
   const frozenOf = users.data?.frozen;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setPage(1);
-    setQuery(search.trim());
-  };
 
   return (
     <>
       <h1>Users</h1>
-      <form role="search" onSubmit={submit}>
-        <label htmlFor="user-search">Search by username or email</label>
-        <fieldset role="group">
-          <input id="user-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="alice or @example.com" />
-          <button type="submit">Search</button>
-        </fieldset>
-      </form>
+      <SearchForm key={query} initial={query} onSearch={(search) => setState({ search, page: '1' })} />
       <ErrorBox error={users.error} />
+      {!users.data && !users.error ? <p aria-busy="true">Loading users…</p> : null}
       {users.data ? (
         <>
           <DataTable
+            busy={users.loading}
             testId="users"
             head={
               <>
@@ -51,6 +42,7 @@ export function Users() {
                 <th>Asset</th>
                 <th className="num">Amount</th>
                 <th className="num">Locked</th>
+                <th className="num">Available</th>
                 <th className="num">Value in root asset</th>
                 <th className="num">Total</th>
               </>
@@ -61,7 +53,7 @@ export function Users() {
                 return (
                   <tr key={row.userId}>
                     <td>{row.userId}</td>
-                    <td colSpan={7} className="error">
+                    <td colSpan={8} className="error">
                       {row.error}
                     </td>
                   </tr>
@@ -82,23 +74,42 @@ export function Users() {
                   <td rowSpan={lines} data-testid="user-status">
                     {status ? <mark className="badge">{status}</mark> : 'active'}
                   </td>
-                  <BalanceCells balance={first} />
+                  <BalanceCells balance={first} rootAsset={row.rootAsset} />
                   <td rowSpan={lines} className="num">
-                    <Amount value={row.totalFundsInRootAsset} /> {row.rootAsset}
+                    <TotalInRoot total={row.totalFundsInRootAsset} rootAsset={row.rootAsset} unquoted={row.balances.filter((b) => b.fundsInRootAsset === undefined).map((b) => b.asset)} />{' '}
+                    {row.totalFundsInRootAsset !== undefined ? row.rootAsset : null}
                   </td>
                 </tr>,
                 ...rest.map((b) => (
                   <tr key={`${row.userId}/${b.asset}`}>
-                    <BalanceCells balance={b} />
+                    <BalanceCells balance={b} rootAsset={row.rootAsset} />
                   </tr>
                 )),
               ];
             })}
           </DataTable>
           {users.data.rows.length === 0 ? <p>No users found.</p> : null}
-          <Pager label="Users" page={page} perPage={PER_PAGE} total={users.data.found.paging.total} onPage={setPage} />
+          <Pager label="Users" page={users.data.found.paging.page} perPage={PER_PAGE} total={users.data.found.paging.total} loading={users.loading} onPage={(p) => setState({ page: String(p) })} />
         </>
       ) : null}
     </>
+  );
+}
+
+/** The search box, started from the URL's search (keyed by it, so Back puts the old words back). */
+function SearchForm({ initial, onSearch }: { initial: string; onSearch: (search: string) => void }) {
+  const [search, setSearch] = useState(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(search.trim());
+  };
+  return (
+    <form role="search" onSubmit={submit}>
+      <label htmlFor="user-search">Search by username or email</label>
+      <fieldset role="group">
+        <input id="user-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="alice or @example.com" />
+        <button type="submit">Search</button>
+      </fieldset>
+    </form>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api, BO, unwrapWithStatus } from '../api';
 import type { components } from '../api/schema';
-import { DataTable, ErrorBox, Pager, ZonedTime } from '../components';
+import { DataTable, ErrorBox, Pager, useZoneName, ZonedTime } from '../components';
 import { useAction, useCoalesced, useLoad } from '../hooks';
 import { useLiveTransactions } from '../live';
 import { hrefOf } from '../router';
-import { localZone } from '../zone';
 import { WebhookState } from './Webhooks';
 
 type Delivery = components['schemas']['Delivery'];
@@ -49,7 +48,7 @@ export function WebhookPage({ webhookId }: { webhookId: string }) {
       reload();
     });
   };
-  const zone = localZone();
+  const zone = useZoneName();
 
   return (
     <>

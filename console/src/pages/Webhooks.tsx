@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, BO, unwrapWithStatus } from '../api';
 import type { components } from '../api/schema';
-import { ConfirmDialog, DataTable, ErrorBox, ZonedTime } from '../components';
+import { ConfirmDialog, DataTable, ErrorBox, useZoneName, ZonedTime } from '../components';
 import { useAction, useLoad } from '../hooks';
 import { hrefOf } from '../router';
-import { localZone } from '../zone';
 import { SecretDialog } from './SecretDialog';
 
 type Webhook = components['schemas']['Webhook'];
@@ -91,7 +90,7 @@ export function Webhooks() {
   const run = () => {
     if (confirm && !action.busy) void action.run(confirm.run);
   };
-  const zone = localZone();
+  const zone = useZoneName();
 
   return (
     <>
