@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../common/errors.js';
 
 /** The methods an `Allow` header may name; Fastify's WebDAV extras are never routed here. */
@@ -10,27 +10,24 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
  * router (`findRoute`, which matches a concrete path as it matches requests: case-insensitive,
  * trailing slash ignored) for every other method; if one answers, the refusal is a coded
  * `method_not_allowed`, which the surface's error mapping turns into its body. Paths under
- * `keep404` (the legacy API, whose Kolmisoft server answers an unrouted method with its 404)
- * are left as they are.
+ * `keep404` keep their 404 (the legacy API: its clients were written against the Kolmisoft
+ * server, and it answers only what that server answers).
  */
 export function methodNotAllowed(fastify: FastifyInstance, options: { keep404: readonly RegExp[] }): void {
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.url !== undefined) return;
+  // A callback hook: every request passes here, and a routed one leaves at once.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url !== undefined) return done();
     const path = request.url.split('?')[0];
-    if (options.keep404.some((pattern) => pattern.test(path))) return;
-    const allowed = allowedMethods(fastify, path);
-    if (allowed.length === 0) return;
+    const allowed = options.keep404.some((pattern) => pattern.test(path)) ? [] : allowedMethods(fastify, path);
+    if (allowed.length === 0) return done();
     void reply.header('Allow', allowed.join(', '));
-    throw new DomainError('method_not_allowed', `${request.method} is not allowed on ${pathOf(request)}; allowed: ${allowed.join(', ')}`);
+    done(new DomainError('method_not_allowed', `${request.method} is not allowed on ${pathOf(path)}; allowed: ${allowed.join(', ')}`));
   });
 }
 
-export function allowedMethods(fastify: FastifyInstance, path: string): string[] {
+function allowedMethods(fastify: FastifyInstance, path: string): string[] {
   return METHODS.filter((method) => fastify.findRoute({ method, url: path }) !== null);
 }
 
 /** The path as the caller wrote it, bounded: it is echoed in the message. */
-const pathOf = (request: FastifyRequest) => {
-  const path = request.url.split('?')[0];
-  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
-};
+const pathOf = (path: string) => (path.length > 200 ? `${path.slice(0, 200)}…` : path);
