@@ -8,7 +8,7 @@ import { serveConsole } from './console/serve-console.js';
 import { HttpErrorFilter } from './common/http-exception.filter.js';
 import { RequestValidationPipe } from './common/validation-pipe.js';
 import { httpAdapter, setUpHttpServer, type EarlyRefusals } from './http/http-server.js';
-import { LegacyBodyErrorFilter } from './legacy-api/legacy-body-error.filter.js';
+import { LEGACY_PATH, LegacyBodyErrorFilter } from './legacy-api/legacy-body-error.filter.js';
 import { Logger } from './observability/logging.js';
 import { BalanceIoAdapter } from './realtime/balance-io.adapter.js';
 import { serveAsyncApi } from './realtime/serve-asyncapi.js';
@@ -27,7 +27,9 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
     bodyParser: false,
   });
   if (options.logger !== false) app.useLogger(options.logger ?? app.get(Logger));
-  await setUpHttpServer(app, config, early);
+  // The legacy API keeps the answer it has always given a method it does not route (404): its clients
+  // were written against the Kolmisoft server, and 405 is not among the answers it mimics.
+  await setUpHttpServer(app, config, early, [LEGACY_PATH]);
   app.useGlobalPipes(new RequestValidationPipe());
   // The last filter is asked first: a legacy request whose body cannot be read answers XML.
   const httpErrors = new HttpErrorFilter();

@@ -11,6 +11,15 @@ const target = fileURLToPath(new URL('../src/api/schema.d.ts', import.meta.url))
 const documentScript = fileURLToPath(new URL('../../dist/src/cli/openapi-document.js', import.meta.url));
 const document = JSON.parse(execFileSync(process.execPath, [documentScript], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 const header = '// Generated from the service\'s OpenAPI document by console/scripts/api-types.mjs: do not edit.\n';
+// Asset codes are an enum of the catalog the document was built with (`x-asset-catalog`); the
+// console serves whatever catalog its server has, so it types them as strings.
+const withoutCatalog = (node) => {
+  if (Array.isArray(node)) return node.forEach(withoutCatalog);
+  if (typeof node !== 'object' || node === null) return;
+  if (node['x-asset-catalog']) delete node.enum;
+  Object.values(node).forEach(withoutCatalog);
+};
+withoutCatalog(document);
 const types = header + astToString(await openapiTS(document));
 
 if (process.argv.includes('--check')) {

@@ -28,7 +28,11 @@ export class AdjustmentsController {
   ) {}
 
   @Post('user/:userId/adjustments')
-  @ApiOperation({ summary: "Credit or withdraw a user's balance (action `adjustment`)" })
+  @ApiOperation({
+    summary: "Credit or withdraw a user's balance (action `adjustment`)",
+    description:
+      "Posts one ledger transaction between the user and the issuer: a positive amount credits the user, a negative one withdraws, never below what open holds lock. The comment and the operator are kept with the transaction and in the audit trail. With an `Idempotency-Key`, a retry answers the stored result and posts nothing again. Not refused by a freeze: it is the operator's correction, not the user's own movement.",
+  })
   @ApiCreatedResponse({ schema: ref('Adjustment'), example: ADJUSTMENT_EXAMPLE })
   @ApiInvalid('amount: amount has more than 2 decimal places for usd', 'refused')
   @ApiUnknownUser()

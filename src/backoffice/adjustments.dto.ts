@@ -10,7 +10,7 @@ export class AdjustmentDto {
   @MaxLength(16)
   asset: string;
 
-  @ApiProperty(requestAmount({ signed: true, description: 'Signed amount, not 0: positive credits, negative withdraws (never below zero).', example: '0.3' }))
+  @ApiProperty(requestAmount({ form: 'signed', description: 'Signed amount, not 0: positive credits, negative withdraws (never below zero).', example: '0.3' }))
   @IsAmount()
   amount: string | number;
 

@@ -33,6 +33,8 @@ const arrayOf = (name: SchemaName): SchemaObject => ({ type: 'array', items: ref
 
 /** Canonical exact decimal of an answer: no exponent, no trailing zeros, no "+" ("1.5", "0", "-0.3"). */
 export const DECIMAL_ANSWER = '^-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?$';
+/** The same, greater than 0. */
+const DECIMAL_POSITIVE = '^([1-9][0-9]*(\\.[0-9]*[1-9])?|0\\.[0-9]*[1-9])$';
 /** A user id (JWT `sub`), as auth/user-id.ts. */
 export const USER_ID = '^[A-Za-z0-9._:-]{1,128}$';
 /** A name taken from the path (action, product type and id), as request-values.ts `pathName`. */
@@ -40,27 +42,83 @@ export const PATH_NAME = '^[A-Za-z0-9._:-]+$';
 /** An asset code in a request (case-insensitive; the server answers in lower case). */
 export const ASSET_REQUEST = '^[A-Za-z0-9]{1,16}$';
 
+/** An asset code in an answer (always lower case). The document lists the catalog's codes (openapi-assets.ts). */
+export const ASSET_ANSWER = '^[a-z0-9]{1,16}$';
+
 /**
- * A request amount: an exact decimal string (preferred) or a JSON number. The schema shows the
- * form every asset accepts (at most 2 decimals, the smallest scale), so that generated amounts
- * are valid; the server accepts up to the asset's scale (8 for rents, 18 for eth) and refuses
- * more with a 400, never rounding.
+ * The most decimals any asset of the catalog has (eth and usdt); each asset takes at most its
+ * own scale. The assets' scales are listed with their codes in the document (openapi-assets.ts).
  */
-export function requestAmount(options: { signed?: boolean; zero?: boolean; description: string; example: string }): ApiPropertyOptions {
-  const sign = options.signed ? '-?' : '';
-  const positive = '([1-9][0-9]{0,17}(\\.[0-9]{1,2})?|0\\.(0[1-9]|[1-9][0-9]?))';
-  const pattern = options.zero ? `^${sign}[0-9]{1,18}(\\.[0-9]{1,2})?$` : `^${sign}${positive}$`;
-  const number: SchemaObject = options.signed ? { type: 'number', multipleOf: 0.01 } : { type: 'number', multipleOf: 0.01, minimum: options.zero ? 0 : 0.01 };
+export const LARGEST_SCALE = 18;
+/** Zero in any spelling ("0", "0.00", "+0"). */
+const ZERO = '^[+-]?0+(\\.0+)?$';
+
+/**
+ * What a request amount may be: `signed` (not zero), `positive`, `zeroOrMore`, or a `rate`
+ * (positive, any number of decimals: a rate is no asset's amount).
+ */
+export type AmountForm = 'signed' | 'positive' | 'zeroOrMore' | 'rate';
+
+/**
+ * A request amount as a decimal string (exact) or a JSON number, as IsAmount and money.ts read
+ * it: digits, an optional sign, and at most LARGEST_SCALE decimals once trailing zeros are
+ * dropped (`1.50` is 2 decimals' worth of `1.5`).
+ */
+export function amountSchema(form: AmountForm): SchemaObject {
+  const sign = form === 'signed' ? '[+-]?' : '\\+?';
+  const fraction = form === 'rate' ? '(\\.[0-9]+)?' : `(\\.[0-9]{1,${LARGEST_SCALE}}0*)?`;
+  const text: SchemaObject = { type: 'string', pattern: `^${sign}[0-9]+${fraction}$`, maxLength: 100 };
+  const number: SchemaObject = { type: 'number' };
+  if (form !== 'zeroOrMore') {
+    text.not = { pattern: ZERO };
+    number.not = { enum: [0] };
+  }
+  if (form !== 'signed') number.minimum = 0;
+  return { oneOf: [text, number] };
+}
+
+const SCALE_RULE =
+  "At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded.";
+
+/**
+ * A request amount: an exact decimal string (preferred) or a JSON number. The schema takes up
+ * to the largest scale of any asset; the server takes at most the asset's own (2 for usd, 8 for
+ * rents, 18 for eth) and refuses more with a 400, never rounding.
+ */
+export function requestAmount(options: { form?: AmountForm; description: string; example: string }): ApiPropertyOptions {
+  const form = options.form ?? 'positive';
   return {
-    oneOf: [{ type: 'string', pattern, maxLength: 100 }, number],
-    description: `${options.description} A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.`,
+    oneOf: amountSchema(form).oneOf,
+    description: `${options.description} A decimal string is exact; a JSON number is accepted too. ${form === 'rate' ? '' : `${SCALE_RULE} `}At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.`,
     example: options.example,
   };
 }
 
+/** The free plan costs 0; every other plan more (products.service.ts refuses anything else). */
+const PAID_PLANS = PLANS.filter((plan) => plan !== 'free');
+const ZERO_AMOUNT: SchemaObject = { oneOf: [{ type: 'string', pattern: '^\\+?0+(\\.0+)?$', maxLength: 100 }, { type: 'number', enum: [0] }] };
+
+/** A product's plans in a request: each plan at most once (whole options repeated are refused by the schema; a plan repeated at another price by the server), the free one at 0. */
+export const PRODUCT_OPTIONS_REQUEST: SchemaObject = {
+  type: 'array',
+  maxItems: PLANS.length,
+  uniqueItems: true,
+  description: `The plans offered, each at most once (so at most ${PLANS.length}); a plan repeated is a 400. Prices in TOKEN_ASSET, at most its decimals: 0 for the free plan, more for every other.`,
+  items: {
+    oneOf: [
+      { type: 'object', required: ['plan', 'price'], additionalProperties: false, properties: { plan: { type: 'string', enum: ['free'] }, price: { ...ZERO_AMOUNT, description: 'Always 0' } } },
+      { type: 'object', required: ['plan', 'price'], additionalProperties: false, properties: { plan: { type: 'string', enum: PAID_PLANS }, price: { ...amountSchema('positive'), description: 'Greater than 0' } } },
+    ],
+  },
+  example: [
+    { plan: 'free', price: '0' },
+    { plan: 'subscription_month', price: '15' },
+  ],
+};
+
 const decimal = (description: string, example: string): SchemaObject => ({ type: 'string', pattern: DECIMAL_ANSWER, description, example });
 const timestamp = (description: string): SchemaObject => ({ type: 'string', format: 'date-time', description, example: '2025-03-01T12:00:00.000Z' });
-const asset: SchemaObject = { type: 'string', pattern: '^[a-z0-9]{1,16}$', description: 'Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)', example: 'usd' };
+const asset: SchemaObject = { type: 'string', pattern: ASSET_ANSWER, description: 'Asset code', example: 'usd' };
 const userId: SchemaObject = { type: 'string', pattern: USER_ID, description: 'User id (the JWT `sub`)', example: 'd3e84bed-94bb-59c1-bbf1-fcfea251e84b' };
 
 const ACCOUNT: SchemaObject = {
@@ -450,11 +508,18 @@ export const API_SCHEMAS = {
       options: {
         type: 'array',
         maxItems: PLANS.length,
+        uniqueItems: true,
+        description: 'Each plan at most once, in the order of the plans; the free one at 0',
         items: {
-          type: 'object',
-          required: ['plan', 'price'],
-          additionalProperties: false,
-          properties: { plan: { type: 'string', enum: [...PLANS] }, price: decimal('In TOKEN_ASSET', '15') },
+          oneOf: [
+            { type: 'object', required: ['plan', 'price'], additionalProperties: false, properties: { plan: { type: 'string', enum: ['free'] }, price: { type: 'string', enum: ['0'] } } },
+            {
+              type: 'object',
+              required: ['plan', 'price'],
+              additionalProperties: false,
+              properties: { plan: { type: 'string', enum: PAID_PLANS }, price: { type: 'string', pattern: DECIMAL_POSITIVE, description: 'In TOKEN_ASSET, more than 0', example: '15' } },
+            },
+          ],
         },
       },
     },
@@ -495,7 +560,7 @@ export const API_SCHEMAS = {
     type: 'object',
     required: ['now', 'offsetSeconds'],
     additionalProperties: false,
-    properties: { now: timestamp("The service's clock after the move"), offsetSeconds: { type: 'number', minimum: 0, description: 'Total offset from real time', example: 86400 } },
+    properties: { now: timestamp("The service's clock after the move"), offsetSeconds: { type: 'integer', minimum: 0, description: 'Total offset from real time, in whole seconds', example: 86400 } },
   },
   UserEntry: {
     type: 'object',

@@ -19,7 +19,7 @@ export class AuditController {
       'Each record is written in the same transaction as its change and chained by hash to the one before; GET /ledger/check verifies the chain. Refused requests are not recorded.',
   })
   @ApiOkResponse({ schema: ref('AuditPage'), example: AUDIT_PAGE_EXAMPLE })
-  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
+  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds, on a day the month has (2025-02-28, not 2025-02-30)')
   async list(@Query() query: AuditQueryDto) {
     const paging = pagingOf(query);
     const from = query.from === undefined ? undefined : toEpochMs(query.from);

@@ -22,7 +22,11 @@ export class BalancesController {
 
   /** Routing ignores a trailing slash, so `/balance` and `/balance/` both land here. */
   @Get('user/:userId/balance')
-  @ApiOperation({ summary: 'Available balance (amount less locked) per asset the user has an account in, as JSON numbers' })
+  @ApiOperation({
+    summary: 'Available balance (amount less locked) per asset the user has an account in, as JSON numbers',
+    description:
+      "The spec's method: one entry per asset the user has an account in, `balance` being the amount less what pending holds lock, as a JSON number. The spec spells the path with a trailing slash, `/user/{userId}/balance/`: the same route (every path is matched ignoring a trailing slash).",
+  })
   @ApiOkResponse({ schema: { type: 'array', items: ref('AvailableBalance') }, example: USER_BALANCE_EXAMPLE })
   @ApiUnknownUser()
   async userBalance(@Param('userId') userId: string) {

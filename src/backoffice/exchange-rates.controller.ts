@@ -26,14 +26,22 @@ export class ExchangeRatesController {
   ) {}
 
   @Get('exchange-rates')
-  @ApiOperation({ summary: 'Every quote; the root asset is always 1' })
+  @ApiOperation({
+    summary: 'Every quote; the root asset is always 1',
+    description:
+      "Root-asset units per one unit of each quoted asset, with when each was last set. An asset without a quote is not listed: its funds have no value in the root asset.",
+  })
   @ApiOkResponse({ schema: ref('ExchangeRates'), example: RATES_EXAMPLE })
   async list() {
     return { rootAsset: this.rates.rootAsset, rates: (await this.rates.list()).map(quoteView) };
   }
 
   @Get('exchange-rates/:asset/history')
-  @ApiOperation({ summary: "An asset's quote changes, newest first (null: unquoted)" })
+  @ApiOperation({
+    summary: "An asset's quote changes, newest first (null: unquoted)",
+    description:
+      "Every change of the asset's quote, as set or removed (`rate: null`), newest first. An unknown asset is 404.",
+  })
   @ApiOkResponse({ schema: ref('ExchangeRateHistory'), example: HISTORY_EXAMPLE })
   @ApiNotFoundResponse(UNKNOWN)
   @ApiPathParam('asset', 'btc', 'Asset code (case-insensitive)', { pattern: ASSET_REQUEST, maxLength: 16 })
@@ -44,7 +52,11 @@ export class ExchangeRatesController {
   }
 
   @Put('exchange-rates/:asset')
-  @ApiOperation({ summary: 'Set the quote of an asset' })
+  @ApiOperation({
+    summary: 'Set the quote of an asset',
+    description:
+      "Sets root-asset units per one unit of the asset, exactly as given (any number of decimals), and keeps the change in the history and the audit trail. The root asset is always 1 (400).",
+  })
   @ApiOkResponse({ schema: ref('ExchangeRate'), example: RATE_EXAMPLE })
   @ApiInvalid('The root asset usd is always quoted at 1', 'refused')
   @ApiNotFoundResponse(UNKNOWN)
@@ -62,7 +74,11 @@ export class ExchangeRatesController {
 
   @Delete('exchange-rates/:asset')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove the quote: the asset becomes unconvertible' })
+  @ApiOperation({
+    summary: 'Remove the quote: the asset becomes unconvertible',
+    description:
+      "The asset keeps its balances but has no value in the root asset until quoted again; the removal is kept in the history. The root asset cannot be unquoted (400); an asset without a quote is 404.",
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiInvalid('The root asset usd cannot be unquoted', 'refused')
   @ApiNotFoundResponse(UNKNOWN)

@@ -3,7 +3,7 @@ import { IsAmount } from '../common/is-amount.decorator.js';
 import { requestAmount } from './api-schemas.js';
 
 export class ExchangeRateDto {
-  @ApiProperty(requestAmount({ description: 'Root-asset units per one unit of the asset, > 0 (any number of decimals).', example: '65000.5' }))
+  @ApiProperty(requestAmount({ form: 'rate', description: 'Root-asset units per one unit of the asset, > 0 (any number of decimals).', example: '65000.5' }))
   @IsAmount({ message: 'rate must be a number or a decimal string' })
   rate: string | number;
 }

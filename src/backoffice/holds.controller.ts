@@ -32,7 +32,11 @@ export class HoldsController {
   ) {}
 
   @Post('user/:userId/holds')
-  @ApiOperation({ summary: "Reserve part of a user's available balance" })
+  @ApiOperation({
+    summary: "Reserve part of a user's available balance",
+    description:
+      "The amount stays in the balance but can no longer be spent until the hold ends: captured, released, or expired at `expiresAt`. Refused with 422 when the available balance (amount less other holds) is short.",
+  })
   @ApiCreatedResponse({ schema: ref('Hold'), example: HOLD_EXAMPLE })
   @ApiInvalid('expiresAt must be in the future', 'refused')
   @ApiUnknownUser()
@@ -51,7 +55,11 @@ export class HoldsController {
   }
 
   @Get('user/:userId/holds')
-  @ApiOperation({ summary: "A user's holds, newest first" })
+  @ApiOperation({
+    summary: "A user's holds, newest first",
+    description:
+      "Every hold of the user, or only those in one `status`.",
+  })
   @ApiOkResponse({ schema: { type: 'array', items: ref('Hold') }, example: [HOLD_EXAMPLE] })
   @ApiInvalid('status must be one of pending, captured, released, expired')
   @ApiUnknownUser()
@@ -61,7 +69,11 @@ export class HoldsController {
   }
 
   @Get('holds/:holdId')
-  @ApiOperation({ summary: 'One hold' })
+  @ApiOperation({
+    summary: 'One hold',
+    description:
+      "The hold with its state: pending until it is captured, released or expired; `endedAt` says when it ended.",
+  })
   @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
   @ApiOkResponse({ schema: ref('Hold'), example: HOLD_EXAMPLE })
   @ApiNotFoundResponse(UNKNOWN_HOLD)
@@ -72,7 +84,11 @@ export class HoldsController {
   // capture and release open their own transaction, which joins the idempotent one.
   @Post('holds/:holdId/capture')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Capture a pending hold into platform revenue; a partial amount releases the rest' })
+  @ApiOperation({
+    summary: 'Capture a pending hold into platform revenue; a partial amount releases the rest',
+    description:
+      "Moves the captured amount (all of it when `amount` is absent) from the user to platform revenue in one transaction and ends the hold; whatever was not captured is released. A hold that already ended is 409.",
+  })
   @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
   @ApiOkResponse({ schema: ref('Hold'), example: { ...HOLD_EXAMPLE, captured: '10', status: 'captured', endedAt: '2025-03-01T12:05:00.000Z' } })
   @ApiInvalid('amount must not exceed the held amount', 'refused')
@@ -88,7 +104,11 @@ export class HoldsController {
 
   @Post('holds/:holdId/release')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Release a pending hold' })
+  @ApiOperation({
+    summary: 'Release a pending hold',
+    description:
+      "Ends the hold without moving money: the amount becomes available again. A hold that already ended is 409.",
+  })
   @ApiPathParam('holdId', '0b6f6c1e-5d43-4e0b-9a3e-4f1f5c7f2a10')
   @ApiOkResponse({ schema: ref('Hold'), example: { ...HOLD_EXAMPLE, status: 'released', endedAt: '2025-03-01T12:05:00.000Z' } })
   @ApiNotFoundResponse(UNKNOWN_HOLD)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsAmount } from '../common/is-amount.decorator.js';
-import { IsInstant } from './request-values.js';
+import { INSTANT_FORMS, IsInstant } from './request-values.js';
 import { ASSET_REQUEST, requestAmount } from './api-schemas.js';
 
 
@@ -22,8 +22,8 @@ export class PlaceHoldDto {
   reason: string;
 
   @ApiPropertyOptional({
-    description: 'When the hold is released by itself: ISO 8601 (UTC when no zone) or epoch milliseconds; must be in the future',
-    oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer', minimum: 0 }],
+    description: 'When the hold is released by itself: ISO 8601 (UTC when no zone) or epoch milliseconds; must be in the future, on a day the month has',
+    anyOf: [...INSTANT_FORMS, { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }],
     example: '2030-01-01T00:00:00Z',
   })
   @IsOptional()

@@ -10,7 +10,11 @@ export class LedgerCheckController {
 
   /** The ledger's invariants, for operators and monitoring. */
   @Get('ledger/check')
-  @ApiOperation({ summary: 'Check the ledger invariants (entries sum to zero, balances equal their entries, no user below zero) and the audit chain' })
+  @ApiOperation({
+    summary: 'Check the ledger invariants (entries sum to zero, balances equal their entries, no user below zero) and the audit chain',
+    description:
+      "Reads every transaction, entry and account, and the audit trail's hash chain: a full scan, so its time grows with the ledger. `ok` is true when every invariant holds; otherwise at most 100 failures, each naming its rule.",
+  })
   @ApiOkResponse({
     description: '`ok: true` with no failures when every invariant holds; otherwise each failure (at most 100) names its rule',
     schema: ref('LedgerCheck'),

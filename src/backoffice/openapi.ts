@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { MAX_BODY_BYTES, MAX_BODY_DEPTH } from '../http/body-limits.js';
+import { AssetRegistry } from '../ledger/asset-registry.js';
 import { API_SCHEMAS, ref } from './api-schemas.js';
 import { BackofficeModule } from './backoffice.module.js';
+import { withCatalogAssets } from './openapi-assets.js';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Responses = Operation['responses'];
@@ -30,7 +32,9 @@ const TEST_CLOCK_TAG: [string, string] = ['test clock', 'Moving the service cloc
  * the page runs under the service's Content-Security-Policy (http/security-headers.ts).
  */
 export function setupOpenApi(app: INestApplication, publicUrl: string | null): void {
-  SwaggerModule.setup('docs', app, openApiDocument(app, publicUrl), {
+  // Built on the first request, once the application has started: the asset codes come from the
+  // catalog, which is loaded (and seeded into an empty database) at start.
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, publicUrl), {
     jsonDocumentUrl: 'docs-json',
     // No badge fetched from swagger.io: the page loads nothing from elsewhere.
     swaggerOptions: { validatorUrl: null },
@@ -54,15 +58,19 @@ export function openApiDocument(app: INestApplication, publicUrl: string | null 
         'messages for validation errors). Amounts in answers are exact decimal strings; request amounts may also be JSON ' +
         'numbers. POSTs that move money take an `Idempotency-Key` header. Request bodies are JSON (415 otherwise), at most ' +
         `${MAX_BODY_BYTES / 1024} kB (413) and ${MAX_BODY_DEPTH} levels deep (400). Each user may make REST_RATE_PER_SECOND requests per second ` +
-        '(REST_RATE_BURST at once); beyond that 429 with `Retry-After`.',
+        '(REST_RATE_BURST at once); beyond that 429 with `Retry-After`. A path here called with a method it does not list is 405 ' +
+        'with an `Allow` header naming the methods it takes (HEAD with GET), and the same error body. Paths are matched ignoring ' +
+        'letter case and a trailing slash: `/user/{userId}/balance/`, the spelling of the original spec, is `/user/{userId}/balance`.',
     )
     .setVersion('1')
     .setLicense('MIT', 'https://opensource.org/licenses/MIT')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config, { include: [BackofficeModule] });
+  // A copy: the decorators' and API_SCHEMAS' objects are shared by every document this process builds.
+  const document = structuredClone(SwaggerModule.createDocument(app, config, { include: [BackofficeModule] }));
   document.servers = serversOf(publicUrl);
   completeDocument(document);
+  withCatalogAssets(document, app.get(AssetRegistry).list());
   return document;
 }
 
@@ -82,8 +90,7 @@ const SHARED: Record<string, { description: string; message: string | string[] }
 
 /**
  * Completes what the decorators leave out: the component schemas, the answers every route
- * shares, an error schema on every error answer, the tags in reading order, and the spec's own
- * spelling of the balance path (`/balance/`, which the router serves too).
+ * shares, an error schema on every error answer, and the tags in reading order.
  */
 function completeDocument(document: OpenAPIObject): void {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...API_SCHEMAS } };
@@ -93,12 +100,6 @@ function completeDocument(document: OpenAPIObject): void {
       if (!operation) continue;
       completeResponses(operation.responses, path.includes('{'));
     }
-  }
-  const balance = document.paths['/back-api/backoffice/user/{userId}/balance'];
-  if (balance?.get) {
-    document.paths['/back-api/backoffice/user/{userId}/balance/'] = {
-      get: { ...balance.get, operationId: `${balance.get.operationId}_spec`, summary: `${balance.get.summary} (the spec's spelling, with the trailing slash)` },
-    };
   }
   const used = new Set(Object.values(document.paths).flatMap((item) => Object.values(item).flatMap((op) => (op as Operation).tags ?? [])));
   const known = new Set([...TAG_ORDER, TEST_CLOCK_TAG].map(([name]) => name));

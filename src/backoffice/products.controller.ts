@@ -31,14 +31,22 @@ export class ProductsController {
   ) {}
 
   @Get('products')
-  @ApiOperation({ summary: 'Every product and its plans, by type then id' })
+  @ApiOperation({
+    summary: 'Every product and its plans, by type then id',
+    description:
+      "Every subscribable product with its owner (credited with payments) and its plans, each priced in TOKEN_ASSET.",
+  })
   @ApiOkResponse({ schema: { type: 'array', items: ref('Product') }, example: [PRODUCT_EXAMPLE] })
   async list() {
     return (await this.products.list()).map((p) => this.view(p));
   }
 
   @Get('products/:productType/:productId')
-  @ApiOperation({ summary: 'A product and its plans' })
+  @ApiOperation({
+    summary: 'A product and its plans',
+    description:
+      "One product by type and id; an unknown one is 404.",
+  })
   @ApiOkResponse({ schema: ref('Product'), example: PRODUCT_EXAMPLE })
   @ApiPathParam('productType', 'room', undefined, PRODUCT_TYPE)
   @ApiPathParam('productId', 'demo-room', undefined, PRODUCT_ID)
@@ -48,7 +56,11 @@ export class ProductsController {
   }
 
   @Put('products/:productType/:productId')
-  @ApiOperation({ summary: 'Create or replace a product and its plans' })
+  @ApiOperation({
+    summary: 'Create or replace a product and its plans',
+    description:
+      "Stores the product with the plans given, replacing the previous ones: each plan at most once, the free plan at 0 and every other above 0, priced in TOKEN_ASSET. Recorded in the audit trail.",
+  })
   @ApiOkResponse({ schema: ref('Product'), example: PRODUCT_EXAMPLE })
   @ApiPathParam('productType', 'room', undefined, PRODUCT_TYPE)
   @ApiPathParam('productId', 'demo-room', undefined, PRODUCT_ID)

@@ -1,18 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { IsAmount } from '../common/is-amount.decorator.js';
 import { PLANS } from '../subscriptions/plans.js';
-import { requestAmount } from './api-schemas.js';
+import { PRODUCT_OPTIONS_REQUEST } from './api-schemas.js';
 
 const OWNER_ID = /^(?!system:)[A-Za-z0-9._:-]{1,128}$/;
 
+/** One plan of a product; its schema is PRODUCT_OPTIONS_REQUEST's items (the free plan at 0 needs a oneOf). */
 export class ProductOptionDto {
-  @ApiProperty({ enum: PLANS, example: 'subscription_month' })
   @IsIn(PLANS, { message: `plan must be one of ${PLANS.join(', ')}` })
   plan: string;
 
-  @ApiProperty(requestAmount({ zero: true, description: 'Price in TOKEN_ASSET: 0 for the free plan, > 0 for every other plan.', example: '15' }))
   @IsAmount({ message: 'price must be a number or a decimal string' })
   price: string | number;
 }
@@ -29,7 +28,7 @@ export class ProductDto {
   @Matches(OWNER_ID, { message: 'ownerId must be a user id: 1 to 128 letters, digits, ".", "_", ":" or "-"' })
   ownerId?: string;
 
-  @ApiProperty({ type: [ProductOptionDto], maxItems: PLANS.length, description: `The plans offered (each at most once, so at most ${PLANS.length})` })
+  @ApiProperty(PRODUCT_OPTIONS_REQUEST as ApiPropertyOptions)
   @IsArray()
   @ArrayMaxSize(PLANS.length)
   @ValidateNested({ each: true })

@@ -44,7 +44,11 @@ export class SubscriptionsController {
   ) {}
 
   @Get('user/:userId/subscriptions')
-  @ApiOperation({ summary: "A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews)" })
+  @ApiOperation({
+    summary: "A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews)",
+    description:
+      "Active and ended subscriptions of the user, with the plan, the price charged each period and the current period. An unknown user is 404.",
+  })
   @ApiOkResponse({ schema: { type: 'array', items: ref('Subscription') }, example: [SUBSCRIPTION_EXAMPLE] })
   @ApiUnknownUser()
   async list(@Param('userId') userId: string) {
@@ -54,7 +58,11 @@ export class SubscriptionsController {
 
   @Post('subscriptions/:subscriptionId/expire')
   @HttpCode(200)
-  @ApiOperation({ summary: 'End an active subscription now, without refund (`endedReason: "admin"`)' })
+  @ApiOperation({
+    summary: 'End an active subscription now, without refund (`endedReason: "admin"`)',
+    description:
+      "The subscription ends at once and is not renewed; what was charged stays charged. One that already ended is 409.",
+  })
   @ApiPathParam('subscriptionId', SUBSCRIPTION_EXAMPLE.id)
   @ApiOkResponse({ schema: ref('Subscription'), example: { ...SUBSCRIPTION_EXAMPLE, status: 'expired', endedAt: '2025-03-10T08:00:00.000Z', endedReason: 'admin' } })
   @ApiNotFoundResponse({ description: 'No such subscription', schema: ref('Error'), example: { statusCode: 404, message: `Subscription ${SUBSCRIPTION_EXAMPLE.id} not found` } })

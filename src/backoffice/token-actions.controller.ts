@@ -35,14 +35,22 @@ export class TokenActionsController {
   ) {}
 
   @Get('token-actions')
-  @ApiOperation({ summary: 'The catalog' })
+  @ApiOperation({
+    summary: 'The catalog',
+    description:
+      "Every token action the Balance API and this backoffice can apply: its type, the TOKEN_ASSET amount it moves, its price in the root asset, its category.",
+  })
   @ApiOkResponse({ schema: { type: 'array', items: ref('TokenAction') }, example: [TOKEN_ACTION_EXAMPLE] })
   list() {
     return this.actions.list();
   }
 
   @Put('token-actions/:action')
-  @ApiOperation({ summary: 'Create or replace an action' })
+  @ApiOperation({
+    summary: 'Create or replace an action',
+    description:
+      "Stores the action under the name in the path (1 to 64 letters, digits, `.`, `_`, `:` or `-`), replacing one of that name. Recorded in the audit trail.",
+  })
   @ApiPathParam('action', 'dailyLogin', undefined, ACTION)
   @ApiOkResponse({ schema: ref('TokenAction'), example: TOKEN_ACTION_EXAMPLE })
   @ApiInvalid('type must be one of mining, spending, buying')
@@ -66,7 +74,11 @@ export class TokenActionsController {
 
   @Delete('token-actions/:action')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Remove an action' })
+  @ApiOperation({
+    summary: 'Remove an action',
+    description:
+      "The action can no longer be applied; transactions it posted keep their action name. An unknown name is 404.",
+  })
   @ApiPathParam('action', 'dailyLogin', undefined, ACTION)
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse(UNKNOWN_ACTION)
@@ -79,7 +91,11 @@ export class TokenActionsController {
   }
 
   @Post('user/:userId/token-actions/:action')
-  @ApiOperation({ summary: 'Apply an action to a user: mining and buying credit TOKEN_ASSET, spending debits it' })
+  @ApiOperation({
+    summary: 'Apply an action to a user: mining and buying credit TOKEN_ASSET, spending debits it',
+    description:
+      "Posts the action's TOKEN_ASSET amount to the user (mining, buying) or from the user (spending) in one transaction. A spending action the user cannot afford is 422; a frozen user is 423. With an `Idempotency-Key`, a retry answers the stored result and posts nothing again.",
+  })
   @ApiCreatedResponse({ schema: ref('AppliedAction'), example: APPLIED_EXAMPLE })
   @ApiUnknownUser()
   @ApiPathParam('action', 'dailyLogin', undefined, ACTION)

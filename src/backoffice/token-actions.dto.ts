@@ -10,11 +10,11 @@ export class TokenActionDto {
   @IsIn(TOKEN_ACTION_TYPES, { message: `type must be one of ${TOKEN_ACTION_TYPES.join(', ')}` })
   type: TokenActionType;
 
-  @ApiProperty(requestAmount({ zero: true, description: 'TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied).', example: '10' }))
+  @ApiProperty(requestAmount({ form: 'zeroOrMore', description: 'TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied).', example: '10' }))
   @IsAmount()
   token: string | number;
 
-  @ApiProperty(requestAmount({ zero: true, description: 'Price in the root asset, ≥ 0.', example: '0.99' }))
+  @ApiProperty(requestAmount({ form: 'zeroOrMore', description: 'Price in the root asset, ≥ 0.', example: '0.99' }))
   @IsAmount()
   price: string | number;
 

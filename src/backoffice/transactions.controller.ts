@@ -24,7 +24,7 @@ export class TransactionsController {
     description: 'Each entry is one side of a transaction: signed exact amount, the balance after it, type and action. `from` is inclusive, `to` exclusive.',
   })
   @ApiOkResponse({ schema: ref('TransactionsPage'), example: TRANSACTIONS_EXAMPLE })
-  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
+  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds, on a day the month has (2025-02-28, not 2025-02-30)')
   @ApiUnknownUser()
   async list(@Param('userId') userId: string, @Query() query: TransactionsQueryDto) {
     await this.users.require(userId);
@@ -37,7 +37,7 @@ export class TransactionsController {
     description: 'As `GET /user/{userId}/transactions`, over all users (system accounts left out); each entry names its `userId`.',
   })
   @ApiOkResponse({ schema: ref('AllTransactionsPage'), example: ALL_TRANSACTIONS_EXAMPLE })
-  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds')
+  @ApiInvalid('from must be an ISO 8601 date or epoch milliseconds, on a day the month has (2025-02-28, not 2025-02-30)')
   listAll(@Query() query: TransactionsQueryDto) {
     return this.page(null, query);
   }

@@ -16,7 +16,11 @@ export class UsersController {
   ) {}
 
   @Get('users')
-  @ApiOperation({ summary: 'List users, oldest first; search by username or email' })
+  @ApiOperation({
+    summary: 'List users, oldest first; search by username or email',
+    description:
+      "Users appear on their first authenticated call and keep what their last token said (name, email, roles, currency). `search` matches a case-insensitive substring of the username or email. Paged (`page`, `per_page`).",
+  })
   @ApiOkResponse({ schema: ref('UsersPage'), example: USERS_PAGE_EXAMPLE })
   @ApiInvalid('per_page must not be greater than 100')
   async list(@Query() query: UsersQueryDto) {
@@ -30,7 +34,11 @@ export class UsersController {
   }
 
   @Get('user/:userId')
-  @ApiOperation({ summary: 'One user' })
+  @ApiOperation({
+    summary: 'One user',
+    description:
+      "The user as their last token described them, with their freeze (null when not frozen). An unknown id is 404 with the spec's message.",
+  })
   @ApiOkResponse({ schema: ref('User'), example: USER_EXAMPLE })
   @ApiUnknownUser()
   async get(@Param('userId') userId: string) {

@@ -57,7 +57,11 @@ export class WebhooksController {
   }
 
   @Get('webhooks')
-  @ApiOperation({ summary: 'Every endpoint, oldest first, enabled or disabled (and why); never a secret' })
+  @ApiOperation({
+    summary: 'Every endpoint, oldest first, enabled or disabled (and why); never a secret',
+    description:
+      "The registered webhook endpoints with the event types each receives. An endpoint disabled after failing deliveries says why; its signing secret is never shown again after creation.",
+  })
   @ApiOkResponse({ schema: ref('WebhookList'), example: { data: [WEBHOOK_EXAMPLE] } })
   async list() {
     return { data: (await this.webhooks.list()).map(webhookView) };
@@ -65,7 +69,11 @@ export class WebhooksController {
 
   @Delete('webhooks/:id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Remove an endpoint and its delivery log; nothing more is sent to it' })
+  @ApiOperation({
+    summary: 'Remove an endpoint and its delivery log; nothing more is sent to it',
+    description:
+      "Deletes the endpoint, its secret and its delivery log at once; an unknown id is 404.",
+  })
   @ApiWebhookId()
   @ApiOkResponse({ schema: ref('DeletedWebhook'), example: { id: WEBHOOK_ID_EXAMPLE, deleted: true } })
   @ApiUnknownWebhook()
@@ -89,7 +97,11 @@ export class WebhooksController {
   }
 
   @Get('webhooks/:id/deliveries')
-  @ApiOperation({ summary: "An endpoint's deliveries, newest event first: status, attempts, the last answer (at most 1 KiB) or error, the next attempt" })
+  @ApiOperation({
+    summary: "An endpoint's deliveries, newest event first: status, attempts, the last answer (at most 1 KiB) or error, the next attempt",
+    description:
+      "One row per event sent (or to be sent) to the endpoint, paged: its status, how many attempts were made, the last HTTP answer or network error, and when the next attempt is due.",
+  })
   @ApiWebhookId()
   @ApiOkResponse({ schema: ref('DeliveriesPage'), example: { paging: { page: 1, per_page: 20, total: 1 }, data: [DELIVERY_EXAMPLE] } })
   @ApiInvalid('per_page must not be greater than 100')
@@ -104,6 +116,8 @@ export class WebhooksController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Attempt a delivery again now, on a fresh 5-day schedule, whatever its state; enables a disabled endpoint',
+    description:
+      'The delivery becomes pending and due now, with a fresh retry schedule, and a disabled endpoint is enabled again; recorded in the audit trail. The answer is the delivery as it then stands.',
   })
   @ApiWebhookId()
   @ApiPathParam('eventId', '1042', 'The event id', { pattern: '^[0-9]+$', maxLength: 19 })

@@ -9,6 +9,7 @@ import { registerBodyParsers } from './body-parsers.js';
 import { draining } from './draining.js';
 import { clientErrorHandler, frameworkErrors, type EarlyRefusals } from './early-refusals.js';
 import { jsonBodyPolicy } from './json-body-policy.js';
+import { methodNotAllowed } from './method-not-allowed.js';
 import { requestLogging } from './request-logging.js';
 import { requestMetrics } from './request-metrics.js';
 import { helmetOptions, SecuredResponse } from './security-headers.js';
@@ -38,7 +39,11 @@ export function httpAdapter(config: AppConfig, early: EarlyRefusals): FastifyAda
 }
 
 /** The hooks every request passes and the body parsers, on the application's Fastify instance. */
-export async function setUpHttpServer(app: NestFastifyApplication, config: AppConfig, early: EarlyRefusals): Promise<void> {
+/**
+ * `keep404`: paths whose unrouted methods stay 404 rather than 405 (the edges name them: this
+ * server knows no route).
+ */
+export async function setUpHttpServer(app: NestFastifyApplication, config: AppConfig, early: EarlyRefusals, keep404: readonly RegExp[] = []): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   // First, so that every answer, a body the parsers refuse included, has its request id and log line.
   early.identify = requestLogging(fastify, app.get(HTTP_LOGGER));
@@ -49,4 +54,5 @@ export async function setUpHttpServer(app: NestFastifyApplication, config: AppCo
   registerBodyParsers(fastify, MAX_BODY_BYTES);
   // Forms are for the legacy billing API; the backoffice reads JSON only.
   jsonBodyPolicy(fastify, '/back-api/');
+  methodNotAllowed(fastify, { keep404 });
 }

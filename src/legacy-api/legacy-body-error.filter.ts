@@ -9,7 +9,7 @@ import type { LegacyRequest } from './legacy-params.js';
 /** The routes of the legacy API (LegacyApiController), as Fastify names them. */
 const LEGACY_ROUTES = new Set(['/billing/api/:method', '/api/:method']);
 /** A legacy method's path, for a request refused before routing (a URL that cannot be decoded). */
-const LEGACY_PATH = /^\/(?:billing\/)?api\/([^/?]+)\/?(?:\?|$)/i;
+export const LEGACY_PATH = /^\/(?:billing\/)?api\/([^/?]+)\/?(?:\?|$)/i;
 
 /**
  * A body that cannot be read (malformed JSON, over the size limit, an unknown charset) or a path

@@ -43,9 +43,17 @@ export class OpenApiContract {
       .map(([template, methods]) => ({
         template,
         methods,
-        pattern: new RegExp(`^${template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('')}$`),
+        // As the router matches: letter case and a trailing slash ignored.
+        pattern: new RegExp(`^${template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('')}/?$`, 'i'),
       }))
       .sort((a, b) => (a.template.match(/\{/g)?.length ?? 0) - (b.template.match(/\{/g)?.length ?? 0));
+  }
+
+  /** The methods the document lists for a path, by any template that matches it (HEAD with GET, as the server answers). */
+  methodsAt(path: string): string[] {
+    const listed = new Set(this.routes.filter((r) => r.pattern.test(path)).flatMap((r) => Object.keys(r.methods).map((m) => m.toUpperCase())));
+    if (listed.has('GET')) listed.add('HEAD');
+    return [...listed];
   }
 
   /** The documented operation of a request, or null when the document does not describe it. */
@@ -71,7 +79,7 @@ export class OpenApiContract {
   check(method: string, pathAndQuery: string, answer: { status: number; contentType: string | null; headers: Headers; text: string }): boolean {
     const path = pathAndQuery.split('?')[0];
     const operation = this.operation(method, path);
-    if (!operation) return false;
+    if (!operation) return this.checkUnlistedMethod(method, path, answer);
     const where = `${method} ${path} (${operation.template})`;
     const status = String(answer.status);
     const response = operation.responses[status] ?? operation.responses[`${status[0]}XX`] ?? operation.responses.default;
@@ -103,7 +111,31 @@ export class OpenApiContract {
     }
     return true;
   }
+
+  /**
+   * A documented path called with a method the document does not list for it: the answer is the
+   * 405 the document's description promises, with `Allow` naming exactly the listed methods and
+   * the error body, or a refusal that comes before routing (503 while draining, 415 for the body).
+   * Returns false for a path the document does not describe (nothing was checked).
+   */
+  private checkUnlistedMethod(method: string, path: string, answer: { status: number; contentType: string | null; headers: Headers; text: string }): boolean {
+    const listed = this.methodsAt(path);
+    if (listed.length === 0) return false;
+    const where = `${method} ${path}`;
+    if (answer.status < 400) throw new Error(`OpenAPI mismatch: ${where} answered ${answer.status}, but /docs-json lists only ${listed.join(', ')} for this path`);
+    if (answer.status !== 405) return false;
+    const allow = answer.headers.get('allow');
+    if (allow === null || methodSet(allow.split(',')) !== methodSet(listed)) {
+      throw new Error(`OpenAPI mismatch: ${where} answered 405 with Allow ${JSON.stringify(allow)}; /docs-json lists ${methodSet(listed)}`);
+    }
+    const validate = this.validator('/components/schemas/Error');
+    if (!validate(JSON.parse(answer.text))) throw new Error(`OpenAPI mismatch: ${where} answered 405 with a body that is not the Error schema:\n${answer.text.slice(0, 500)}`);
+    return true;
+  }
 }
+
+/** The methods of an Allow header, in a canonical order. */
+const methodSet = (methods: Iterable<string>) => [...new Set([...methods].map((m) => m.trim().toUpperCase()).filter(Boolean))].sort().join(', ');
 
 /** The documents of an NDJSON body: one per line, each line ended by a newline. */
 function ndjsonLines(where: string, text: string): unknown[] {
@@ -156,7 +188,8 @@ export async function checkAnswer(baseUrl: string, method: string, pathAndQuery:
     return; // a server that no longer serves its document (shutting down, killed): nothing to check against
   }
   if (!contract.check(method, pathAndQuery, { ...answer, contentType: answer.headers.get('content-type') })) return;
-  tally.count(`${method.toUpperCase()} ${contract.operation(method, pathAndQuery.split('?')[0])!.template} ${answer.status}`);
+  const operation = contract.operation(method, pathAndQuery.split('?')[0]);
+  tally.count(`${method.toUpperCase()} ${operation ? operation.template : '(a method the path does not take)'} ${answer.status}`);
 }
 
 /** Global setup: a directory where each test process leaves its tally. */

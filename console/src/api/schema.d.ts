@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users, oldest first; search by username or email */
+        /**
+         * List users, oldest first; search by username or email
+         * @description Users appear on their first authenticated call and keep what their last token said (name, email, roles, currency). `search` matches a case-insensitive substring of the username or email. Paged (`page`, `per_page`).
+         */
         get: operations["UsersController_list"];
         put?: never;
         post?: never;
@@ -24,7 +27,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One user */
+        /**
+         * One user
+         * @description The user as their last token described them, with their freeze (null when not frozen). An unknown id is 404 with the spec's message.
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
@@ -41,7 +47,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Available balance (amount less locked) per asset the user has an account in, as JSON numbers */
+        /**
+         * Available balance (amount less locked) per asset the user has an account in, as JSON numbers
+         * @description The spec's method: one entry per asset the user has an account in, `balance` being the amount less what pending holds lock, as a JSON number. The spec spells the path with a trailing slash, `/user/{userId}/balance/`: the same route (every path is matched ignoring a trailing slash).
+         */
         get: operations["BalancesController_userBalance"];
         put?: never;
         post?: never;
@@ -200,7 +209,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Credit or withdraw a user's balance (action `adjustment`) */
+        /**
+         * Credit or withdraw a user's balance (action `adjustment`)
+         * @description Posts one ledger transaction between the user and the issuer: a positive amount credits the user, a negative one withdraws, never below what open holds lock. The comment and the operator are kept with the transaction and in the audit trail. With an `Idempotency-Key`, a retry answers the stored result and posts nothing again. Not refused by a freeze: it is the operator's correction, not the user's own movement.
+         */
         post: operations["AdjustmentsController_adjust"];
         delete?: never;
         options?: never;
@@ -235,10 +247,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's holds, newest first */
+        /**
+         * A user's holds, newest first
+         * @description Every hold of the user, or only those in one `status`.
+         */
         get: operations["HoldsController_list"];
         put?: never;
-        /** Reserve part of a user's available balance */
+        /**
+         * Reserve part of a user's available balance
+         * @description The amount stays in the balance but can no longer be spent until the hold ends: captured, released, or expired at `expiresAt`. Refused with 422 when the available balance (amount less other holds) is short.
+         */
         post: operations["HoldsController_place"];
         delete?: never;
         options?: never;
@@ -253,7 +271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One hold */
+        /**
+         * One hold
+         * @description The hold with its state: pending until it is captured, released or expired; `endedAt` says when it ended.
+         */
         get: operations["HoldsController_get"];
         put?: never;
         post?: never;
@@ -272,7 +293,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Capture a pending hold into platform revenue; a partial amount releases the rest */
+        /**
+         * Capture a pending hold into platform revenue; a partial amount releases the rest
+         * @description Moves the captured amount (all of it when `amount` is absent) from the user to platform revenue in one transaction and ends the hold; whatever was not captured is released. A hold that already ended is 409.
+         */
         post: operations["HoldsController_capture"];
         delete?: never;
         options?: never;
@@ -289,7 +313,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release a pending hold */
+        /**
+         * Release a pending hold
+         * @description Ends the hold without moving money: the amount becomes available again. A hold that already ended is 409.
+         */
         post: operations["HoldsController_release"];
         delete?: never;
         options?: never;
@@ -304,7 +331,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalog */
+        /**
+         * The catalog
+         * @description Every token action the Balance API and this backoffice can apply: its type, the TOKEN_ASSET amount it moves, its price in the root asset, its category.
+         */
         get: operations["TokenActionsController_list"];
         put?: never;
         post?: never;
@@ -322,10 +352,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or replace an action */
+        /**
+         * Create or replace an action
+         * @description Stores the action under the name in the path (1 to 64 letters, digits, `.`, `_`, `:` or `-`), replacing one of that name. Recorded in the audit trail.
+         */
         put: operations["TokenActionsController_upsert"];
         post?: never;
-        /** Remove an action */
+        /**
+         * Remove an action
+         * @description The action can no longer be applied; transactions it posted keep their action name. An unknown name is 404.
+         */
         delete: operations["TokenActionsController_remove"];
         options?: never;
         head?: never;
@@ -341,7 +377,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply an action to a user: mining and buying credit TOKEN_ASSET, spending debits it */
+        /**
+         * Apply an action to a user: mining and buying credit TOKEN_ASSET, spending debits it
+         * @description Posts the action's TOKEN_ASSET amount to the user (mining, buying) or from the user (spending) in one transaction. A spending action the user cannot afford is 422; a frozen user is 423. With an `Idempotency-Key`, a retry answers the stored result and posts nothing again.
+         */
         post: operations["TokenActionsController_apply"];
         delete?: never;
         options?: never;
@@ -356,7 +395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every quote; the root asset is always 1 */
+        /**
+         * Every quote; the root asset is always 1
+         * @description Root-asset units per one unit of each quoted asset, with when each was last set. An asset without a quote is not listed: its funds have no value in the root asset.
+         */
         get: operations["ExchangeRatesController_list"];
         put?: never;
         post?: never;
@@ -373,7 +415,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An asset's quote changes, newest first (null: unquoted) */
+        /**
+         * An asset's quote changes, newest first (null: unquoted)
+         * @description Every change of the asset's quote, as set or removed (`rate: null`), newest first. An unknown asset is 404.
+         */
         get: operations["ExchangeRatesController_history"];
         put?: never;
         post?: never;
@@ -391,10 +436,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the quote of an asset */
+        /**
+         * Set the quote of an asset
+         * @description Sets root-asset units per one unit of the asset, exactly as given (any number of decimals), and keeps the change in the history and the audit trail. The root asset is always 1 (400).
+         */
         put: operations["ExchangeRatesController_set"];
         post?: never;
-        /** Remove the quote: the asset becomes unconvertible */
+        /**
+         * Remove the quote: the asset becomes unconvertible
+         * @description The asset keeps its balances but has no value in the root asset until quoted again; the removal is kept in the history. The root asset cannot be unquoted (400); an asset without a quote is 404.
+         */
         delete: operations["ExchangeRatesController_remove"];
         options?: never;
         head?: never;
@@ -408,7 +459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every product and its plans, by type then id */
+        /**
+         * Every product and its plans, by type then id
+         * @description Every subscribable product with its owner (credited with payments) and its plans, each priced in TOKEN_ASSET.
+         */
         get: operations["ProductsController_list"];
         put?: never;
         post?: never;
@@ -425,9 +479,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A product and its plans */
+        /**
+         * A product and its plans
+         * @description One product by type and id; an unknown one is 404.
+         */
         get: operations["ProductsController_get"];
-        /** Create or replace a product and its plans */
+        /**
+         * Create or replace a product and its plans
+         * @description Stores the product with the plans given, replacing the previous ones: each plan at most once, the free plan at 0 and every other above 0, priced in TOKEN_ASSET. Recorded in the audit trail.
+         */
         put: operations["ProductsController_put"];
         post?: never;
         delete?: never;
@@ -443,7 +503,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the ledger invariants (entries sum to zero, balances equal their entries, no user below zero) and the audit chain */
+        /**
+         * Check the ledger invariants (entries sum to zero, balances equal their entries, no user below zero) and the audit chain
+         * @description Reads every transaction, entry and account, and the audit trail's hash chain: a full scan, so its time grows with the ledger. `ok` is true when every invariant holds; otherwise at most 100 failures, each naming its rule.
+         */
         get: operations["LedgerCheckController_run"];
         put?: never;
         post?: never;
@@ -500,7 +563,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews) */
+        /**
+         * A user's subscriptions, newest first, with the current period (`periodEnd` null: never renews)
+         * @description Active and ended subscriptions of the user, with the plan, the price charged each period and the current period. An unknown user is 404.
+         */
         get: operations["SubscriptionsController_list"];
         put?: never;
         post?: never;
@@ -519,7 +585,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an active subscription now, without refund (`endedReason: "admin"`) */
+        /**
+         * End an active subscription now, without refund (`endedReason: "admin"`)
+         * @description The subscription ends at once and is not renewed; what was charged stays charged. One that already ended is 409.
+         */
         post: operations["SubscriptionsController_expire"];
         delete?: never;
         options?: never;
@@ -578,7 +647,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every endpoint, oldest first, enabled or disabled (and why); never a secret */
+        /**
+         * Every endpoint, oldest first, enabled or disabled (and why); never a secret
+         * @description The registered webhook endpoints with the event types each receives. An endpoint disabled after failing deliveries says why; its signing secret is never shown again after creation.
+         */
         get: operations["WebhooksController_list"];
         put?: never;
         /**
@@ -602,7 +674,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove an endpoint and its delivery log; nothing more is sent to it */
+        /**
+         * Remove an endpoint and its delivery log; nothing more is sent to it
+         * @description Deletes the endpoint, its secret and its delivery log at once; an unknown id is 404.
+         */
         delete: operations["WebhooksController_delete"];
         options?: never;
         head?: never;
@@ -636,7 +711,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An endpoint's deliveries, newest event first: status, attempts, the last answer (at most 1 KiB) or error, the next attempt */
+        /**
+         * An endpoint's deliveries, newest event first: status, attempts, the last answer (at most 1 KiB) or error, the next attempt
+         * @description One row per event sent (or to be sent) to the endpoint, paged: its status, how many attempts were made, the last HTTP answer or network error, and when the next attempt is due.
+         */
         get: operations["WebhooksController_deliveries"];
         put?: never;
         post?: never;
@@ -655,25 +733,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attempt a delivery again now, on a fresh 5-day schedule, whatever its state; enables a disabled endpoint */
+        /**
+         * Attempt a delivery again now, on a fresh 5-day schedule, whatever its state; enables a disabled endpoint
+         * @description The delivery becomes pending and due now, with a fresh retry schedule, and a disabled endpoint is enabled again; recorded in the audit trail. The answer is the delivery as it then stands.
+         */
         post: operations["WebhooksController_retry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/back-api/backoffice/user/{userId}/balance/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Available balance (amount less locked) per asset the user has an account in, as JSON numbers (the spec's spelling, with the trailing slash) */
-        get: operations["BalancesController_userBalance_spec"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -701,12 +765,12 @@ export interface components {
         };
         AdjustmentDto: {
             /**
-             * @description Asset code, case-insensitive (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default); an unknown one is a 400
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12. Sent in lower case as listed (the server also reads other letter case: `USD` is `usd`); another code is a 400 (a 404 in a path).
              * @example usd
              */
             asset: string;
             /**
-             * @description Signed amount, not 0: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description Signed amount, not 0: positive credits, negative withdraws (never below zero). A decimal string is exact; a JSON number is accepted too. At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 0.3
              */
             amount: string | number;
@@ -723,19 +787,19 @@ export interface components {
              */
             comment: string;
             /**
-             * @description How much to reverse, in the transaction's asset; only for a transaction with one debited and one credited entry. Absent: all that remains unreversed. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description How much to reverse, in the transaction's asset; only for a transaction with one debited and one credited entry. Absent: all that remains unreversed. A decimal string is exact; a JSON number is accepted too. At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 2.5
              */
             amount?: string | number;
         };
         PlaceHoldDto: {
             /**
-             * @description Asset code, case-insensitive (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default); an unknown one is a 400
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12. Sent in lower case as listed (the server also reads other letter case: `USD` is `usd`); another code is a 400 (a 404 in a path).
              * @example rents
              */
             asset: string;
             /**
-             * @description Amount to reserve, > 0, at most what is available. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description Amount to reserve, > 0, at most what is available. A decimal string is exact; a JSON number is accepted too. At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 25.5
              */
             amount: string | number;
@@ -745,14 +809,14 @@ export interface components {
              */
             reason: string;
             /**
-             * @description When the hold is released by itself: ISO 8601 (UTC when no zone) or epoch milliseconds; must be in the future
+             * @description When the hold is released by itself: ISO 8601 (UTC when no zone) or epoch milliseconds; must be in the future, on a day the month has
              * @example 2030-01-01T00:00:00Z
              */
             expiresAt?: string | number;
         };
         CaptureHoldDto: {
             /**
-             * @description Capture only this much (> 0, at most the held amount); the rest is released. Absent: all of it. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description Capture only this much (> 0, at most the held amount); the rest is released. Absent: all of it. A decimal string is exact; a JSON number is accepted too. At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 10
              */
             amount?: string | number;
@@ -765,12 +829,12 @@ export interface components {
              */
             type: "mining" | "spending" | "buying";
             /**
-             * @description TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description TOKEN_ASSET amount the action moves, ≥ 0 (an action of 0 cannot be applied). A decimal string is exact; a JSON number is accepted too. At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 10
              */
             token: string | number;
             /**
-             * @description Price in the root asset, ≥ 0. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description Price in the root asset, ≥ 0. A decimal string is exact; a JSON number is accepted too. At most the asset's own decimals (its scale: 2 for usd and eur, 8 for rents, 18 for eth; the asset codes list each one), trailing zeros aside; more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 0.99
              */
             price: string | number;
@@ -784,22 +848,10 @@ export interface components {
         };
         ExchangeRateDto: {
             /**
-             * @description Root-asset units per one unit of the asset, > 0 (any number of decimals). A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
+             * @description Root-asset units per one unit of the asset, > 0 (any number of decimals). A decimal string is exact; a JSON number is accepted too. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
              * @example 65000.5
              */
             rate: string | number;
-        };
-        ProductOptionDto: {
-            /**
-             * @example subscription_month
-             * @enum {string}
-             */
-            plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
-            /**
-             * @description Price in TOKEN_ASSET: 0 for the free plan, > 0 for every other plan. A decimal string is exact; a JSON number is accepted too. At most the asset's decimals (2 for usd and eur, 8 for rents, 18 for eth); more is a 400, never rounded. At most MAX_AMOUNT (10^15 by default) whole units, in any form (1e16 included); more is a 400.
-             * @example 15
-             */
-            price: string | number;
         };
         ProductDto: {
             /**
@@ -807,8 +859,30 @@ export interface components {
              * @example d3e84bed-94bb-59c1-bbf1-fcfea251e84b
              */
             ownerId?: string;
-            /** @description The plans offered (each at most once, so at most 6) */
-            options: components["schemas"]["ProductOptionDto"][];
+            /**
+             * @description The plans offered, each at most once (so at most 6); a plan repeated is a 400. Prices in TOKEN_ASSET, at most its decimals: 0 for the free plan, more for every other.
+             * @example [
+             *       {
+             *         "plan": "free",
+             *         "price": "0"
+             *       },
+             *       {
+             *         "plan": "subscription_month",
+             *         "price": "15"
+             *       }
+             *     ]
+             */
+            options: ({
+                /** @enum {string} */
+                plan: "free";
+                /** @description Always 0 */
+                price: string | 0;
+            } | {
+                /** @enum {string} */
+                plan: "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+                /** @description Greater than 0 */
+                price: string | number;
+            })[];
         };
         AdvanceClockDto: {
             /**
@@ -868,7 +942,7 @@ export interface components {
         };
         AvailableBalance: {
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -880,7 +954,7 @@ export interface components {
         };
         AssetBalance: {
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -923,7 +997,7 @@ export interface components {
              */
             totalFundsInRootAsset?: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             rootAsset: string;
@@ -1042,7 +1116,7 @@ export interface components {
             /** @example 17 */
             transactionId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1112,7 +1186,7 @@ export interface components {
             /** @enum {string} */
             action: "adjustment";
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1126,7 +1200,7 @@ export interface components {
             /** @description A user's account after the change: `amount` includes `locked`; `available` = amount − locked (null only if the posting left no account of the user) */
             balance: {
                 /**
-                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
                  * @example usd
                  */
                 asset: string;
@@ -1156,7 +1230,7 @@ export interface components {
              */
             userId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1226,7 +1300,7 @@ export interface components {
             /** @enum {string} */
             type: "mining" | "spending" | "buying";
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1238,7 +1312,7 @@ export interface components {
             /** @description A user's account after the change: `amount` includes `locked`; `available` = amount − locked (null only if the posting left no account of the user) */
             balance: {
                 /**
-                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
                  * @example usd
                  */
                 asset: string;
@@ -1261,7 +1335,7 @@ export interface components {
         };
         ExchangeRate: {
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1279,7 +1353,7 @@ export interface components {
         };
         ExchangeRates: {
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             rootAsset: string;
@@ -1287,7 +1361,7 @@ export interface components {
         };
         ExchangeRateHistory: {
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1316,19 +1390,25 @@ export interface components {
              */
             ownerId: string | null;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
-            options: {
+            /** @description Each plan at most once, in the order of the plans; the free one at 0 */
+            options: ({
                 /** @enum {string} */
-                plan: "free" | "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
+                plan: "free";
+                /** @enum {string} */
+                price: "0";
+            } | {
+                /** @enum {string} */
+                plan: "one_time_payment" | "subscription_week" | "subscription_month" | "subscription_6_months" | "subscription_year";
                 /**
-                 * @description In TOKEN_ASSET
+                 * @description In TOKEN_ASSET, more than 0
                  * @example 15
                  */
                 price: string;
-            }[];
+            })[];
         };
         LedgerCheck: {
             ok: boolean;
@@ -1353,7 +1433,7 @@ export interface components {
              */
             now: string;
             /**
-             * @description Total offset from real time
+             * @description Total offset from real time, in whole seconds
              * @example 86400
              */
             offsetSeconds: number;
@@ -1365,7 +1445,7 @@ export interface components {
             /** @example 17 */
             transactionId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1432,13 +1512,13 @@ export interface components {
         /** @description What users hold of each asset, summed exactly */
         AssetTotals: {
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             rootAsset: string;
             assets: {
                 /**
-                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
                  * @example usd
                  */
                 asset: string;
@@ -1502,7 +1582,7 @@ export interface components {
              */
             status: "active" | "expired";
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             currency: string;
@@ -1594,7 +1674,7 @@ export interface components {
                  */
                 account: string;
                 /**
-                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
                  * @example usd
                  */
                 asset: string;
@@ -1713,7 +1793,7 @@ export interface components {
             /** @description One per account of the user, by asset; locked funds included (holds move nothing) */
             balances: {
                 /**
-                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
                  * @example usd
                  */
                 asset: string;
@@ -1760,7 +1840,7 @@ export interface components {
              */
             account: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -1953,7 +2033,7 @@ export interface components {
                  */
                 account: string;
                 /**
-                 * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+                 * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
                  * @example usd
                  */
                 asset: string;
@@ -2010,7 +2090,7 @@ export interface components {
              */
             userId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -2054,7 +2134,7 @@ export interface components {
              */
             userId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -2098,7 +2178,7 @@ export interface components {
              */
             userId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -2142,7 +2222,7 @@ export interface components {
              */
             userId: string;
             /**
-             * @description Asset code (rents, roomi, valu, usd, eur, btc, eth, usdt, xmr by default)
+             * @description One of the catalog's assets; the decimals (scale) of each: btc 8, eth 18, eur 2, rents 8, roomi 8, usd 2, usdt 6, valu 8, xmr 12
              * @example usd
              */
             asset: string;
@@ -3149,9 +3229,9 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds; a day the month does not have is a 400 */
                 from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds; a day the month does not have is a 400 */
                 to?: string;
                 /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
@@ -3217,7 +3297,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 400,
                      *       "message": [
-                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *         "from must be an ISO 8601 date or epoch milliseconds, on a day the month has (2025-02-28, not 2025-02-30)"
                      *       ]
                      *     }
                      */
@@ -3359,9 +3439,9 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds; a day the month does not have is a 400 */
                 from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds; a day the month does not have is a 400 */
                 to?: string;
                 /** @description Only this asset (case-insensitive; an unknown one is a 400) */
                 asset?: string;
@@ -3425,7 +3505,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 400,
                      *       "message": [
-                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *         "from must be an ISO 8601 date or epoch milliseconds, on a day the month has (2025-02-28, not 2025-02-30)"
                      *       ]
                      *     }
                      */
@@ -8811,9 +8891,9 @@ export interface operations {
                 Page?: number;
                 /** @description Alias of per_page */
                 PerPage?: number;
-                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                /** @description From this instant, inclusive: ISO 8601 (UTC when no zone) or epoch milliseconds; a day the month does not have is a 400 */
                 from?: string;
-                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds */
+                /** @description Before this instant, exclusive: ISO 8601 (UTC when no zone) or epoch milliseconds; a day the month does not have is a 400 */
                 to?: string;
                 /** @description Only this actor's records (their user id) */
                 actor?: string;
@@ -8885,7 +8965,7 @@ export interface operations {
                      * @example {
                      *       "statusCode": 400,
                      *       "message": [
-                     *         "from must be an ISO 8601 date or epoch milliseconds"
+                     *         "from must be an ISO 8601 date or epoch milliseconds, on a day the month has (2025-02-28, not 2025-02-30)"
                      *       ]
                      *     }
                      */
@@ -9939,179 +10019,6 @@ export interface operations {
                      * @example {
                      *       "statusCode": 404,
                      *       "message": "No delivery of event 1042 to webhook 0b7f5f3b-2c11-4d8e-a0f4-5f0c6a521b7f"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A body over 100 kB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 413,
-                     *       "message": "Request body too large"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A non-empty body that is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 415,
-                     *       "message": "Request body must be JSON (Content-Type: application/json)"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests from this user; retry after the `Retry-After` seconds */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 429,
-                     *       "message": "Too many requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Internal error (no details) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 500,
-                     *       "message": "Internal server error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The instance is shutting down; retry on another */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 503,
-                     *       "message": "Server is shutting down"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    BalancesController_userBalance_spec: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The user id (JWT `sub`) */
-                userId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "asset": "btc",
-                     *         "balance": 10
-                     *       },
-                     *       {
-                     *         "asset": "eth",
-                     *         "balance": 300
-                     *       }
-                     *     ]
-                     */
-                    "application/json": components["schemas"]["AvailableBalance"][];
-                };
-            };
-            /** @description Invalid request: malformed JSON, a body nested too deep, or a field that fails validation (the message names it) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 400,
-                     *       "message": [
-                     *         "amount must be a number or a decimal string"
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing, expired or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 401,
-                     *       "message": "Unauthorized"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the admin role */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 403,
-                     *       "message": "Requires role: admin"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such user */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "statusCode": 404,
-                     *       "message": "User with id:68e057fe-0aec-03db-20f8-5f811abf7da6 not found."
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

@@ -260,7 +260,7 @@ function ExchangeRates() {
   );
 }
 
-type Plan = components['schemas']['ProductOptionDto']['plan'];
+type Plan = components['schemas']['ProductDto']['options'][number]['plan'];
 const PLANS = ['free', 'one_time_payment', 'subscription_week', 'subscription_month', 'subscription_6_months', 'subscription_year'] as const satisfies readonly Plan[];
 type ProductDraft = { productType: string; productId: string; ownerId: string; options: Array<{ plan: Plan; price: string }> };
 
