@@ -80,6 +80,11 @@ export interface AppConfig {
   readonly production: boolean;
   readonly port: number;
   readonly database: DatabaseConfig;
+  /**
+   * How long after it began a ledger transaction may still commit (5 s, CONTRACT §8; may only be
+   * shorter, which keeps the contract's promise too).
+   */
+  readonly commitDeadlineMs: number;
   readonly jwt: JwtConfig;
   readonly introspection: IntrospectionConfig | null;
   readonly tokenAsset: string;

@@ -16,6 +16,8 @@ type Env = Record<string, string | undefined>;
 
 export const DEFAULT_SQLITE_PATH = './data/ledger.sqlite';
 export const DEFAULT_SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** A ledger transaction commits within 5 s of its start or not at all (CONTRACT §8). */
+export const DEFAULT_COMMIT_DEADLINE_MS = 5000;
 /** Where the generated development JWT secret is kept, so the server and `npm run token` agree. */
 export const DEV_SECRET_FILE = './data/dev-jwt-secret';
 const ASSET_CODE = /^[a-z][a-z0-9]{1,15}$/;
@@ -30,6 +32,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production,
     port: reader.integer('PORT', 3000, 0, 65535),
     database: readDatabase(reader, env),
+    commitDeadlineMs: reader.integer('COMMIT_DEADLINE_MS', DEFAULT_COMMIT_DEADLINE_MS, 1000, DEFAULT_COMMIT_DEADLINE_MS),
     jwt: readJwt(reader, env, production, problems),
     introspection: readIntrospection(reader, production),
     tokenAsset: reader.assetCode('TOKEN_ASSET', 'rents'),

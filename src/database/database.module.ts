@@ -9,7 +9,7 @@ import { openDatabase } from './open-database.js';
     {
       provide: Db,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openDatabase(config.database),
+      useFactory: (config: AppConfig) => openDatabase(config.database, config.commitDeadlineMs),
     },
   ],
   exports: [Db],

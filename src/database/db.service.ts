@@ -58,18 +58,23 @@ export class Db {
   private sqliteConnection: Reader | null = null;
   readonly dialect: Dialect;
 
-  constructor(readonly dataSource: DataSource) {
+  /** commitDeadlineMs: how long after BEGIN a transaction that stamps entries may commit (commit-deadline.ts). */
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly commitDeadlineMs: number,
+  ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     this.sqlite = new SqliteGroupCommit({
       connection: () => (this.sqliteConnection ??= sqliteReader((this.dataSource.driver as unknown as { databaseConnection: Parameters<typeof sqliteReader>[0] }).databaseConnection)),
       context: this.current,
+      deadline: () => new CommitDeadline(this.commitDeadlineMs),
       onHookError: this.reportHookError,
     });
     this.pg = new PgGroupCommit({
       pool: () => this.pgPool,
       context: this.current,
       runAlone: (work) => this.alone(work),
-      serverDeadline: () => this.serverDeadline(),
+      deadline: (connection) => CommitDeadline.onServer(this.commitDeadlineMs, this.serverDeadline(), connection),
       onHookError: this.reportHookError,
       onRunAlone: (units, reason) => this.logger.debug(`a batch was rolled back; ${units} of its units of work run again alone: ${describe(reason)}`),
     });
@@ -133,7 +138,7 @@ export class Db {
   private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
     const result = await withPgClient(this.pgPool, async (reader) => {
-      const deadline = CommitDeadline.onServer(this.serverDeadline(), reader);
+      const deadline = CommitDeadline.onServer(this.commitDeadlineMs, this.serverDeadline(), reader);
       await reader.query('BEGIN');
       try {
         const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
@@ -152,7 +157,7 @@ export class Db {
 
   /** The statement setting the server's own commit deadline, where it has one (read once TypeORM connected). */
   private serverDeadline(): string | null {
-    if (this.serverDeadlineSql === undefined) this.serverDeadlineSql = serverDeadlineStatement((this.dataSource.driver as unknown as { version?: string }).version);
+    if (this.serverDeadlineSql === undefined) this.serverDeadlineSql = serverDeadlineStatement((this.dataSource.driver as unknown as { version?: string }).version, this.commitDeadlineMs);
     return this.serverDeadlineSql;
   }
   private serverDeadlineSql: string | null | undefined;

@@ -2,11 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
+import { DEFAULT_COMMIT_DEADLINE_MS } from '../config/load-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { Db } from './db.service.js';
 
-/** Connects, applies pending migrations and returns the unit of work over the connection. */
-export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+/**
+ * Connects, applies pending migrations and returns the unit of work over the connection, whose
+ * ledger transactions commit within `commitDeadlineMs` of their start (commit-deadline.ts).
+ */
+export async function openDatabase(config: DatabaseConfig, commitDeadlineMs = DEFAULT_COMMIT_DEADLINE_MS): Promise<Db> {
   if (config.type === 'sqlite') mkdirSync(dirname(config.path), { recursive: true });
   const dataSource = new DataSource(dataSourceOptions(config));
   await dataSource.initialize();
@@ -16,7 +20,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     await dataSource.destroy();
     throw error;
   }
-  return new Db(dataSource);
+  return new Db(dataSource, commitDeadlineMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CommitDeadline } from './commit-deadline.js';
+import type { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { Reader, SharedTx, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
@@ -30,8 +30,8 @@ export interface PgGroupCommitOptions {
   context: AsyncLocalStorage<Tx>;
   /** Runs one unit in a transaction of its own (a unit that cannot share, after a rollback). */
   runAlone: (work: (tx: Tx) => Promise<unknown>) => Promise<unknown>;
-  /** What sets the server's own commit deadline, if it has one (see commit-deadline.ts). */
-  serverDeadline: () => string | null;
+  /** A batch's commit deadline on its connection (commit-deadline.ts), taken as it begins. */
+  deadline: (connection: Pick<Reader, 'query'>) => CommitDeadline;
   /** An after-commit hook threw (it does not stop the others). */
   onHookError: (error: unknown) => void;
   /** A batch was rolled back and `units` of its units run again alone. */
@@ -165,7 +165,7 @@ export class PgGroupCommit {
     const outcomes: Outcome[] = [];
     // Statements queued back to back go out as soon as the one before is answered, without
     // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
-    const deadline = CommitDeadline.onServer(this.options.serverDeadline(), connection);
+    const deadline = this.options.deadline(connection);
     const begun = reader.query('BEGIN');
     begun.catch(() => undefined);
     let committed: Promise<unknown> | null = null;

@@ -1,4 +1,4 @@
-import { CommitDeadline } from './commit-deadline.js';
+import type { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import type { Reader, Tx } from './tx.js';
@@ -16,6 +16,8 @@ export interface SqliteGroupCommitOptions {
   connection: () => Reader;
   /** Where a unit's Tx is kept while it runs, so nested transaction() and read() calls join it. */
   context: AsyncLocalStorage<Tx>;
+  /** A batch's commit deadline (commit-deadline.ts), taken as it begins. */
+  deadline: () => CommitDeadline;
   /** An after-commit hook threw (it does not stop the others). */
   onHookError: (error: unknown) => void;
 }
@@ -54,7 +56,7 @@ export class SqliteGroupCommit {
   private async commit(batch: SqliteJob[]): Promise<void> {
     const reader = this.options.connection();
     const outcomes: Outcome[] = [];
-    const deadline = new CommitDeadline();
+    const deadline = this.options.deadline();
     try {
       await reader.query('BEGIN IMMEDIATE');
       for (const job of batch) outcomes.push(await this.runInSavepoint(job, reader, deadline));

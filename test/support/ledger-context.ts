@@ -27,12 +27,12 @@ class LedgerContextModule {
 /**
  * The ledger's services over a migrated database seeded with the default catalog, built by
  * dependency injection (so a new constructor dependency is wired here as in the app, not by hand).
- * Closing the context closes the database.
+ * Closing the context closes the database. `extraEnv` sets more configuration (COMMIT_DEADLINE_MS).
  */
-export function ledgerContext(database: DatabaseConfig): Promise<INestApplicationContext> {
+export function ledgerContext(database: DatabaseConfig, extraEnv: Record<string, string> = {}): Promise<INestApplicationContext> {
   const env: Record<string, string> =
     database.type === 'sqlite'
       ? { DATABASE_URL: `sqlite:${database.path}` }
       : { DATABASE_URL: database.url, DATABASE_POOL_SIZE: String(database.poolSize) };
-  return NestFactory.createApplicationContext(LedgerContextModule.forRoot(env), { logger: false });
+  return NestFactory.createApplicationContext(LedgerContextModule.forRoot({ ...env, ...extraEnv }), { logger: false });
 }

@@ -21,9 +21,9 @@ export interface LedgerHarness {
   close(): Promise<void>;
 }
 
-export async function openLedger(kind: DatabaseKind, poolSize?: number): Promise<LedgerHarness> {
+export async function openLedger(kind: DatabaseKind, poolSize?: number, env: Record<string, string> = {}): Promise<LedgerHarness> {
   const database = await createTestDatabase(kind, poolSize);
-  const context = await ledgerContext(database.config);
+  const context = await ledgerContext(database.config, env);
   return {
     database,
     db: context.get(Db),

@@ -128,6 +128,13 @@ describe('configuration', () => {
     expect(problemsOf({ JWT_SECRET: secret, HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual(['HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (15000 > 10000)']);
   });
 
+  it("reads the commit deadline: the contract's 5 s by default and at most, shorter only from 1 s", () => {
+    expect(loadConfig({ JWT_SECRET: secret }).commitDeadlineMs).toBe(5000);
+    expect(loadConfig({ JWT_SECRET: secret, COMMIT_DEADLINE_MS: '2000' }).commitDeadlineMs).toBe(2000);
+    expect(problemsOf({ JWT_SECRET: secret, COMMIT_DEADLINE_MS: '6000' })).toEqual(['COMMIT_DEADLINE_MS must be a whole number from 1000 to 5000 (got "6000")']);
+    expect(problemsOf({ JWT_SECRET: secret, COMMIT_DEADLINE_MS: '500' })).toEqual(['COMMIT_DEADLINE_MS must be a whole number from 1000 to 5000 (got "500")']);
+  });
+
   it('reads the webhook attempt time limit: 15 s by default', () => {
     expect(loadConfig({ JWT_SECRET: secret }).webhooks).toEqual({ allowPrivate: false, timeoutMs: 15_000 });
     expect(loadConfig({ JWT_SECRET: secret, WEBHOOKS_TIMEOUT_MS: '3000' }).webhooks.timeoutMs).toBe(3000);
