@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'vite';
 
 const consoleDir = fileURLToPath(new URL('..', import.meta.url));
 const stamp = join(consoleDir, '..', 'dist', 'console', '.built');
@@ -34,6 +33,9 @@ const current = existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...sour
 if (current && !process.argv.includes('--force')) {
   console.log('console: dist/console is up to date');
 } else {
+  // Vite is loaded only to build: loading it costs about as much as the check itself, and
+  // `npm start` runs this check on every start.
+  const { build } = await import('vite');
   await build({ configFile: join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
   compressAll(join(consoleDir, '..', 'dist', 'console'));
   writeFileSync(stamp, new Date().toISOString());
