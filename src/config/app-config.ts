@@ -74,6 +74,11 @@ export interface WebhooksConfig {
   readonly allowPrivate: boolean;
   /** A 2xx within this long delivers; no answer in time is a failed attempt (15 s by default, CONTRACT §9). */
   readonly timeoutMs: number;
+  /**
+   * A claimed delivery stays an instance's for its attempt's time limit and this long beyond (10 s
+   * by default): how long a killed instance's claims wait before another instance sends them.
+   */
+  readonly leaseMarginMs: number;
 }
 
 export interface AppConfig {

@@ -65,7 +65,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: reader.addressList('TRUST_PROXY') ?? TrustedProxies.none(),
     publicUrl: readPublicUrl(reader),
     enableTestClock: reader.boolean('ENABLE_TEST_CLOCK', false),
-    webhooks: { allowPrivate: reader.boolean('WEBHOOKS_ALLOW_PRIVATE', false), timeoutMs: reader.integer('WEBHOOKS_TIMEOUT_MS', 15_000, 1000, 120_000) },
+    webhooks: {
+      allowPrivate: reader.boolean('WEBHOOKS_ALLOW_PRIVATE', false),
+      timeoutMs: reader.integer('WEBHOOKS_TIMEOUT_MS', 15_000, 1000, 120_000),
+      leaseMarginMs: reader.integer('WEBHOOKS_LEASE_MARGIN_MS', 10_000, 1000, 600_000),
+    },
     eventsRetentionDays: reader.integer('EVENTS_RETENTION_DAYS', 30, 1, 36_500),
     logLevel: reader.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
   };

@@ -19,13 +19,6 @@ const CONCURRENCY = 32;
  */
 const CLAIM_AHEAD = CONCURRENCY * 4;
 const CLAIM_WHEN_WAITING_BELOW = CONCURRENCY * 2;
-/**
- * A claimed delivery is this instance's for the attempt timeout and this long beyond (real time):
- * a killed instance's claims lapse after it. An attempt starts only if it will end within its
- * lease, so a live instance never loses a delivery mid-attempt; one that waited too long is left
- * for the next claim.
- */
-const LEASE_MARGIN_MS = 10_000;
 
 interface Claimed {
   readonly webhook: Webhook;
@@ -59,6 +52,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly timeoutMs: number;
+  /**
+   * A claimed delivery is this instance's for the attempt timeout and this long beyond (real time,
+   * WEBHOOKS_LEASE_MARGIN_MS): a killed instance's claims lapse after it. An attempt starts only if
+   * it will end within its lease, so a live instance never loses a delivery mid-attempt; one that
+   * waited too long is left for the next claim.
+   */
+  private readonly leaseMarginMs: number;
 
   constructor(
     private readonly db: Db,
@@ -68,6 +68,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.timeoutMs = config.webhooks.timeoutMs;
+    this.leaseMarginMs = config.webhooks.leaseMarginMs;
     this.outcomes = new AttemptOutcomes(db, clock);
   }
 
@@ -113,7 +114,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (this.waiting.length >= CLAIM_WHEN_WAITING_BELOW) return;
     const wanted = CLAIM_AHEAD - this.waiting.length - this.running.size;
     if (wanted <= 0) return;
-    const leaseUntil = Date.now() + this.timeoutMs + LEASE_MARGIN_MS;
+    const leaseUntil = Date.now() + this.timeoutMs + this.leaseMarginMs;
     const claimed = await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), leaseUntil, wanted));
     this.moreDue = claimed.length === wanted;
     if (claimed.length === 0) return;

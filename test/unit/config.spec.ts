@@ -135,9 +135,11 @@ describe('configuration', () => {
     expect(problemsOf({ JWT_SECRET: secret, COMMIT_DEADLINE_MS: '500' })).toEqual(['COMMIT_DEADLINE_MS must be a whole number from 1000 to 5000 (got "500")']);
   });
 
-  it('reads the webhook attempt time limit: 15 s by default', () => {
-    expect(loadConfig({ JWT_SECRET: secret }).webhooks).toEqual({ allowPrivate: false, timeoutMs: 15_000 });
+  it('reads the webhook attempt time limit, 15 s by default, and the lease margin beyond it, 10 s by default', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).webhooks).toEqual({ allowPrivate: false, timeoutMs: 15_000, leaseMarginMs: 10_000 });
     expect(loadConfig({ JWT_SECRET: secret, WEBHOOKS_TIMEOUT_MS: '3000' }).webhooks.timeoutMs).toBe(3000);
+    expect(loadConfig({ JWT_SECRET: secret, WEBHOOKS_LEASE_MARGIN_MS: '2000' }).webhooks.leaseMarginMs).toBe(2000);
+    expect(problemsOf({ JWT_SECRET: secret, WEBHOOKS_LEASE_MARGIN_MS: '500' })).toEqual(['WEBHOOKS_LEASE_MARGIN_MS must be a whole number from 1000 to 600000 (got "500")']);
     expect(problemsOf({ JWT_SECRET: secret, WEBHOOKS_TIMEOUT_MS: '0' })).toEqual(['WEBHOOKS_TIMEOUT_MS must be a whole number from 1000 to 120000 (got "0")']);
   });
 
