@@ -276,8 +276,9 @@ describe.each(DATABASE_KINDS)('webhook deliveries through kill -9 on %s', (kind)
   it('delivers every event at least once after the server is killed mid-burst and restarted', async () => {
     database = await createTestDatabase(kind);
     receiver = await startReceiver();
-    // Slow enough answers that the kill lands while deliveries are in flight.
-    receiver.answer = () => ({ status: 204, delayMs: 50 });
+    // The first five are answered; the rest hang until the kill, so it lands while deliveries are in flight.
+    let answered = 0;
+    receiver.answer = () => (answered++ < 5 ? { status: 204 } : 'hang');
     // The killed process's claims lapse 2 s after the attempt's time limit (WEBHOOKS_LEASE_MARGIN_MS, 10 s by default).
     const env = { DATABASE_URL: database.url, WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_TIMEOUT_MS: String(TIMEOUT_S * 1000), WEBHOOKS_LEASE_MARGIN_MS: '2000', ...NO_RATE_LIMITS };
     server = await startServerProcess(env);
@@ -296,6 +297,7 @@ describe.each(DATABASE_KINDS)('webhook deliveries through kill -9 on %s', (kind)
     await server.kill();
     const beforeRestart = new Set(receiver.received.map((h) => h.headers['webhook-id']));
     expect(beforeRestart.size).toBeLessThan(EVENTS);
+    receiver.answer = () => ({ status: 204 });
     server = await startServerProcess(env);
     // Leases of the killed process lapse (the attempt timeout and a margin), then its claims are taken up.
     await pollUntil(async () => new Set(receiver.received.map((h) => h.headers['webhook-id'])).size, (n) => n >= EVENTS, 90_000);
