@@ -75,14 +75,9 @@ export class AttemptOutcomes {
   private async recordFailure(tx: Tx, webhook: Webhook, delivery: Delivery, result: AttemptResult, now: number): Promise<void> {
     const next = nextAttemptAt(delivery.scheduleStartedAt, delivery.scheduleAttempts + 1, now);
     const error = result.error ?? redirectOrStatus(result.status!);
-    await deliveriesTable.record(tx, webhook.id, [delivery.eventId], {
-      status: next === null ? 'failed' : 'pending',
-      nextAttemptAt: next,
-      attemptedAt: now,
-      httpStatus: result.status,
-      response: result.body,
-      error,
-    });
+    const outcome = { status: next === null ? 'failed' : 'pending', nextAttemptAt: next, attemptedAt: now, httpStatus: result.status, response: result.body, error } as const;
+    // The body a retry will send, kept with the delivery from its first failure on (PAYLOAD_IN_EVENTS).
+    await deliveriesTable.record(tx, webhook.id, [delivery.eventId], outcome, delivery.payload);
     if (result.status === 410) return webhooksTable.disable(tx, webhook.id, 'the endpoint answered 410 Gone');
     // This delivery failed for 5 days and nothing reached the endpoint meanwhile.
     const current = await webhooksTable.find(tx, webhook.id);

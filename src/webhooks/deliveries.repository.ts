@@ -67,6 +67,15 @@ export interface AttemptOutcome {
   readonly error: string | null;
 }
 
+/**
+ * The stored body of a delivery that is to be read from the events table. Most deliveries are
+ * attempted as the fan-out writes them, and succeed: copying each event's body into its delivery
+ * row doubled what the database writes per event. The body is written to the row with the first
+ * failed attempt (a retry may come after the event's retention), and read from the events table
+ * when an instance stopped before its attempt.
+ */
+export const PAYLOAD_IN_EVENTS = '';
+
 /** Rows one statement writes at most: well under either database's limit on parameters. */
 const ROWS_PER_STATEMENT = 200;
 
@@ -88,15 +97,29 @@ function eventIdsByWebhook(deliveries: readonly Delivery[]): Map<string, string[
 
 /** The `webhook_deliveries` table. */
 export const deliveriesTable = {
-  /** New pending deliveries, due at once; one that exists already is left as it is. */
-  async add(tx: Tx, deliveries: ReadonlyArray<{ webhookId: string; event: { id: string; type: string; payload: string } }>, now: number): Promise<void> {
+  /**
+   * New pending deliveries, due at once; one that exists already is left as it is. With
+   * `leaseUntil`, the new rows are this instance's until then (as if claimed), and the keys of
+   * the rows this call wrote (not those that existed) are returned.
+   */
+  async add(
+    tx: Tx,
+    deliveries: ReadonlyArray<{ webhookId: string; event: { id: string; type: string; payload: string } }>,
+    now: number,
+    leaseUntil: number | null = null,
+  ): Promise<Array<{ webhookId: string; eventId: string }>> {
+    const added: Array<{ webhookId: string; eventId: string }> = [];
     for (const chunk of chunksOf(deliveries, ROWS_PER_STATEMENT)) {
-      await tx.query(
-        `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at)
-         VALUES ${chunk.map(() => "(?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?)").join(', ')} ON CONFLICT (webhook_id, event_id) DO NOTHING`,
-        chunk.flatMap(({ webhookId, event }) => [webhookId, event.id, event.type, event.payload, now, now, now]),
+      const rows = await tx.query<{ webhook_id: string; event_id: string | number }>(
+        `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at, locked_until)
+         VALUES ${chunk.map(() => "(?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?)").join(', ')} ON CONFLICT (webhook_id, event_id) DO NOTHING
+         ${leaseUntil === null ? '' : 'RETURNING webhook_id, event_id'}`,
+        // A delivery claimed as it is written is attempted from memory: its body stays in the events table until an attempt fails (see PAYLOAD_IN_EVENTS).
+        chunk.flatMap(({ webhookId, event }) => [webhookId, event.id, event.type, leaseUntil === null ? event.payload : PAYLOAD_IN_EVENTS, now, now, now, leaseUntil]),
       );
+      for (const row of rows) added.push({ webhookId: row.webhook_id, eventId: String(row.event_id) });
     }
+    return added;
   },
 
   /**
@@ -121,13 +144,17 @@ export const deliveriesTable = {
     return claimed;
   },
 
-  /** The same outcome for deliveries of one endpoint (a busy endpoint's successes are recorded together). */
-  async record(tx: Tx, webhookId: string, eventIds: readonly string[], outcome: AttemptOutcome): Promise<void> {
+  /**
+   * The same outcome for deliveries of one endpoint (a busy endpoint's successes are recorded
+   * together). With `payload`, the one delivery's body is stored too (its first failure).
+   */
+  async record(tx: Tx, webhookId: string, eventIds: readonly string[], outcome: AttemptOutcome, payload?: string): Promise<void> {
     for (const chunk of chunksOf(eventIds, ROWS_PER_STATEMENT)) {
       await tx.query(
         `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, schedule_attempts = schedule_attempts + 1, next_attempt_at = ?,
-         locked_until = NULL, last_attempt_at = ?, last_status = ?, last_response = ?, last_error = ? WHERE webhook_id = ? AND event_id IN (${placeholders(chunk)})`,
-        [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, webhookId, ...chunk],
+         locked_until = NULL, last_attempt_at = ?, last_status = ?, last_response = ?, last_error = ?${payload === undefined ? '' : ', payload = ?'}
+         WHERE webhook_id = ? AND event_id IN (${placeholders(chunk)})`,
+        [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, ...(payload === undefined ? [] : [payload]), webhookId, ...chunk],
       );
     }
   },

@@ -4,16 +4,12 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Delivery } from './deliveries.repository.js';
 import type { AttemptResult } from './webhook-client.js';
 import { WebhookPoster } from './webhook-poster.js';
-import { signatureHeader } from './webhook-signature.js';
-import { checkedTarget, RefusedAddressError, systemResolver, type ResolveAll } from './webhook-url.js';
 import type { Webhook } from './webhooks.repository.js';
 
-/** The resolver attempts use: the system's, unless a test puts its own in (DNS rebinding). */
-export const WEBHOOK_RESOLVER = Symbol('WEBHOOK_RESOLVER');
-
 /**
- * One attempt of one delivery: resolve and check the address now (every attempt, not only at
- * registration), sign with the real time of this attempt, POST to the checked address.
+ * One attempt of one delivery, made by the posting thread (posting-thread.ts): resolve and check
+ * the address then (every attempt, not only at registration), sign with the real time of the
+ * attempt, POST to the checked address. Which secrets sign is decided here, by the service clock.
  */
 @Injectable()
 export class DeliveryAttempt {
@@ -22,27 +18,25 @@ export class DeliveryAttempt {
   constructor(
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(WEBHOOK_RESOLVER) private readonly resolve: ResolveAll = systemResolver,
   ) {}
 
-  async run(webhook: Webhook, delivery: Delivery): Promise<AttemptResult> {
-    const url = new URL(webhook.url);
-    let target;
-    try {
-      target = await checkedTarget(url, this.config.webhooks.allowPrivate, this.resolve);
-    } catch (error) {
-      if (error instanceof RefusedAddressError) return { ok: false, status: null, body: null, error: error.message };
-      throw error;
-    }
-    // The receiver checks this against its own clock: it must be the real time, never the test clock's.
-    const timestamp = Math.floor(Date.now() / 1000);
+  /** What the attempt came to, or null when it was not made before its lease (`leaseUntil`, real time) would lapse. */
+  run(webhook: Webhook, delivery: Delivery, leaseUntil: number): Promise<AttemptResult | null> {
     const secrets = webhook.previousSecret && (webhook.previousSecretUntil ?? 0) > this.clock.now() ? [webhook.secret, webhook.previousSecret] : [webhook.secret];
-    const headers = {
-      'webhook-id': delivery.eventId,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': signatureHeader(secrets, delivery.eventId, timestamp, delivery.payload),
-    };
-    return this.poster.post(url, target, headers, delivery.payload, this.config.webhooks.timeoutMs);
+    return this.poster.post({
+      url: webhook.url,
+      allowPrivate: this.config.webhooks.allowPrivate,
+      secrets,
+      eventId: delivery.eventId,
+      body: delivery.payload,
+      timeoutMs: this.config.webhooks.timeoutMs,
+      leaseUntil,
+    });
+  }
+
+  /** Attempts queued and not yet started are not made (the instance is stopping). */
+  dropQueued(): void {
+    this.poster.dropQueued();
   }
 
   /** Closes the connections kept open to endpoints (no attempt is running any more). */

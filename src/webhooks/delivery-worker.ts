@@ -3,37 +3,32 @@ import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { AttemptOutcomes } from './attempt-outcomes.js';
-import { deliveriesTable, type Delivery } from './deliveries.repository.js';
+import { deliveriesTable, PAYLOAD_IN_EVENTS, type Delivery } from './deliveries.repository.js';
 import { DeliveryAttempt } from './delivery-attempt.js';
+import { WebhookEventSource } from './webhook-event-source.js';
 import { WebhookFanout } from './webhook-fanout.js';
 import type { AttemptResult } from './webhook-client.js';
 import { webhooksTable, type Webhook } from './webhooks.repository.js';
 
 /** How often new events are fanned out and due retries looked for, when nothing else prompts it. */
 const POLL_MS = 250;
-/** Attempts one instance runs at once. */
-const CONCURRENCY = 32;
 /**
- * Claimed deliveries an instance holds, running or waiting to: a claim is a transaction that
- * waits its turn behind the ledger's commits, so the next one is taken while this many wait.
+ * Claimed deliveries an instance holds, being attempted or queued for an attempt (the posting
+ * thread runs 32 at once): a claim is a transaction that waits its turn behind the ledger's
+ * commits, and a result comes back on this thread's next turn, so the next claim is taken while
+ * half of these are still held.
  */
-const CLAIM_AHEAD = CONCURRENCY * 4;
-const CLAIM_WHEN_WAITING_BELOW = CONCURRENCY * 2;
-
-interface Claimed {
-  readonly webhook: Webhook;
-  readonly delivery: Delivery;
-  readonly leaseUntil: number;
-}
+const CLAIM_AHEAD = 256;
+const CLAIM_WHEN_HELD_BELOW = CLAIM_AHEAD / 2;
 
 /**
  * Turns new events into deliveries and attempts the deliveries that are due, on every instance.
  * The rows are the state: whatever an instance was doing when it died is taken up by the next
  * pass of any instance once its leases lapse.
  *
- * While deliveries are waiting, the next claim is taken before the claimed ones run out, not at
- * the next tick: the tick alone capped an instance at one claim's worth per POLL_MS, whatever the
- * rate events commit at.
+ * While deliveries are due, the next claim is taken before the claimed ones run out, not at the
+ * next tick: the tick alone capped an instance at one claim's worth per POLL_MS, whatever the rate
+ * events commit at.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -42,11 +37,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private passing: Promise<void> | null = null;
   /** What the next pass must do, asked for while one was running. */
   private asked: { fanOut: boolean } | null = null;
-  /** The last claim took as many as it asked for: more deliveries may be due. */
+  /** The last claim took as many as it asked for, or the fan-out left some unclaimed: more deliveries may be due. */
   private moreDue = false;
-  /** Claimed, waiting for a place among the running attempts. */
-  private waiting: Claimed[] = [];
-  private readonly running = new Set<Promise<void>>();
+  /** Claimed deliveries handed to the posting thread whose attempts have not ended. */
+  private readonly held = new Set<Promise<void>>();
   /** Outcomes of ended attempts not yet written. */
   private readonly recording = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
@@ -56,7 +50,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
    * A claimed delivery is this instance's for the attempt timeout and this long beyond (real time,
    * WEBHOOKS_LEASE_MARGIN_MS): a killed instance's claims lapse after it. An attempt starts only if
    * it will end within its lease, so a live instance never loses a delivery mid-attempt; one that
-   * waited too long is left for the next claim.
+   * waited in the posting thread's queue too long is left for the next claim.
    */
   private readonly leaseMarginMs: number;
 
@@ -64,6 +58,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly fanout: WebhookFanout,
+    private readonly events: WebhookEventSource,
     private readonly attempt: DeliveryAttempt,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -80,17 +75,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    // What waits is not started: its lease lapses and another instance (or the next start) sends it.
-    this.waiting = [];
     await this.passing;
-    await Promise.allSettled([...this.running]);
+    // What is queued is not started: its lease lapses and another instance (or the next start) sends it.
+    this.attempt.dropQueued();
+    await Promise.allSettled([...this.held]);
     await Promise.allSettled([...this.recording]);
     await this.attempt.closeConnections();
   }
 
   /**
    * Fans out what is new (unless `fanOut` is false: only claims), then claims due deliveries
-   * while few are waiting. One pass at a time: a pass asked for while one runs follows it.
+   * while few are held. One pass at a time: a pass asked for while one runs follows it.
    */
   pass({ fanOut = true } = {}): Promise<void> {
     if (this.passing) {
@@ -110,47 +105,64 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   private async passOnce(fanOut: boolean): Promise<void> {
     if (this.stopped) return;
-    if (fanOut) while (await this.fanout.next());
-    if (this.waiting.length >= CLAIM_WHEN_WAITING_BELOW) return;
-    const wanted = CLAIM_AHEAD - this.waiting.length - this.running.size;
-    if (wanted <= 0) return;
-    const leaseUntil = Date.now() + this.timeoutMs + this.leaseMarginMs;
-    const claimed = await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), leaseUntil, wanted));
+    for (let more = fanOut; more; ) {
+      const until = this.leaseUntil();
+      // While older deliveries are due, new ones queue behind them (claims take the oldest first).
+      const batch = await this.fanout.next({ count: this.moreDue ? 0 : CLAIM_AHEAD - this.held.size, until });
+      for (const { webhook, delivery } of batch.leased) this.hold(webhook, delivery, until);
+      if (batch.leftDue) this.moreDue = true;
+      more = batch.more;
+    }
+    if (this.held.size >= CLAIM_WHEN_HELD_BELOW) return;
+    const wanted = CLAIM_AHEAD - this.held.size;
+    const until = this.leaseUntil();
+    const claimed = await this.withBodies(await this.db.transaction((tx) => deliveriesTable.claimDue(tx, this.clock.now(), Date.now(), until, wanted)));
     this.moreDue = claimed.length === wanted;
     if (claimed.length === 0) return;
     const webhooks = new Map((await this.db.read((r) => webhooksTable.all(r))).map((w) => [w.id, w]));
     for (const delivery of claimed) {
       const webhook = webhooks.get(delivery.webhookId);
-      if (webhook) this.waiting.push({ webhook, delivery, leaseUntil });
+      if (webhook) this.hold(webhook, delivery, until);
     }
-    this.startWaiting();
   }
 
-  /** Starts waiting deliveries while there is room, each only if it will end within its lease. */
-  private startWaiting(): void {
-    while (this.running.size < CONCURRENCY && this.waiting.length > 0 && !this.stopped) {
-      const next = this.waiting.shift()!;
-      if (Date.now() + this.timeoutMs >= next.leaseUntil) continue;
-      const work = this.deliver(next.webhook, next.delivery).finally(() => {
-        this.running.delete(work);
-        this.startWaiting();
-        if (this.moreDue && this.waiting.length < CLAIM_WHEN_WAITING_BELOW) void this.pass({ fanOut: false });
-      });
-      this.running.add(work);
-    }
+  /** Claimed deliveries whose body is in the events table (PAYLOAD_IN_EVENTS) get it from there; a purged event's stays empty. */
+  private async withBodies(claimed: Delivery[]): Promise<Delivery[]> {
+    const missing = claimed.filter((delivery) => delivery.payload === PAYLOAD_IN_EVENTS);
+    if (missing.length === 0) return claimed;
+    const bodies = new Map((await this.events.byIds([...new Set(missing.map((d) => d.eventId))])).map((event) => [event.id, event.payload]));
+    return claimed.map((delivery) => (delivery.payload === PAYLOAD_IN_EVENTS ? { ...delivery, payload: bodies.get(delivery.eventId) ?? PAYLOAD_IN_EVENTS } : delivery));
+  }
+
+  private leaseUntil(): number {
+    return Date.now() + this.timeoutMs + this.leaseMarginMs;
+  }
+
+  /** Hands a claimed delivery to the posting thread; its place is free again once its attempt ends. */
+  private hold(webhook: Webhook, delivery: Delivery, leaseUntil: number): void {
+    const work = this.deliver(webhook, delivery, leaseUntil).finally(() => {
+      this.held.delete(work);
+      if (this.moreDue && this.held.size < CLAIM_WHEN_HELD_BELOW) void this.pass({ fanOut: false });
+    });
+    this.held.add(work);
   }
 
   /**
-   * Resolves when the attempt has ended: its place is free for the next while its outcome waits
-   * to be written (the lease keeps the delivery from being claimed again meanwhile).
+   * Resolves when the attempt has ended (or was not made): its place is free for the next while
+   * its outcome waits to be written (the lease keeps the delivery from being claimed again
+   * meanwhile). One not made is left as it is, for a claim after its lease.
    */
-  private async deliver(webhook: Webhook, delivery: Delivery): Promise<void> {
-    let result: AttemptResult;
+  private async deliver(webhook: Webhook, delivery: Delivery, leaseUntil: number): Promise<void> {
+    let result: AttemptResult | null;
     try {
-      result = await this.attempt.run(webhook, delivery);
+      result =
+        delivery.payload === PAYLOAD_IN_EVENTS
+          ? { ok: false, status: null, body: null, error: 'the event was purged (EVENTS_RETENTION_DAYS) before this delivery was made' }
+          : await this.attempt.run(webhook, delivery, leaseUntil);
     } catch (error) {
       result = { ok: false, status: null, body: null, error: (error as Error).message };
     }
+    if (!result) return;
     const recorded = this.outcomes.record(webhook, delivery, result).finally(() => this.recording.delete(recorded));
     this.recording.add(recorded);
   }

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors.js';
 import { EventsFeed } from '../ledger/events/events-feed.js';
+import type { LedgerEvent } from '../ledger/events/event-types.js';
 import { WebhookEventSource, type OutboxEvent } from './webhook-event-source.js';
+
+const outboxEventOf = (event: LedgerEvent): OutboxEvent => ({ id: event.id, type: event.type, createdAt: Date.parse(event.createdAt), payload: JSON.stringify(event) });
 
 /** The outbox's committed events, through the same feed as GET /events: in commit order, none missed. */
 @Injectable()
@@ -22,6 +25,10 @@ export class OutboxEventSource extends WebhookEventSource {
       this.logger.warn(`events after ${after} were purged before webhooks sent them; resuming from the oldest kept`);
       page = await this.feed.read(undefined, limit);
     }
-    return page.events.map((event) => ({ id: event.id, type: event.type, createdAt: Date.parse(event.createdAt), payload: JSON.stringify(event) }));
+    return page.events.map(outboxEventOf);
+  }
+
+  async byIds(ids: readonly string[]): Promise<readonly OutboxEvent[]> {
+    return (await this.feed.byIds(ids)).map(outboxEventOf);
   }
 }

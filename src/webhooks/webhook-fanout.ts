@@ -2,11 +2,36 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.service.js';
 import { forUpdate } from '../database/sql-dialect.js';
-import { deliveriesTable } from './deliveries.repository.js';
-import { WebhookEventSource } from './webhook-event-source.js';
-import { webhooksTable } from './webhooks.repository.js';
+import { deliveriesTable, type Delivery } from './deliveries.repository.js';
+import { WebhookEventSource, type OutboxEvent } from './webhook-event-source.js';
+import { webhooksTable, type Webhook } from './webhooks.repository.js';
 
 const BATCH = 500;
+
+/** A delivery written by the fan-out, claimed by this instance. */
+export interface FannedOut {
+  readonly webhook: Webhook;
+  readonly delivery: Delivery;
+}
+
+/** A delivery as `deliveriesTable.add` writes it: pending, due now, not yet attempted. */
+function newDelivery(webhookId: string, event: OutboxEvent, now: number): Delivery {
+  return {
+    webhookId,
+    eventId: event.id,
+    eventType: event.type,
+    payload: event.payload,
+    status: 'pending',
+    attempts: 0,
+    scheduleAttempts: 0,
+    scheduleStartedAt: now,
+    nextAttemptAt: now,
+    lastAttemptAt: null,
+    lastStatus: null,
+    lastResponse: null,
+    lastError: null,
+  };
+}
 
 /**
  * Turns committed events into delivery rows, in event id order, resuming from the stored cursor.
@@ -22,25 +47,36 @@ export class WebhookFanout {
     private readonly events: WebhookEventSource,
   ) {}
 
-  /** One batch; true when there may be more. */
-  async next(): Promise<boolean> {
+  /**
+   * One batch. Up to `lease.count` of its deliveries to enabled endpoints are written already
+   * claimed by this instance until `lease.until` and returned, to attempt at once: a fresh event
+   * then costs no separate claim (a select and an update of its row). `more`: there may be more
+   * events; `leftDue`: deliveries to enabled endpoints were written unclaimed (over the count).
+   */
+  async next(lease: { count: number; until: number }): Promise<{ more: boolean; leased: FannedOut[]; leftDue: boolean }> {
     const after = await this.cursor();
     // Read before the transaction: the feed first gives ids to what has committed, on its own.
     const events = await this.events.read(after === '0' ? null : after, BATCH);
-    if (events.length === 0) return false;
+    if (events.length === 0) return { more: false, leased: [], leftDue: false };
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ last_event_id: string | number }>(`SELECT last_event_id FROM webhook_fanout WHERE one = 1 ${forUpdate(tx.dialect)}`);
       // Another instance fanned these out meanwhile: start again from where it stopped.
-      if (String(row.last_event_id) !== after) return true;
-      // A disabled endpoint's deliveries wait, unattempted, for a retry to enable it.
+      if (String(row.last_event_id) !== after) return { more: true, leased: [], leftDue: false };
       const webhooks = await webhooksTable.all(tx);
       // An endpoint hears of what committed after it was registered, not of the past (the feed has that).
       const deliveries = events.flatMap((event) =>
-        webhooks.filter((webhook) => webhook.events.includes(event.type) && event.createdAt >= webhook.createdAt).map((webhook) => ({ webhookId: webhook.id, event })),
+        webhooks.filter((webhook) => webhook.events.includes(event.type) && event.createdAt >= webhook.createdAt).map((webhook) => ({ webhook, webhookId: webhook.id, event })),
       );
-      await deliveriesTable.add(tx, deliveries, this.clock.now());
+      // A disabled endpoint's deliveries wait, unattempted, for a retry to enable it.
+      const enabled = deliveries.filter((d) => d.webhook.enabled);
+      const toLease = enabled.slice(0, Math.max(0, lease.count));
+      const leasing = new Set(toLease);
+      const now = this.clock.now();
+      const added = new Set((await deliveriesTable.add(tx, toLease, now, lease.until)).map((key) => `${key.webhookId} ${key.eventId}`));
+      await deliveriesTable.add(tx, deliveries.filter((d) => !leasing.has(d)), now);
       await tx.query('UPDATE webhook_fanout SET last_event_id = ? WHERE one = 1', [events[events.length - 1].id]);
-      return events.length === BATCH;
+      const leased = toLease.filter((d) => added.has(`${d.webhookId} ${d.event.id}`)).map(({ webhook, event }) => ({ webhook, delivery: newDelivery(webhook.id, event, now) }));
+      return { more: events.length === BATCH, leased, leftDue: enabled.length > toLease.length };
     });
   }
 

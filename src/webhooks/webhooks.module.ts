@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../ledger/ledger.module.js';
-import { DeliveryAttempt, WEBHOOK_RESOLVER } from './delivery-attempt.js';
+import { DeliveryAttempt } from './delivery-attempt.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { OutboxEventSource } from './outbox-event-source.js';
 import { WebhookEventSource } from './webhook-event-source.js';
 import { WebhookFanout } from './webhook-fanout.js';
-import { systemResolver } from './webhook-url.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /** Webhook endpoints and the worker that delivers committed events to them (CONTRACT §9). */
@@ -17,7 +16,6 @@ import { WebhooksService } from './webhooks.service.js';
     DeliveryAttempt,
     DeliveryWorker,
     { provide: WebhookEventSource, useClass: OutboxEventSource },
-    { provide: WEBHOOK_RESOLVER, useValue: systemResolver },
   ],
   exports: [WebhooksService, DeliveryWorker],
 })

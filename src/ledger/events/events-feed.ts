@@ -45,4 +45,10 @@ export class EventsFeed {
     const events = rows.map((row) => eventOf(row.id, row.payload));
     return { events, next: events.length > 0 ? events[events.length - 1].id : (after ?? purgedThrough.toString()) };
   }
+
+  /** The events with these ids (decimal strings) as the feed shows them; a purged one is absent. */
+  async byIds(ids: readonly string[]): Promise<LedgerEvent[]> {
+    const rows = await this.store.events.byIds(ids.filter((id) => EVENT_ID.test(id)).map((id) => BigInt(id)));
+    return rows.map((row) => eventOf(row.id, row.payload));
+  }
 }

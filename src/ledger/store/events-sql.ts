@@ -31,6 +31,11 @@ export function selectEventsAfter(after: bigint, limit: number): Statement {
   return { sql: `SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ${Math.trunc(limit)}`, params: [after.toString()] };
 }
 
+/** The events with these ids that are still kept (ids are decimal strings of bigints). */
+export function selectEventsByIds(ids: readonly bigint[]): Statement {
+  return { sql: `SELECT id, payload FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(String) };
+}
+
 export const SELECT_PURGED_THROUGH = 'SELECT purged_through FROM events_state WHERE one = 1';
 
 /** PostgreSQL: is any committed event still waiting for its id? (the partial index holds only those) */

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../database/db.service.js';
 import { onLedgerTables } from './ledger-tables.js';
-import { assignIds, deleteEventsThrough, INSERT_EVENT, LOCK_SEQUENCER, RECORD_PURGED_THROUGH, SELECT_ANY_UNSEQUENCED, SELECT_PURGED_THROUGH, selectEventsAfter, selectPurgeLimit, type EventRow } from './events-sql.js';
+import { assignIds, deleteEventsThrough, INSERT_EVENT, LOCK_SEQUENCER, RECORD_PURGED_THROUGH, SELECT_ANY_UNSEQUENCED, SELECT_PURGED_THROUGH, selectEventsAfter, selectEventsByIds, selectPurgeLimit, type EventRow } from './events-sql.js';
 
 /**
  * The outbox's rows (events) and its state (events_state). Appending is part of a unit of work;
@@ -26,6 +26,13 @@ export class EventsStore {
       const [state] = await onLedgerTables<{ purged_through: string | number }>(reader, SELECT_PURGED_THROUGH);
       return { rows, purgedThrough: BigInt(state.purged_through) };
     });
+  }
+
+  /** The events with these ids that are still kept (a purged one is simply absent). */
+  async byIds(ids: readonly bigint[]): Promise<Array<{ id: string | number; payload: string }>> {
+    if (ids.length === 0) return [];
+    const statement = selectEventsByIds(ids);
+    return this.db.read((reader) => onLedgerTables<{ id: string | number; payload: string }>(reader, statement.sql, statement.params));
   }
 
   /** PostgreSQL: is any committed event still waiting for its id? (a read on the partial index: no lock, no write) */
