@@ -205,7 +205,7 @@ function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string,
   add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${n(median(r.webhooks.deliveries.map((d) => d.receiverCores)), 2)}`);
   const lag = (ms: number) => (Number.isFinite(ms) ? n(ms) : 'undelivered');
   add('webhook delivery lag p50 / p99 ms (event createdAt -> receiver)', (r) => `${lag(r.webhooks.lagP50)} / ${lag(r.webhooks.lagP99)}`);
-  add('webhook deliveries/s at the receiver; server CPU per delivery while draining (us)', (r) => `${n(r.webhooks.deliveredPerSecond)}; ${n(r.webhooks.serverCpuPerDeliveryUs)}`);
+  add('webhook deliveries/s at the receiver; server CPU per delivery while draining (us)', (r) => `${n(r.webhooks.deliveredPerSecond)}; ${Number.isFinite(r.webhooks.serverCpuPerDeliveryUs) ? n(r.webhooks.serverCpuPerDeliveryUs) : 'no backlog'}`);
   add('webhook: events delivered / committed; slowest drain after a run (s)', (r) => {
     const events = r.webhooks.deliveries.reduce((sum, d) => sum + d.events, 0);
     return `${events - r.webhooks.undelivered} / ${events}; ${n(Math.max(...r.webhooks.deliveries.map((d) => d.drainSeconds)), 1)}`;
