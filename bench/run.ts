@@ -24,7 +24,7 @@ import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-proce
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
 import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, httpLimit, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
-import { preloadHistory } from './preload.js';
+import { preloadHistory, refreshStatistics } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
 import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
 
@@ -74,6 +74,7 @@ async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ do
   try {
     const clients = await fundedClients(server.url, 8, `lat${transactions}`);
     await donations(clients, `lat${transactions}`, 2); // warm-up
+    await refreshStatistics(database.config);
     // A p50 over a few seconds wanders by 10 % or more on a shared machine: the median of `runs`.
     const p50s: number[] = [];
     for (let run = 0; run < runs; run++) p50s.push((await donations(clients, `lat${transactions}`, Math.max(3, seconds / 2))).p50);
