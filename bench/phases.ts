@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -32,11 +32,17 @@ export function donations(clients: Socket[], prefix: string, seconds: number): P
   });
 }
 
-/** The transport limit: the same clients against a bare socket.io server that acks with no work. */
-export async function transportLimit(clientCount: number, seconds: number): Promise<Measured> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'bare-server.js');
+/** Starts one of the bench's bare servers (a script beside this one) as a child process; resolves with it and its port. */
+async function bareServer(name: string): Promise<{ child: ChildProcess; port: number }> {
+  const script = join(dirname(fileURLToPath(import.meta.url)), name);
   const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))));
+  return { child, port };
+}
+
+/** The transport limit: the same clients against a bare socket.io server that acks with no work. */
+export async function transportLimit(clientCount: number, seconds: number): Promise<Measured> {
+  const { child, port } = await bareServer('bare-server.js');
   try {
     const clients = await Promise.all(Array.from({ length: clientCount }, () => connectAs(`http://127.0.0.1:${port}`, null)));
     const result = await withCpu(child.pid!, () =>
@@ -47,6 +53,19 @@ export async function transportLimit(clientCount: number, seconds: number): Prom
     );
     clients.forEach((c) => c.close());
     return result;
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+/**
+ * The transport limit for HTTP: the legacy load (same body, 32 keep-alive connections) against a
+ * bare node:http server that answers a reply of the legacy one's size with no work.
+ */
+export async function httpLimit(seconds: number): Promise<Measured> {
+  const { child, port } = await bareServer('bare-http-server.js');
+  try {
+    return await legacyThroughput(`http://127.0.0.1:${port}`, child.pid!, seconds);
   } finally {
     child.kill('SIGKILL');
   }

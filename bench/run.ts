@@ -3,14 +3,16 @@
  * npm run bench -- --cpu-prof DIR [--only …] [--webhooks-only]   (profiles the server instead: see profilePass)
  * npm run bench -- --latency-only [--big-ledger 100000 --only …]   (only the flat-latency rows)
  * npm run bench -- --webhooks-only [--drain-timeout 120 --only …]   (only the rows of donations with a webhook)
+ * npm run bench -- --legacy-only [--duration 10 --only …]   (only legacy user_balance_get and its bare node:http limit)
  *
  * Boots the built server on a SQLite file, then on PostgreSQL, and measures acknowledged
  * donations per second from C socket.io clients against the two limits under them (a bare
  * socket.io server that acks with no work; the same transfer straight against the database),
- * plus the backoffice, the legacy API, latency with 10^4 vs 10^6 transactions in the ledger (a
- * donation, and a user's balances at an instant), 10,000 idle sockets, and donations with one
- * webhook endpoint for every event beside donations without (webhook-phases.ts). Prints a table
- * and writes JSON to bench-results/.
+ * plus the backoffice, the legacy API beside its own limit (a bare node:http server under the
+ * same load), latency with 10^4 vs 10^6 transactions in the ledger (a donation, and a user's
+ * balances at an instant), 10,000 idle sockets, and donations with one webhook endpoint for every
+ * event beside donations without (webhook-phases.ts). Prints a table and writes JSON to
+ * bench-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -21,8 +23,8 @@ import globalTeardown from '../test/setup/global-teardown.js';
 import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
-import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
-import { preloadHistory } from './preload.js';
+import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, httpLimit, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
+import { preloadHistory, refreshStatistics } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
 import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
 
@@ -42,6 +44,8 @@ const { values } = parseArgs({
     'latency-only': { type: 'boolean', default: false },
     // Only the rows of donations with and without a webhook endpoint.
     'webhooks-only': { type: 'boolean', default: false },
+    // Only legacy user_balance_get and the bare node:http server under the same load.
+    'legacy-only': { type: 'boolean', default: false },
     // How long to wait, after a run with the webhook, for its deliveries to arrive.
     'drain-timeout': { type: 'string', default: '120' },
   },
@@ -59,6 +63,7 @@ const serverEnv = (database: TestDatabase) => ({
   // Every client of the load generator comes from one address, standing for thousands of users.
   SOCKETS_PER_ADDRESS: '1000000',
 });
+const legacySeconds = Math.max(3, seconds / 2);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 /** p50 latencies on a ledger preloaded with `transactions`: a donation, and a balance at an instant. */
@@ -69,6 +74,7 @@ async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ do
   try {
     const clients = await fundedClients(server.url, 8, `lat${transactions}`);
     await donations(clients, `lat${transactions}`, 2); // warm-up
+    await refreshStatistics(database.config);
     // A p50 over a few seconds wanders by 10 % or more on a shared machine: the median of `runs`.
     const p50s: number[] = [];
     for (let run = 0; run < runs; run++) p50s.push((await donations(clients, `lat${transactions}`, Math.max(3, seconds / 2))).p50);
@@ -133,7 +139,7 @@ async function benchDatabase(kind: DatabaseKind) {
     log(`${kind}: backoffice`);
     const backoffice = await backofficeBalances(server.url, 100);
     log(`${kind}: legacy`);
-    const legacy = await legacyThroughput(server.url, pid, Math.max(3, seconds / 2));
+    const legacy = await legacyThroughput(server.url, pid, legacySeconds);
     log(`${kind}: idle sockets`);
     const idle = await idleSockets(server.url, server.child.pid!, Number(values['idle-sockets']));
     const peak = await peakRssMiB(server.child.pid!);
@@ -144,6 +150,7 @@ async function benchDatabase(kind: DatabaseKind) {
     log(`${kind}: limits`);
     const transport = medianOf([await transportLimit(clientCount, seconds)]);
     const storage = medianOf([await storageLimit(database.config, seconds)]);
+    const http = await httpLimit(legacySeconds);
     log(`${kind}: latency at 10^4 and ${values['big-ledger']} transactions`);
     const small = await latencyAt(kind, 10_000);
     const big = await latencyAt(kind, Number(values['big-ledger']));
@@ -160,7 +167,7 @@ async function benchDatabase(kind: DatabaseKind) {
       ratioToTransport: donate.perSecond / transport.perSecond,
       ratioToStorage: donate.perSecond / storage.perSecond,
       backoffice,
-      legacy,
+      legacy: legacyRows(legacy, http),
       idleSockets: idle,
       latencyP50: latencyRows(small, big),
       webhooks,
@@ -193,6 +200,22 @@ function addLatencyRows<R extends { latencyP50: LatencyRows }>(add: (name: strin
     const b = r.latencyP50.balancesAt;
     return `${n(b.at10k, 2)} / ${n(b.atBig, 2)} (x${n(b.ratio, 2)})`;
   });
+}
+
+function legacyRows(legacy: Measured, http: Measured) {
+  return { ...legacy, httpLimit: http, ratioToHttp: legacy.perSecond / http.perSecond };
+}
+
+type LegacyRows = ReturnType<typeof legacyRows>;
+
+/** The legacy rows: user_balance_get at 32 connections, and its ratio to a bare node:http server under the same load. */
+function addLegacyRows<R extends { legacy: LegacyRows }>(add: (name: string, f: (r: R) => string) => void): void {
+  const n = (x: number, d = 0) => x.toFixed(d);
+  add('legacy user_balance_get req/s (32 conns)', (r) => n(r.legacy.perSecond));
+  add('legacy CPU: server / load generator; server CPU per request (us)', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}; ${n(((r.legacy.cpu.serverCores ?? NaN) * 1e6) / r.legacy.perSecond)}`);
+  add('HTTP limit req/s (bare node:http, the same load and reply size)', (r) => n(r.legacy.httpLimit.perSecond));
+  add('HTTP limit CPU: bare server / load generator', (r) => `${n(r.legacy.httpLimit.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.httpLimit.cpu.clientCores, 2)}`);
+  add('legacy ratio to the HTTP limit', (r) => n(r.legacy.ratioToHttp, 2));
 }
 
 /** The webhook rows: the rate with one endpoint must stay within 15 % of the rate without. */
@@ -237,6 +260,27 @@ async function latencyOnly(kinds: DatabaseKind[]): Promise<string> {
   return partialTable(results, addLatencyRows);
 }
 
+/** --legacy-only: legacy user_balance_get on a fresh server, then the bare node:http server under the same load, per database. */
+async function legacyOnly(kinds: DatabaseKind[]): Promise<string> {
+  const results: Array<{ kind: DatabaseKind; legacy: LegacyRows }> = [];
+  for (const kind of kinds) {
+    log(`${kind}: legacy and the HTTP limit`);
+    const database = await createTestDatabase(kind, 20);
+    const server = await startServerProcess(serverEnv(database));
+    try {
+      await knownUser(server.url, 'bo-1');
+      const legacy = await legacyThroughput(server.url, server.child.pid!, legacySeconds);
+      server.child.kill('SIGTERM');
+      await server.exited;
+      results.push({ kind, legacy: legacyRows(legacy, await httpLimit(legacySeconds)) });
+    } finally {
+      await server.kill();
+      await database.drop();
+    }
+  }
+  return partialTable(results, addLegacyRows);
+}
+
 /** --webhooks-only: the webhook rows alone, per database; the JSON goes to bench-results/ too. */
 async function webhooksOnly(kinds: DatabaseKind[]): Promise<{ table: string; results: Array<{ kind: DatabaseKind; webhooks: WebhookCost }> }> {
   const results: Array<{ kind: DatabaseKind; webhooks: WebhookCost }> = [];
@@ -264,8 +308,7 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
   add('ratio to transport / to storage', (r) => `${n(r.ratioToTransport, 2)} / ${n(r.ratioToStorage, 2)}`);
   add('server peak RSS MiB', (r) => n(r.peakRssMiB));
   add('backoffice POST /balances p50 / p99 ms (100 of 1,000 users x 9 assets)', (r) => `${n(r.backoffice.p50, 1)} / ${n(r.backoffice.p99, 1)}`);
-  add('legacy user_balance_get req/s (32 conns)', (r) => n(r.legacy.perSecond));
-  add('legacy CPU: server / load generator; server CPU per request (us)', (r) => `${n(r.legacy.cpu.serverCores ?? NaN, 2)} / ${n(r.legacy.cpu.clientCores, 2)}; ${n(((r.legacy.cpu.serverCores ?? NaN) * 1e6) / r.legacy.perSecond)}`);
+  addLegacyRows(add);
   add('idle sockets: server RSS MiB', (r) => `${r.idleSockets.sockets} -> ${n(r.idleSockets.rssMiB)}`);
   addLatencyRows(add);
   addWebhookRows(add);
@@ -333,6 +376,10 @@ async function main(): Promise<void> {
     }
     if (values['latency-only']) {
       process.stdout.write(`\n${await latencyOnly(kinds)}\n`);
+      return;
+    }
+    if (values['legacy-only']) {
+      process.stdout.write(`\n${await legacyOnly(kinds)}\n`);
       return;
     }
     if (values['webhooks-only']) {
