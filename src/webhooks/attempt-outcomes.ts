@@ -10,7 +10,6 @@ interface Finished {
   readonly webhook: Webhook;
   readonly delivery: Delivery;
   readonly result: AttemptResult;
-  readonly recorded: () => void;
 }
 
 /**
@@ -30,12 +29,15 @@ export class AttemptOutcomes {
     private readonly clock: Clock,
   ) {}
 
-  /** Resolves once the outcome is written (or its batch failed, which is logged). */
-  record(webhook: Webhook, delivery: Delivery, result: AttemptResult): Promise<void> {
-    return new Promise((recorded) => {
-      this.waiting.push({ webhook, delivery, result, recorded });
-      this.writing ??= this.writeWhileWaiting().finally(() => (this.writing = null));
-    });
+  /** Queues the outcome for the next batch (a batch that fails is logged). */
+  record(webhook: Webhook, delivery: Delivery, result: AttemptResult): void {
+    this.waiting.push({ webhook, delivery, result });
+    this.writing ??= this.writeWhileWaiting().finally(() => (this.writing = null));
+  }
+
+  /** Resolves once every outcome recorded so far is written. */
+  async written(): Promise<void> {
+    await this.writing;
   }
 
   private async writeWhileWaiting(): Promise<void> {
@@ -45,7 +47,6 @@ export class AttemptOutcomes {
       await this.db
         .transaction((tx) => this.write(tx, batch))
         .catch((error: unknown) => this.logger.error(`recording ${batch.length} webhook attempts failed: ${(error as Error).message}`));
-      for (const finished of batch) finished.recorded();
     }
   }
 

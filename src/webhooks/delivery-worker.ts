@@ -41,8 +41,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private moreDue = false;
   /** Claimed deliveries handed to the posting thread whose attempts have not ended. */
   private readonly held = new Set<Promise<void>>();
-  /** Outcomes of ended attempts not yet written. */
-  private readonly recording = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly timeoutMs: number;
@@ -79,7 +77,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     // What is queued is not started: its lease lapses and another instance (or the next start) sends it.
     this.attempt.dropQueued();
     await Promise.allSettled([...this.held]);
-    await Promise.allSettled([...this.recording]);
+    await this.outcomes.written();
     await this.attempt.closeConnections();
   }
 
@@ -162,8 +160,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       result = { ok: false, status: null, body: null, error: (error as Error).message };
     }
-    if (!result) return;
-    const recorded = this.outcomes.record(webhook, delivery, result).finally(() => this.recording.delete(recorded));
-    this.recording.add(recorded);
+    if (result) this.outcomes.record(webhook, delivery, result);
   }
 }
