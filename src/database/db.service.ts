@@ -97,6 +97,16 @@ export class Db {
     return this.alone(work).catch(rethrowAsOutage);
   }
 
+  /**
+   * Statements on a connection of their own, outside any unit of work or read in progress, each
+   * committing on its own (PostgreSQL): for one statement that must neither join nor wait inside
+   * a batch of other units (the events sequencer's function). SQLite: a unit of the one writer.
+   */
+  outside<T>(work: (reader: Reader) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.sqlite.run(work).catch(rethrowAsOutage);
+    return withPgClient(this.pgPool, work).catch(rethrowAsOutage);
+  }
+
   /** One PostgreSQL transaction of its own, retried from the start after a conflict (retry-policy.ts). */
   private alone<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return retryConflicts(() => this.attempt(work));

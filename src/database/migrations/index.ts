@@ -10,6 +10,7 @@ import { AuditTrail1763800007000 } from './1763800007000-audit-trail.js';
 import { EventsOutbox1763800008000 } from './1763800008000-events-outbox.js';
 import { AccountSeq1763800008500 } from './1763800008500-account-seq.js';
 import { Webhooks1763800009000 } from './1763800009000-webhooks.js';
+import { SequenceEventsFunction1763800009500 } from './1763800009500-sequence-events-function.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   EventsOutbox1763800008000,
   AccountSeq1763800008500,
   Webhooks1763800009000,
+  SequenceEventsFunction1763800009500,
 ];

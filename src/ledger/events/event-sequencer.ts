@@ -75,10 +75,7 @@ export class EventSequencer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async sequence(): Promise<void> {
-    for (;;) {
-      // A read on the partial index first: an idle sweep takes no lock and writes nothing.
-      if (!(await this.store.events.anyUnsequenced())) return;
-      if ((await this.store.events.assignIds(BLOCK)) < BLOCK) return;
-    }
+    // One round trip per block; an idle sweep takes no lock and writes nothing (see sequenceEvents).
+    while ((await this.store.events.assignIds(BLOCK)) === BLOCK);
   }
 }

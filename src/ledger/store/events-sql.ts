@@ -38,28 +38,16 @@ export function selectEventsByIds(ids: readonly bigint[]): Statement {
 
 export const SELECT_PURGED_THROUGH = 'SELECT purged_through FROM events_state WHERE one = 1';
 
-/** PostgreSQL: is any committed event still waiting for its id? (the partial index holds only those) */
-export const SELECT_ANY_UNSEQUENCED = 'SELECT 1 AS pending FROM events WHERE id IS NULL LIMIT 1';
-
-/** PostgreSQL: makes this transaction the only sequencer until it ends (every sequencer locks this row first). */
-export const LOCK_SEQUENCER = 'SELECT last_id FROM events_state WHERE one = 1 FOR UPDATE';
-
 /**
- * PostgreSQL: gives the committed, unsequenced rows this statement sees their ids, after the last
- * one given, in insertion order; returns how many. Run after LOCK_SEQUENCER, as a statement of its
- * own: its snapshot is then taken after the previous sequencer committed, so it never gives a row
- * an id twice, and every id it gives is above every id visible so far.
+ * PostgreSQL: as the only sequencer until it commits, gives up to `block` committed, unsequenced
+ * events their ids, after the last one given, in insertion order; returns how many (0 at once
+ * when none waits). One round trip: the function (the migration SequenceEventsFunction) takes
+ * events_state's row lock, then assigns in a statement of its own, whose snapshot is taken after
+ * the previous sequencer committed, so no row gets an id twice and every id it gives is above
+ * every id visible so far. Sent on its own (autocommit): its COMMIT ends the function's run.
  */
-export function assignIds(limit: number): Statement {
-  return {
-    sql: `WITH pending AS (
-         SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM events WHERE id IS NULL ORDER BY seq LIMIT ${Math.trunc(limit)}
-       ), assigned AS (
-         UPDATE events e SET id = s.last_id + p.n FROM pending p, events_state s WHERE s.one = 1 AND e.seq = p.seq RETURNING e.id
-       )
-       UPDATE events_state SET last_id = last_id + (SELECT count(*) FROM assigned) WHERE one = 1 RETURNING (SELECT count(*) FROM assigned) AS assigned`,
-    params: [],
-  };
+export function sequenceEvents(block: number): Statement {
+  return { sql: 'SELECT sequence_events(?) AS assigned', params: [Math.trunc(block)] };
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Db, Tx } from '../../database/db.service.js';
 import { onLedgerTables } from './ledger-tables.js';
-import { assignIds, deleteEventsThrough, INSERT_EVENT, LOCK_SEQUENCER, RECORD_PURGED_THROUGH, SELECT_ANY_UNSEQUENCED, SELECT_PURGED_THROUGH, selectEventsAfter, selectEventsByIds, selectPurgeLimit, type EventRow } from './events-sql.js';
+import { deleteEventsThrough, INSERT_EVENT, RECORD_PURGED_THROUGH, SELECT_PURGED_THROUGH, selectEventsAfter, selectEventsByIds, selectPurgeLimit, sequenceEvents, type EventRow } from './events-sql.js';
 
 /**
  * The outbox's rows (events) and its state (events_state). Appending is part of a unit of work;
- * sequencing and purging run in transactions of their own, outside the group commit
- * (Db.separately), so their locks are never held by, or waited for inside, a batch of other units.
+ * sequencing (one statement, Db.outside) and purging (Db.separately) run outside the group commit,
+ * so their locks are never held by, or waited for inside, a batch of other units.
  */
 export class EventsStore {
   constructor(private readonly db: Db) {}
@@ -35,19 +35,15 @@ export class EventsStore {
     return this.db.read((reader) => onLedgerTables<{ id: string | number; payload: string }>(reader, statement.sql, statement.params));
   }
 
-  /** PostgreSQL: is any committed event still waiting for its id? (a read on the partial index: no lock, no write) */
-  async anyUnsequenced(): Promise<boolean> {
-    return (await this.db.read((reader) => onLedgerTables(reader, SELECT_ANY_UNSEQUENCED))).length > 0;
-  }
-
-  /** PostgreSQL: as the only sequencer until it commits, gives up to `block` committed events their ids; returns how many. */
-  assignIds(block: number): Promise<number> {
-    return this.db.separately(async (tx) => {
-      await onLedgerTables(tx, LOCK_SEQUENCER);
-      const statement = assignIds(block);
-      const [row] = await onLedgerTables<{ assigned: string | number }>(tx, statement.sql, statement.params);
-      return Number(row?.assigned ?? 0);
-    });
+  /**
+   * PostgreSQL: as the only sequencer until it commits, gives up to `block` committed events their
+   * ids; returns how many. A statement of its own, outside any unit of work: its lock must not be
+   * held by, or wait inside, a batch of other units.
+   */
+  async assignIds(block: number): Promise<number> {
+    const statement = sequenceEvents(block);
+    const [row] = await this.db.outside((reader) => onLedgerTables<{ assigned: string | number }>(reader, statement.sql, statement.params));
+    return Number(row?.assigned ?? 0);
   }
 
   /** The highest id that may be purged for events before `cutoff` (see selectPurgeLimit); null: none. */
