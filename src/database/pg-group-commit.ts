@@ -47,7 +47,9 @@ export interface PgGroupCommitOptions {
  * asked for at once (the ledger locks their accounts in one statement), then the units take
  * their turns one after another. The ledger holds its writes back (a TxParticipant) and hands
  * over the whole batch's transactions, entries, balances and totals as one set-based statement,
- * with COMMIT queued right behind it: N transfers cost three round trips and one commit.
+ * with COMMIT queued right behind it: N transfers cost six round trips (BEGIN, sent while the units
+ * start; the lock; the reads after it; the server's commit deadline, where it has one; the write;
+ * COMMIT) and one commit.
  *
  * PostgreSQL has no cheap undo for one unit: a failed statement aborts the whole transaction, and
  * a savepoint per unit would cost the round trips saved. So:

@@ -41,6 +41,10 @@ describe('cached plans of the batch statements on postgres', () => {
           return reader.query(sql, params);
         },
       };
+      // A batch's reads with its units' freezes (beforeTurns), and a lone posting's without.
+      const batch = new PostingBuffer(recording, new TransactionIds());
+      batch.want([{ ownerId: 'many-3', asset: 'rents' }], ['many-3']);
+      await batch.beforeTurns();
       const buffer = new PostingBuffer(recording, new TransactionIds());
       const pairs = [{ ownerId: 'many-1', asset: 'rents' }, { ownerId: 'many-2', asset: 'rents' }];
       const held = [...(await buffer.lock(pairs)).values()];
@@ -67,7 +71,7 @@ describe('cached plans of the batch statements on postgres', () => {
         const rows = (await h.db.dataSource.query(`EXPLAIN (GENERIC_PLAN) ${placeholders('postgres', sql)}`)) as Array<{ 'QUERY PLAN': string }>;
         plans[sql.replace(/\s+/g, ' ').slice(0, 60)] = rows.map((r) => r['QUERY PLAN']).join('\n');
       }
-      // Locking the accounts, their totals, their last entry times; the batch's write.
+      // Locking the accounts; what is read after the lock, with and without freezes; the batch's write.
       expect(Object.keys(plans)).toHaveLength(4);
       for (const [statement, plan] of Object.entries(plans)) {
         expect({ statement, scans: plan.match(/Seq Scan on (accounts|account_totals|ledger_entries)\b.*/g) ?? [] }).toEqual({ statement, scans: [] });

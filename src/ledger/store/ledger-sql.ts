@@ -98,16 +98,32 @@ export function selectSnapshots(dialect: Dialect, ownerIds: readonly string[], a
 const LAST_ENTRY_AT = '(SELECT e.created_at FROM ledger_entries e WHERE e.account_id = a.id ORDER BY e.created_at DESC, e.id DESC LIMIT 1)';
 
 /**
- * PostgreSQL: the database's clock (ms), and the created_at of each account's last entry (null:
- * none), read after the lock. One row with a null id when no account matches: the clock is always read.
+ * PostgreSQL, read after the accounts' lock, in one statement (rows told apart by `k`): the
+ * freeze scope of `freezeOwners` ('f', locked FOR KEY SHARE like selectFreezes), the running
+ * totals of the pairs' accounts ('t', as selectTotals), the created_at of each account's last
+ * entry ('l', null: none), and last the database's clock in ms ('c', always one row). Its
+ * snapshot is taken once the accounts are locked, so nothing it reads of them can be older than
+ * the lock; a freeze in flight is waited for (the lock re-reads that row) before the clock is read.
  */
-function selectLastEntries(pairs: Pairs): Statement {
-  const { where, params } = amongPairs('postgres', pairs, 'a.');
+function selectAfterLock(pairs: Pairs, freezeOwners: readonly string[]): Statement {
+  const totals = selectTotals('postgres', pairs);
+  const accounts = amongPairs('postgres', pairs, 'a.');
+  const frozen = freezeOwners.length > 0 ? among('postgres', 'id', freezeOwners) : null;
+  const branches = [
+    ...(frozen ? [afterLockRow(`'f'`, 'NULL', 'id', 'frozen_scope', 'NULL', 'NULL', 'NULL', 'FROM frozen')] : []),
+    afterLockRow(`'t'`, 't.account_id', 'NULL', 't.type', 't.action', 't.total', 'NULL', `FROM (${totals.sql}) t`),
+    afterLockRow(`'l'`, 'a.id', 'NULL', 'NULL', 'NULL', 'NULL', LAST_ENTRY_AT, `FROM accounts a WHERE ${accounts.where}`),
+    afterLockRow(`'c'`, 'NULL', 'NULL', 'NULL', 'NULL', 'NULL', '(extract(epoch FROM clock_timestamp()) * 1000)::bigint', ''),
+  ];
   return {
-    sql: `SELECT c.db_now, a.id, ${LAST_ENTRY_AT} AS last_at
-       FROM (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS db_now) c LEFT JOIN accounts a ON ${where}`,
-    params,
+    sql: `${frozen ? `WITH frozen AS (SELECT id, frozen_scope FROM users WHERE ${frozen.where} ORDER BY id FOR KEY SHARE) ` : ''}${branches.join(' UNION ALL ')}`,
+    params: [...(frozen?.params ?? []), ...totals.params, ...accounts.params],
   };
+}
+
+/** One branch of selectAfterLock: its columns, typed alike in every branch. */
+function afterLockRow(k: string, accountId: string, ownerId: string, type: string, action: string, total: string, at: string, from: string): string {
+  return `SELECT ${k}::text AS k, ${accountId}::bigint AS account_id, ${ownerId}::text AS owner_id, ${type}::text AS type, ${action}::text AS action, ${total}::text AS total, ${at}::bigint AS at ${from}`;
 }
 
 /** The posting stored with this posting key, if any. */
@@ -176,30 +192,41 @@ export function selectUserAccountSums(dialect: Dialect, systemPrefix: string): S
 export interface AccountsRead {
   /** Every account found, locked, with its totals and last entry time, by accountKey. */
   readonly accounts: Map<string, HeldAccount>;
-  /** SQLite: the freeze scope of the accounts' owners, read in the same statement. */
+  /**
+   * Freeze scopes read in the same round trips: SQLite, those of the accounts' owners; PostgreSQL,
+   * those of the owners asked for (null for a user without a row).
+   */
   readonly freezes: ReadonlyMap<string, FreezeScope | null>;
   /** PostgreSQL: the database's clock (ms), read after the lock. */
   readonly dbNow?: number;
 }
 
+type AfterLockRow = { k: 'f' | 't' | 'l' | 'c'; account_id: string | number | null; owner_id: string | null; type: string | null; action: string | null; total: string | null; at: string | number | null };
+
 /**
  * Locks and reads the accounts of these pairs (a superset may come back) with their totals and
- * last entry times. PostgreSQL: three statements sent back to back. A lock that waited for another
- * transaction re-reads the locked row only, so totals joined into the locking statement could
- * predate that transaction; the later statements take their snapshots after the lock is held.
- * SQLite: one statement, freezes included (selectAccountsWithTotals): the unit already holds the
- * database's single write lock, and a statement saved here is saved on every posting.
+ * last entry times. PostgreSQL: two statements, the lock and then everything else (the freezes of
+ * `freezeOwners` too), sent back to back. A lock that waited for another transaction re-reads the
+ * locked row only, so totals joined into the locking statement could predate that transaction;
+ * the second statement takes its snapshot after the lock is held (selectAfterLock).
+ * SQLite: one statement, the owners' freezes included (selectAccountsWithTotals): the unit already
+ * holds the database's single write lock, and a statement saved here is saved on every posting.
  */
-export async function readAccountsToHold(reader: Reader, pairs: Pairs): Promise<AccountsRead> {
+export async function readAccountsToHold(reader: Reader, pairs: Pairs, freezeOwners: readonly string[] = []): Promise<AccountsRead> {
   if (reader.dialect === 'sqlite') return readAccountsInOne(reader, pairs);
   const accountsStatement = selectAccounts(reader.dialect, pairs, true);
-  const totalsStatement = selectTotals(reader.dialect, pairs);
-  const lastStatement = selectLastEntries(pairs);
+  const afterLock = selectAfterLock(pairs, freezeOwners);
   const locking = reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string; seq: string | number }>(accountsStatement.sql, accountsStatement.params);
-  const reading = reader.query<{ account_id: string | number; type: UserEntryType; action: string; total: string }>(totalsStatement.sql, totalsStatement.params);
-  const lastEntries = reader.query<{ db_now: string; id: string | number | null; last_at: string | number | null }>(lastStatement.sql, lastStatement.params);
-  const [rows, totals, lasts] = await Promise.all([locking, reading, lastEntries]);
-  const lastAt = new Map(lasts.map((row) => [Number(row.id), Number(row.last_at ?? 0)]));
+  const reading = reader.query<AfterLockRow>(afterLock.sql, afterLock.params);
+  const [rows, read] = await Promise.all([locking, reading]);
+  const lastAt = new Map<number, number>();
+  const freezes = new Map<string, FreezeScope | null>(freezeOwners.map((id) => [id, null]));
+  let dbNow = NaN;
+  for (const row of read) {
+    if (row.k === 'l') lastAt.set(Number(row.account_id), Number(row.at ?? 0));
+    else if (row.k === 'f') freezes.set(row.owner_id!, row.type as FreezeScope | null);
+    else if (row.k === 'c') dbNow = Number(row.at);
+  }
   const byId = new Map<number, HeldAccount>();
   const accounts = new Map<string, HeldAccount>();
   for (const row of rows) {
@@ -208,11 +235,12 @@ export async function readAccountsToHold(reader: Reader, pairs: Pairs): Promise<
     byId.set(state.id, account);
     accounts.set(accountKey(row.owner_id, row.asset), account);
   }
-  for (const row of totals) {
+  for (const row of read) {
+    if (row.k !== 't') continue;
     const account = byId.get(Number(row.account_id));
-    if (account) account.totals[row.type][row.action] = BigInt(row.total);
+    if (account) account.totals[row.type as UserEntryType][row.action!] = BigInt(row.total!);
   }
-  return { accounts, freezes: new Map(), dbNow: Number(lasts[0].db_now) };
+  return { accounts, freezes, dbNow };
 }
 
 async function readAccountsInOne(reader: Reader, pairs: Pairs): Promise<AccountsRead> {

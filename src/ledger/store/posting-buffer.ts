@@ -69,14 +69,16 @@ export class PostingBuffer implements TxParticipant {
 
   /**
    * Locks every account the waiting units want in one statement, in one (ascending id) order,
-   * then reads the freezes they want in one more, sent right behind it.
+   * then reads them and the freezes the units want in one more (readAccountsToHold).
    */
   async beforeTurns(): Promise<void> {
     const pairs = this.wanted.filter((p) => !this.held.has(accountKey(p.ownerId, p.asset)));
     const owners = [...new Set(this.wantedFreezes)].filter((id) => !this.freezes.has(id));
     this.wanted = [];
     this.wantedFreezes = [];
-    await Promise.all([pairs.length > 0 ? this.load(pairs) : undefined, owners.length > 0 ? this.loadFreezes(owners) : undefined]);
+    if (pairs.length > 0) await this.load(pairs, owners);
+    const unread = owners.filter((id) => !this.freezes.has(id));
+    if (unread.length > 0) await this.loadFreezes(unread);
   }
 
   /**
@@ -166,11 +168,12 @@ export class PostingBuffer implements TxParticipant {
    * holds those it does not hold yet. A unit's postings run one after another (never two at
    * once), so nothing flushes and clears `held` while this waits.
    */
-  private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>): Promise<void> {
-    const read = await readAccountsToHold(this.reader, pairs);
+  private async load(pairs: ReadonlyArray<{ ownerId: string; asset: string }>, freezeOwners: readonly string[] = []): Promise<void> {
+    const read = await readAccountsToHold(this.reader, pairs, freezeOwners);
     if (read.dbNow !== undefined) this.clockSkew = read.dbNow - Date.now();
     for (const [ownerId, scope] of read.freezes) if (!this.freezes.has(ownerId)) this.freezes.set(ownerId, scope);
     // Accounts held already (owners x assets may match more than was asked for) are kept as held.
     for (const [key, account] of read.accounts) if (!this.held.has(key)) this.held.set(key, account);
   }
+
 }
