@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import pg from 'pg';
 import type { Reader } from './tx.js';
 import { placeholders } from './dialect.js';
 import { refuseNul } from './text-values.js';
 
 interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(submittable: WriteThenCommit): WriteThenCommit;
   release(error?: Error | boolean): void;
   on(event: 'error', listener: (error: Error) => void): unknown;
   removeListener(event: 'error', listener: (error: Error) => void): unknown;
@@ -16,7 +18,49 @@ export interface PgPool {
 
 /** A pooled connection, handed back explicitly: kept for reuse, or dropped when its state is unknown. */
 export interface PgConnection extends Reader {
+  /**
+   * A statement with COMMIT right behind it, in the same message: one round trip for both.
+   * Resolves once COMMIT succeeded. If the statement fails, COMMIT is not run (the server skips
+   * to the message's end) and the transaction is left aborted, to be rolled back.
+   */
+  queryThenCommit(sql: string, params?: unknown[]): Promise<void>;
   release(keep: boolean): void;
+}
+
+/**
+ * A named statement followed by COMMIT before the one Sync that ends the message (the extended
+ * protocol allows several statements before a Sync; they run in order, and after an error the
+ * server discards the rest up to the Sync). node-postgres sends one statement per round trip, so
+ * this extends its Query at the one step that sends Execute and Sync: the write of a group
+ * commit batch and its COMMIT then cost one round trip, not two. Both go out in one write (the
+ * Query corks the socket around them).
+ */
+class WriteThenCommit extends pg.Query {
+  readonly done: Promise<void>;
+
+  constructor(config: { name?: string; text: string; values: unknown[] }) {
+    let settle!: (error: Error | undefined) => void;
+    const done = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
+    super(config, (error) => settle(error ?? undefined));
+    this.done = done;
+  }
+
+  /** Called by Query.prepare after Bind and Describe: Execute, then COMMIT, then the one Sync. */
+  _getRows(connection: PgProtocol, rows: number | undefined): void {
+    connection.execute({ portal: '', rows });
+    connection.parse({ text: 'COMMIT', types: [] });
+    connection.bind({ values: [] });
+    connection.execute({ portal: '', rows: undefined });
+    connection.sync();
+  }
+}
+
+/** The messages of node-postgres's connection that WriteThenCommit sends. */
+interface PgProtocol {
+  parse(message: { text: string; types: unknown[] }): void;
+  bind(message: { values: unknown[] }): void;
+  execute(message: { portal: string; rows: number | undefined }): void;
+  sync(): void;
 }
 
 /**
@@ -40,6 +84,11 @@ export async function pgConnection(pool: PgPool): Promise<PgConnection> {
       params.forEach(refuseNul);
       const text = placeholders('postgres', sql);
       return client.query({ name: statementName(text), text, values: params.map(toPgValue) }).then((result) => result.rows as R[]);
+    },
+    queryThenCommit: (sql, params = []) => {
+      params.forEach(refuseNul);
+      const text = placeholders('postgres', sql);
+      return client.query(new WriteThenCommit({ name: statementName(text), text, values: params.map(toPgValue) })).done;
     },
     release: (keep) => {
       client.removeListener('error', onError);

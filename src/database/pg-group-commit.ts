@@ -47,9 +47,9 @@ export interface PgGroupCommitOptions {
  * asked for at once (the ledger locks their accounts in one statement), then the units take
  * their turns one after another. The ledger holds its writes back (a TxParticipant) and hands
  * over the whole batch's transactions, entries, balances and totals as one set-based statement,
- * with COMMIT queued right behind it: N transfers cost six round trips (BEGIN, sent while the units
- * start; the lock; the reads after it; the server's commit deadline, where it has one; the write;
- * COMMIT) and one commit.
+ * with COMMIT in the same message: N transfers cost four round trips (BEGIN, sent while the units
+ * start; the lock; the reads after it; the write with COMMIT), one more where the server has a
+ * commit deadline to set (sent during the first turn), and one commit.
  *
  * PostgreSQL has no cheap undo for one unit: a failed statement aborts the whole transaction, and
  * a savepoint per unit would cost the round trips saved. So:
@@ -58,11 +58,11 @@ export interface PgGroupCommitOptions {
  * - if a unit fails after writing (or a statement of its own fails), the batch is rolled back;
  *   that unit runs again in a transaction of its own, exactly as without batching, and the
  *   others go back to the head of the queue to share the next batch;
- * - if the batch fails as a whole (BEGIN, the shared lock, its writes refused by the server),
- *   each of its units runs again alone.
+ * - if the batch fails as a whole (BEGIN, the shared lock, its writes or its COMMIT refused by the
+ *   server: nothing of it committed), each of its units runs again alone.
  * Nobody hears of an outcome, and no after-commit hook runs, until the COMMIT holding it has
- * succeeded, so an acknowledgement still means durable. If the COMMIT (or the writes queued just
- * before it) fails without an answer from the server, as when the connection drops, whether it
+ * succeeded, so an acknowledgement still means durable. If the COMMIT (or the writes sent with or
+ * just before it) fails without an answer from the server, as when the connection drops, whether it
  * took effect is unknown: every unit in the batch fails with that error, none is run again.
  */
 export class PgGroupCommit {
@@ -150,7 +150,7 @@ export class PgGroupCommit {
     settle(outcomes, this.options.onHookError);
   }
 
-  private async attempt(batch: Job[], connection: Reader, unitsDone: () => void): Promise<Outcome[]> {
+  private async attempt(batch: Job[], connection: PgConnection, unitsDone: () => void): Promise<Outcome[]> {
     let failedStatement = false;
     const reader: Reader = {
       dialect: 'postgres',
@@ -191,12 +191,17 @@ export class PgGroupCommit {
       }
       unitsDone();
       deadline.check();
-      // COMMIT is queued right behind the staged writes. Should the server refuse them, it
-      // turns that COMMIT into a rollback, and the batch runs again.
-      const flushed = participants.queueWrites();
-      committed = connection.query('COMMIT');
+      // COMMIT goes in the same message as the last staged write (one round trip for both).
+      // Should the server refuse a write, COMMIT is not run, and the batch runs again.
+      const writes = participants.takeWrites();
+      const last = writes.pop();
+      const before = writes.map((write) => reader.query(write.sql, write.params));
+      before.forEach((sent) => sent.catch(() => undefined));
+      committed = last ? connection.queryThenCommit(last.sql, last.params) : connection.query('COMMIT');
       committed.catch(() => undefined);
-      await flushed;
+      await Promise.all(before);
+      // A failure the server answered, of a write or of COMMIT itself, left nothing committed.
+      await committed;
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
       // Writes that got no answer (the connection dropped) may have committed with the COMMIT
@@ -205,7 +210,6 @@ export class PgGroupCommit {
       await committed?.catch(() => undefined);
       throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
     }
-    await committed;
     return outcomes;
   }
 }

@@ -1,4 +1,4 @@
-import type { ParticipantFactory, Reader, TxParticipant } from './tx.js';
+import type { ParticipantFactory, Reader, Statement, TxParticipant } from './tx.js';
 
 export type { ParticipantFactory, TxParticipant } from './tx.js';
 
@@ -35,23 +35,14 @@ export class TxParticipants {
     }
   }
 
-  /**
-   * Queues every participant's staged writes, without waiting for them (COMMIT goes right
-   * behind). A write refused before sending throws here, before COMMIT can be queued.
-   */
-  queueWrites(): Promise<unknown> {
-    const sent: Array<Promise<unknown>> = [];
-    try {
-      for (const p of this.byKind.values()) {
-        const writes = p.takeWrites();
-        if (writes) sent.push(this.reader.query(writes.sql, writes.params));
-      }
-    } catch (error) {
-      // The batch is abandoned; what was already sent fails with it, heard or not.
-      sent.forEach((s) => s.catch(() => undefined));
-      throw error;
+  /** Every participant's staged writes, as statements (each participant forgets them). */
+  takeWrites(): Statement[] {
+    const writes: Statement[] = [];
+    for (const p of this.byKind.values()) {
+      const statement = p.takeWrites();
+      if (statement) writes.push(statement);
     }
-    return Promise.all(sent);
+    return writes;
   }
 
   async beforeTurns(): Promise<void> {

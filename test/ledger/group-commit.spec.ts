@@ -3,6 +3,7 @@ import { DomainError } from '../../src/common/errors.js';
 import type { Tx } from '../../src/database/db.service.js';
 import { sharedTxOf } from '../../src/database/shared-tx.js';
 import type { TxParticipant } from '../../src/database/tx-participant.js';
+import type { Statement } from '../../src/database/tx.js';
 import type { BalanceChange, PostingRequest, PostingResult } from '../../src/ledger/ledger.types.js';
 import { SYSTEM_ACCOUNTS } from '../../src/ledger/system-accounts.js';
 import { openLedger, type LedgerHarness } from '../support/ledger-harness.js';
@@ -141,11 +142,13 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
   });
 
   // A participant's held-back write that fails: the batch cannot commit, through no unit's fault.
-  // Refused by the server, or refused before it was sent (then COMMIT must not go out behind it).
-  it.each([
-    ['refused by the server', { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }],
-    ['refused before it is sent', { sql: 'SELECT ? AS never_sent', params: ['nul \u0000'] }],
-  ])('runs every unit again alone when the batch fails as a whole: its write %s', async (_case, write) => {
+  // Refused by the server (before the ledger's write, or as the last write, sent in one message
+  // with COMMIT), or refused before it was sent (then COMMIT must not go out behind it).
+  it.each<[string, Statement, 'first' | 'last']>([
+    ['refused by the server', { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }, 'first'],
+    ['refused by the server, sent with COMMIT', { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }, 'last'],
+    ['refused before it is sent', { sql: 'SELECT ? AS never_sent', params: ['nul \u0000'] }, 'first'],
+  ])('runs every unit again alone when the batch fails as a whole: its write %s', async (_case, write, order) => {
     let handedOver = 0;
     const failingWrites = (): TxParticipant => ({
       mark: () => 0,
@@ -167,9 +170,12 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
       model.set(from, balanceOf(from) - amount);
       model.set(to, balanceOf(to) + amount);
       return h.db.transaction(async (tx: Tx) => {
-        // Only a shared transaction has participants; run alone, this unit just transfers.
-        if (i === 0) sharedTxOf(tx)?.participant(failingWrites);
-        return h.ledger.postIn(tx, transfer(from, to, amount));
+        // Only a shared transaction has participants; run alone, this unit just transfers. Writes
+        // are handed over in the order the participants joined.
+        if (i === 0 && order === 'first') sharedTxOf(tx)?.participant(failingWrites);
+        const posted = await h.ledger.postIn(tx, transfer(from, to, amount));
+        if (i === 0 && order === 'last') sharedTxOf(tx)?.participant(failingWrites);
+        return posted;
       });
     });
     const results = await Promise.all(units);
