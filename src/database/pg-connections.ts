@@ -20,10 +20,12 @@ export interface PgPool {
 export interface PgConnection extends Reader {
   /**
    * A statement with COMMIT right behind it, in the same message: one round trip for both.
-   * Resolves once COMMIT succeeded. If the statement fails, COMMIT is not run (the server skips
-   * to the message's end) and the transaction is left aborted, to be rolled back.
+   * `done` resolves once COMMIT succeeded. If the statement fails, COMMIT is not run (the server
+   * skips to the message's end) and the transaction is left aborted, to be rolled back; if the
+   * driver refuses a value as it binds, nothing of the message but a Close is sent, and
+   * `commitSent()` stays false.
    */
-  queryThenCommit(sql: string, params?: unknown[]): Promise<void>;
+  queryThenCommit(sql: string, params?: unknown[]): { done: Promise<void>; commitSent(): boolean };
   release(keep: boolean): void;
 }
 
@@ -37,6 +39,8 @@ export interface PgConnection extends Reader {
  */
 class WriteThenCommit extends pg.Query {
   readonly done: Promise<void>;
+  /** Execute and COMMIT were sent (Bind did not throw first). */
+  commitSent = false;
 
   constructor(config: { name?: string; text: string; values: unknown[] }) {
     let settle!: (error: Error | undefined) => void;
@@ -47,6 +51,7 @@ class WriteThenCommit extends pg.Query {
 
   /** Called by Query.prepare after Bind and Describe: Execute, then COMMIT, then the one Sync. */
   _getRows(connection: PgProtocol, rows: number | undefined): void {
+    this.commitSent = true;
     connection.execute({ portal: '', rows });
     connection.parse({ text: 'COMMIT', types: [] });
     connection.bind({ values: [] });
@@ -88,7 +93,8 @@ export async function pgConnection(pool: PgPool): Promise<PgConnection> {
     queryThenCommit: (sql, params = []) => {
       params.forEach(refuseNul);
       const text = placeholders('postgres', sql);
-      return client.query(new WriteThenCommit({ name: statementName(text), text, values: params.map(toPgValue) })).done;
+      const query = client.query(new WriteThenCommit({ name: statementName(text), text, values: params.map(toPgValue) }));
+      return { done: query.done, commitSent: () => query.commitSent };
     },
     release: (keep) => {
       client.removeListener('error', onError);

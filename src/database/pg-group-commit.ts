@@ -171,6 +171,8 @@ export class PgGroupCommit {
     const begun = reader.query('BEGIN');
     begun.catch(() => undefined);
     let committed: Promise<unknown> | null = null;
+    /** Whether COMMIT reached the wire (the last write's Bind can fail before it is sent). */
+    let commitSent = (): boolean => committed !== null;
     let culprit: Job | null = null;
     try {
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
@@ -192,21 +194,27 @@ export class PgGroupCommit {
       unitsDone();
       deadline.check();
       // COMMIT goes in the same message as the last staged write (one round trip for both).
-      // Should the server refuse a write, COMMIT is not run, and the batch runs again.
+      // Should the server refuse a write, COMMIT is not run, and the batch runs again. Earlier
+      // writes (of other participants) are answered first: one the driver refused as it bound a
+      // value never reached the server, and COMMIT must not go out behind it.
       const writes = participants.takeWrites();
       const last = writes.pop();
-      const before = writes.map((write) => reader.query(write.sql, write.params));
-      before.forEach((sent) => sent.catch(() => undefined));
-      committed = last ? connection.queryThenCommit(last.sql, last.params) : connection.query('COMMIT');
+      for (const write of writes) await reader.query(write.sql, write.params);
+      if (last) {
+        const sent = connection.queryThenCommit(last.sql, last.params);
+        committed = sent.done;
+        commitSent = sent.commitSent;
+      } else {
+        committed = connection.query('COMMIT');
+      }
       committed.catch(() => undefined);
-      await Promise.all(before);
       // A failure the server answered, of a write or of COMMIT itself, left nothing committed.
       await committed;
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
       // Writes that got no answer (the connection dropped) may have committed with the COMMIT
       // behind them: nothing may run again.
-      if (!batchMayRunAgain(reason, committed !== null)) throw reason;
+      if (!batchMayRunAgain(reason, commitSent())) throw reason;
       await committed?.catch(() => undefined);
       throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
     }

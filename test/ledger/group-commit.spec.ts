@@ -143,11 +143,15 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
 
   // A participant's held-back write that fails: the batch cannot commit, through no unit's fault.
   // Refused by the server (before the ledger's write, or as the last write, sent in one message
-  // with COMMIT), or refused before it was sent (then COMMIT must not go out behind it).
+  // with COMMIT), refused before it was sent, or refused by the driver as it binds a value (then
+  // COMMIT must not go out behind it, nor with it).
   it.each<[string, Statement, 'first' | 'last']>([
     ['refused by the server', { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }, 'first'],
     ['refused by the server, sent with COMMIT', { sql: 'INSERT INTO no_such_table VALUES (1)', params: [] }, 'last'],
     ['refused before it is sent', { sql: 'SELECT ? AS never_sent', params: ['nul \u0000'] }, 'first'],
+    // The driver cannot serialize the value (a BigInt inside JSON) as it binds: nothing reaches the server.
+    ['refused by the driver as it binds', { sql: 'SELECT ?::json AS never_sent', params: [{ n: 1n }] }, 'first'],
+    ['refused by the driver as it binds, with COMMIT', { sql: 'SELECT ?::json AS never_sent', params: [{ n: 1n }] }, 'last'],
   ])('runs every unit again alone when the batch fails as a whole: its write %s', async (_case, write, order) => {
     let handedOver = 0;
     const failingWrites = (): TxParticipant => ({
