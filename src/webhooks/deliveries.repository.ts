@@ -99,16 +99,17 @@ function eventIdsByWebhook(deliveries: readonly Delivery[]): Map<string, string[
 export const deliveriesTable = {
   /**
    * New pending deliveries, due at once; one that exists already is left as it is. With
-   * `leaseUntil`, the new rows are this instance's until then (as if claimed), and the keys of
-   * the rows this call wrote (not those that existed) are returned.
+   * `leaseUntil`, the new rows are this instance's until then (as if claimed), and the deliveries
+   * this call wrote (not those that existed) are returned as written, with their bodies, to be
+   * attempted from memory.
    */
   async add(
     tx: Tx,
     deliveries: ReadonlyArray<{ webhookId: string; event: { id: string; type: string; payload: string } }>,
     now: number,
     leaseUntil: number | null = null,
-  ): Promise<Array<{ webhookId: string; eventId: string }>> {
-    const added: Array<{ webhookId: string; eventId: string }> = [];
+  ): Promise<Delivery[]> {
+    const written: Delivery[] = [];
     for (const chunk of chunksOf(deliveries, ROWS_PER_STATEMENT)) {
       const rows = await tx.query<{ webhook_id: string; event_id: string | number }>(
         `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at, locked_until)
@@ -117,9 +118,28 @@ export const deliveriesTable = {
         // A delivery claimed as it is written is attempted from memory: its body stays in the events table until an attempt fails (see PAYLOAD_IN_EVENTS).
         chunk.flatMap(({ webhookId, event }) => [webhookId, event.id, event.type, leaseUntil === null ? event.payload : PAYLOAD_IN_EVENTS, now, now, now, leaseUntil]),
       );
-      for (const row of rows) added.push({ webhookId: row.webhook_id, eventId: String(row.event_id) });
+      if (rows.length === 0) continue;
+      const byKey = new Map(chunk.map((d) => [`${d.webhookId} ${d.event.id}`, d]));
+      for (const row of rows) {
+        const { webhookId, event } = byKey.get(`${row.webhook_id} ${row.event_id}`)!;
+        written.push({
+          webhookId,
+          eventId: event.id,
+          eventType: event.type,
+          payload: event.payload,
+          status: 'pending',
+          attempts: 0,
+          scheduleAttempts: 0,
+          scheduleStartedAt: now,
+          nextAttemptAt: now,
+          lastAttemptAt: null,
+          lastStatus: null,
+          lastResponse: null,
+          lastError: null,
+        });
+      }
     }
-    return added;
+    return written;
   },
 
   /**

@@ -3,7 +3,7 @@ import { Clock } from '../common/clock.js';
 import { Db } from '../database/db.service.js';
 import { forUpdate } from '../database/sql-dialect.js';
 import { deliveriesTable, type Delivery } from './deliveries.repository.js';
-import { WebhookEventSource, type OutboxEvent } from './webhook-event-source.js';
+import { WebhookEventSource } from './webhook-event-source.js';
 import { webhooksTable, type Webhook } from './webhooks.repository.js';
 
 const BATCH = 500;
@@ -12,25 +12,6 @@ const BATCH = 500;
 export interface FannedOut {
   readonly webhook: Webhook;
   readonly delivery: Delivery;
-}
-
-/** A delivery as `deliveriesTable.add` writes it: pending, due now, not yet attempted. */
-function newDelivery(webhookId: string, event: OutboxEvent, now: number): Delivery {
-  return {
-    webhookId,
-    eventId: event.id,
-    eventType: event.type,
-    payload: event.payload,
-    status: 'pending',
-    attempts: 0,
-    scheduleAttempts: 0,
-    scheduleStartedAt: now,
-    nextAttemptAt: now,
-    lastAttemptAt: null,
-    lastStatus: null,
-    lastResponse: null,
-    lastError: null,
-  };
 }
 
 /**
@@ -69,14 +50,14 @@ export class WebhookFanout {
       );
       // A disabled endpoint's deliveries wait, unattempted, for a retry to enable it.
       const enabled = deliveries.filter((d) => d.webhook.enabled);
-      const toLease = enabled.slice(0, Math.max(0, lease.count));
-      const leasing = new Set(toLease);
+      const count = Math.max(0, lease.count);
       const now = this.clock.now();
-      const added = new Set((await deliveriesTable.add(tx, toLease, now, lease.until)).map((key) => `${key.webhookId} ${key.eventId}`));
-      await deliveriesTable.add(tx, deliveries.filter((d) => !leasing.has(d)), now);
+      const written = await deliveriesTable.add(tx, enabled.slice(0, count), now, lease.until);
+      await deliveriesTable.add(tx, [...enabled.slice(count), ...deliveries.filter((d) => !d.webhook.enabled)], now);
       await tx.query('UPDATE webhook_fanout SET last_event_id = ? WHERE one = 1', [events[events.length - 1].id]);
-      const leased = toLease.filter((d) => added.has(`${d.webhookId} ${d.event.id}`)).map(({ webhook, event }) => ({ webhook, delivery: newDelivery(webhook.id, event, now) }));
-      return { more: events.length === BATCH, leased, leftDue: enabled.length > toLease.length };
+      const byId = new Map(webhooks.map((webhook) => [webhook.id, webhook]));
+      const leased = written.map((delivery) => ({ webhook: byId.get(delivery.webhookId)!, delivery }));
+      return { more: events.length === BATCH, leased, leftDue: enabled.length > count };
     });
   }
 

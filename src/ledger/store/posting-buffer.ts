@@ -175,5 +175,4 @@ export class PostingBuffer implements TxParticipant {
     // Accounts held already (owners x assets may match more than was asked for) are kept as held.
     for (const [key, account] of read.accounts) if (!this.held.has(key)) this.held.set(key, account);
   }
-
 }
