@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JwksKeySet, type KeyLookup } from './jwks-key-set.js';
@@ -10,12 +11,17 @@ import { JwksKeySet, type KeyLookup } from './jwks-key-set.js';
  */
 @Injectable()
 export class JwtKeys {
-  private readonly staticKey: string | null;
+  /**
+   * Made into a KeyObject once: given a string, jsonwebtoken tries it as a PEM public key on every
+   * verification (an OpenSSL parse and an exception, for a secret) before making it a secret key.
+   */
+  private readonly staticKey: KeyObject | null;
   private readonly keySet: JwksKeySet | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.keySet = config.jwt.jwksUrl !== null ? new JwksKeySet(config.jwt.jwksUrl) : null;
-    this.staticKey = config.jwt.publicKey ?? config.jwt.secret;
+    const { publicKey, secret } = config.jwt;
+    this.staticKey = publicKey !== null ? createPublicKey(publicKey) : secret !== null ? createSecretKey(Buffer.from(secret)) : null;
   }
 
   async keyFor(token: string): Promise<KeyLookup> {

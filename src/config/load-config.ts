@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TrustedProxies } from '../common/client-address.js';
@@ -101,6 +101,14 @@ function readDatabase(reader: EnvReader, env: Env): DatabaseConfig {
   return { type: 'sqlite', path: DEFAULT_SQLITE_PATH, busyTimeoutMs };
 }
 
+function isReadablePublicKey(pem: string): boolean {
+  try {
+    return createPublicKey(pem).type === 'public';
+  } catch {
+    return false;
+  }
+}
+
 function readJwt(reader: EnvReader, env: Env, production: boolean, problems: string[]): JwtConfig {
   const publicKey = reader.optional('JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? null;
   const issuer = reader.optional('JWT_ISSUER');
@@ -114,7 +122,7 @@ function readJwt(reader: EnvReader, env: Env, production: boolean, problems: str
   if (jwksUrl !== null && !isHttpUrl(jwksUrl)) problems.push('JWT_JWKS_URL must be an http:// or https:// URL');
   else if (jwksUrl !== null && production && !jwksUrl.startsWith('https://')) problems.push('JWT_JWKS_URL must be https:// with NODE_ENV=production');
   if (jwksUrl !== null && publicKey !== null) problems.push('JWT_JWKS_URL and JWT_PUBLIC_KEY are alternatives: set one');
-  if (publicKey !== null && !publicKey.includes('BEGIN PUBLIC KEY')) {
+  if (publicKey !== null && (!publicKey.includes('BEGIN PUBLIC KEY') || !isReadablePublicKey(publicKey))) {
     problems.push('JWT_PUBLIC_KEY must be a PEM public key ("-----BEGIN PUBLIC KEY-----…")');
   }
   let secret = reader.optional('JWT_SECRET');

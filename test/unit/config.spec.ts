@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 
 const secret = 'a-real-production-secret-of-enough-length-0123456789';
@@ -85,8 +86,14 @@ describe('configuration', () => {
     expect(problemsOf({ ...PRODUCTION, JWT_JWKS_URL: 'http://id.example/certs' })).toEqual(['JWT_JWKS_URL must be https:// with NODE_ENV=production']);
     expect(problemsOf({ ...PRODUCTION, JWT_JWKS_URL: 'https://id.example/certs' })).toEqual([]);
     expect(problemsOf({ JWT_JWKS_URL: 'ftp://id.example/certs' })).toEqual(['JWT_JWKS_URL must be an http:// or https:// URL']);
-    const pem = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString().replace(/\n/g, '\\n');
     expect(problemsOf({ JWT_JWKS_URL: 'https://id.example/certs', JWT_PUBLIC_KEY: pem })).toEqual(['JWT_JWKS_URL and JWT_PUBLIC_KEY are alternatives: set one']);
+    expect(problemsOf({ JWT_PUBLIC_KEY: pem })).toEqual([]);
+  });
+
+  it('refuses a JWT_PUBLIC_KEY that has the PEM markers but no key node can read', () => {
+    const garbled = '-----BEGIN PUBLIC KEY-----\\nMIIB\\n-----END PUBLIC KEY-----';
+    expect(problemsOf({ JWT_PUBLIC_KEY: garbled })).toEqual(['JWT_PUBLIC_KEY must be a PEM public key ("-----BEGIN PUBLIC KEY-----…")']);
   });
 
   it('reads MAX_AMOUNT as whole units, refusing exponents, fractions and zero', () => {
