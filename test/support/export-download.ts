@@ -21,7 +21,10 @@ export interface Download {
 export function startDownload(baseUrl: string, path: string, token = adminToken()): Promise<Download> {
   const url = new URL(path, baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+    // A connection of its own (agent: false): node's global agent keeps sockets open for 5 s, as
+    // long as the server's keep-alive, so one taken from the pool at that moment can be closed
+    // by the server as the request goes out (ECONNRESET), which a loaded machine made happen.
+    const req = request(url, { headers: { authorization: `Bearer ${token}` }, agent: false }, (res) => {
       res.pause();
       let text = '';
       let ended = false;
