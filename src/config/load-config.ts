@@ -103,7 +103,8 @@ function readDatabase(reader: EnvReader, env: Env): DatabaseConfig {
 
 function isReadablePublicKey(pem: string): boolean {
   try {
-    return createPublicKey(pem).type === 'public';
+    createPublicKey(pem);
+    return true;
   } catch {
     return false;
   }

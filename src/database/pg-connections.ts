@@ -83,17 +83,9 @@ export async function pgConnection(pool: PgPool): Promise<PgConnection> {
   client.on('error', onError);
   return {
     dialect: 'postgres',
-    // Refused values throw at once, before anything is sent: a caller queueing statements back
-    // to back (the group commit queues COMMIT behind its writes) must not queue past one.
-    query: <R extends object>(sql: string, params: unknown[] = []) => {
-      params.forEach(refuseNul);
-      const text = placeholders('postgres', sql);
-      return client.query({ name: statementName(text), text, values: params.map(toPgValue) }).then((result) => result.rows as R[]);
-    },
+    query: <R extends object>(sql: string, params: unknown[] = []) => client.query(queryConfig(sql, params)).then((result) => result.rows as R[]),
     queryThenCommit: (sql, params = []) => {
-      params.forEach(refuseNul);
-      const text = placeholders('postgres', sql);
-      const query = client.query(new WriteThenCommit({ name: statementName(text), text, values: params.map(toPgValue) }));
+      const query = client.query(new WriteThenCommit(queryConfig(sql, params)));
       return { done: query.done, commitSent: () => query.commitSent };
     },
     release: (keep) => {
@@ -122,6 +114,17 @@ export async function withPgClient<T>(pool: PgPool, work: (reader: Reader) => Pr
 
 /** True when an error carries a code: the connection it came from is still in a known state. */
 export const hasCode = (error: unknown): boolean => Boolean((error as { code?: string } | null)?.code);
+
+/**
+ * A statement as node-postgres takes it, named (statementName). Refused values throw here, before
+ * anything is sent: a caller queueing statements back to back (the group commit queues its units'
+ * statements behind BEGIN) must not queue past one.
+ */
+function queryConfig(sql: string, params: unknown[]): { name: string | undefined; text: string; values: unknown[] } {
+  params.forEach(refuseNul);
+  const text = placeholders('postgres', sql);
+  return { name: statementName(text), text, values: params.map(toPgValue) };
+}
 
 const names = new Map<string, string | undefined>();
 

@@ -29,10 +29,7 @@ export class TxParticipants {
 
   /** Runs every participant's staged writes. */
   async flush(): Promise<void> {
-    for (const p of this.byKind.values()) {
-      const writes = p.takeWrites();
-      if (writes) await this.reader.query(writes.sql, writes.params);
-    }
+    for (const write of this.takeWrites()) await this.reader.query(write.sql, write.params);
   }
 
   /** Every participant's staged writes, as statements (each participant forgets them). */
