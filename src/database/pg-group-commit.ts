@@ -1,11 +1,11 @@
 import type { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import type { Reader, SharedTx, Tx } from './tx.js';
+import type { Reader, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import { hasCode, pgConnection, type PgConnection, type PgPool } from './pg-connections.js';
-import { registerSharedTx } from './shared-tx.js';
 import { batchMayRunAgain, rerunsAfterRollback } from './retry-policy.js';
-import { TxParticipants, type TxParticipant } from './tx-participant.js';
+import { Unit } from './shared-unit.js';
+import { TxParticipants } from './tx-participant.js';
 
 /** Units of work committed together at most; bounds how long one batch holds its row locks. */
 const MAX_BATCH = 256;
@@ -219,106 +219,5 @@ export class PgGroupCommit {
       throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
     }
     return outcomes;
-  }
-}
-
-/**
- * One unit of work in a shared transaction: it may use the transaction only on its turn. It has
- * written (and a failure then rolls the batch back) once it sent a statement through its Tx, or
- * once its staged writes were flushed; statements through its reader only read.
- */
-class Unit {
-  readonly arrived: Promise<void>;
-  private readonly result: Promise<Outcome>;
-  private readonly hooks: Array<() => void> = [];
-  private wrote = false;
-  private mark = new Map<TxParticipant, number>();
-  private hasTurn = false;
-  private ended = false;
-  private arrive!: () => void;
-  private grant!: () => void;
-  private refuse!: (error: Error) => void;
-  private readonly gate = new Promise<void>((resolve, reject) => {
-    this.grant = resolve;
-    this.refuse = reject;
-  });
-
-  constructor(
-    readonly job: Job,
-    private readonly connection: Reader,
-    private readonly participants: TxParticipants,
-    context: AsyncLocalStorage<Tx>,
-    deadline: CommitDeadline,
-  ) {
-    this.gate.catch(() => undefined);
-    this.arrived = new Promise((resolve) => (this.arrive = resolve));
-    const tx: Tx = {
-      dialect: 'postgres',
-      query: (sql, params) => this.send(sql, params, true),
-      afterCommit: (fn) => this.hooks.push(fn),
-      armCommitDeadline: () => deadline.arm(),
-    };
-    const shared: SharedTx = {
-      reader: { dialect: 'postgres', query: (sql, params) => this.send(sql, params, false) },
-      participant: (create) => participants.get(create),
-      turn: (intent) => {
-        if (!this.hasTurn) intent?.();
-        return this.turn();
-      },
-      flush: () => this.flush(),
-    };
-    registerSharedTx(shared, tx, shared.reader);
-    this.result = context.run(tx, () => job.work(tx)).then(
-      (value): Outcome => ({ job, ok: true, value, hooks: this.hooks }),
-      (error: unknown): Outcome => ({ job, ok: false, error }),
-    );
-    void this.result.then(() => this.arrive());
-  }
-
-  async takeTurn(): Promise<Outcome & { wrote: boolean }> {
-    this.mark = this.participants.mark();
-    this.hasTurn = true;
-    this.grant();
-    const outcome = await this.result;
-    this.ended = true;
-    if (!outcome.ok && !this.wrote) this.participants.rollbackTo(this.mark);
-    return { ...outcome, wrote: this.wrote };
-  }
-
-  /** The batch is being rolled back: a unit still waiting for its turn unwinds (its job runs again). */
-  abandon(): void {
-    if (!this.hasTurn) this.refuse(new Error('batch abandoned'));
-  }
-
-  private async send<T extends object>(sql: string, params: unknown[] | undefined, writes: boolean): Promise<T[]> {
-    await this.usable();
-    if (writes) this.wrote = true;
-    return this.connection.query<T>(sql, params);
-  }
-
-  private async flush(): Promise<void> {
-    await this.usable();
-    // This unit's staged writes reach the database now: they can no longer be dropped alone.
-    if (this.participants.stagedSince(this.mark)) this.wrote = true;
-    try {
-      await this.participants.flush();
-    } catch (error) {
-      // Staged writes (maybe other units') were handed over and not written: never commit.
-      this.wrote = true;
-      throw error;
-    }
-    this.mark = this.participants.mark();
-  }
-
-  private async usable(): Promise<void> {
-    await this.turn();
-    // A statement left running after the unit finished would land in someone else's turn.
-    if (this.ended) throw new Error('this unit of work has ended');
-  }
-
-  private turn(): Promise<void> {
-    if (this.hasTurn) return Promise.resolve();
-    this.arrive();
-    return this.gate;
   }
 }

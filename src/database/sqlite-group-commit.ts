@@ -1,15 +1,29 @@
 import type { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import { settle, type Job, type Outcome } from './batched-units.js';
+import { runHooks, settle, type Job, type Outcome } from './batched-units.js';
+import { rerunsAfterRollback } from './retry-policy.js';
+import { Unit } from './shared-unit.js';
+import { TxParticipants } from './tx-participant.js';
 import type { Reader, Tx } from './tx.js';
 
 interface SqliteJob extends Job {
-  /** Reads need no savepoint: they have nothing to undo. */
+  /** A read (Db.read): its statements do not count as writes. */
   readOnly: boolean;
 }
 
 /** Units of work committed together at most; bounds how long one batch holds the write lock. */
 const MAX_BATCH = 256;
+
+/** Thrown through a batch that was rolled back: its units must run again. */
+class RunAgain extends Error {
+  constructor(
+    readonly reason: unknown,
+    /** The unit that failed after writing, when one did (else the batch failed as a whole). */
+    readonly culprit: SqliteJob | null,
+  ) {
+    super('batch rolled back: its units run again');
+  }
+}
 
 export interface SqliteGroupCommitOptions {
   /** The one connection (opened on first use). */
@@ -23,13 +37,24 @@ export interface SqliteGroupCommitOptions {
 }
 
 /**
- * Group commit for SQLite (see group-commit.md). A durable commit costs an fsync, and SQLite has one writer, so one
- * transaction per request caps throughput at the disk's fsync rate. Instead, the units of work
- * that arrive while a batch is being written wait, then run one after another inside a single
- * BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT: a unit that fails is rolled back to its
- * savepoint alone and refused alone; the others commit. Nobody hears of the outcome, and no
- * after-commit hook runs, until the COMMIT holding it has succeeded, so an acknowledgement still
- * means durable. If the COMMIT fails, every unit in the batch fails.
+ * Group commit for SQLite (see group-commit.md). A durable commit costs an fsync, and SQLite has
+ * one writer, so one transaction per request caps throughput at the disk's fsync rate. Instead,
+ * the units of work that arrive while a batch is being written wait, then share one BEGIN
+ * IMMEDIATE … COMMIT, as a PostgreSQL batch shares its transaction (shared-unit.ts): each unit
+ * runs up to its first statement, the participants fetch what they all want in one statement
+ * (the ledger reads every unit's accounts at once), the units take their turns one after another,
+ * and the ledger's postings are written set-based right before COMMIT. A statement of SQLite's
+ * costs this thread its whole time (the driver is synchronous), so a batch's hundreds of
+ * per-unit reads and writes, and a SAVEPOINT and RELEASE around each unit, cost more than these
+ * few statements.
+ *
+ * Failures follow PostgreSQL's rules (retry-policy.ts): a unit refused before it wrote is refused
+ * alone (its staged writes are dropped); a unit that fails after writing rolls the batch back, runs
+ * again alone, and the others go back to the head of the queue; a batch whose shared statements
+ * fail runs every unit again alone. A unit alone has a transaction of its own and writes as it
+ * goes (sharedTxOf is undefined there), exactly as without batching. Nobody hears of an outcome,
+ * and no after-commit hook runs, until the COMMIT holding it has succeeded, so an acknowledgement
+ * still means durable. If BEGIN or COMMIT fails, every unit in the batch fails with that error.
  */
 export class SqliteGroupCommit {
   private queue: SqliteJob[] = [];
@@ -55,40 +80,89 @@ export class SqliteGroupCommit {
 
   private async commit(batch: SqliteJob[]): Promise<void> {
     const reader = this.options.connection();
-    const outcomes: Outcome[] = [];
-    const deadline = this.options.deadline();
     try {
       await reader.query('BEGIN IMMEDIATE');
-      for (const job of batch) outcomes.push(await this.runInSavepoint(job, reader, deadline));
-      deadline.check();
-      await reader.query('COMMIT');
+    } catch (error) {
+      batch.forEach((job) => job.reject(error));
+      return;
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.attempt(batch, reader);
     } catch (error) {
       await reader.query('ROLLBACK').catch(() => undefined);
-      batch.forEach((job) => job.reject(error));
+      if (!(error instanceof RunAgain)) {
+        batch.forEach((job) => job.reject(error));
+        return;
+      }
+      // Who runs again, and how, is the retry policy's (retry-policy.ts).
+      const { alone, nextBatch } = rerunsAfterRollback(batch, error.culprit);
+      this.queue.unshift(...nextBatch);
+      for (const job of alone) await this.runAlone(job, reader);
       return;
     }
     settle(outcomes, this.options.onHookError);
   }
 
-  private async runInSavepoint(job: SqliteJob, reader: Reader, deadline: CommitDeadline): Promise<Outcome> {
-    const hooks: Array<() => void> = [];
-    const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
-    if (job.readOnly) {
-      try {
-        return { job, ok: true, value: await this.options.context.run(tx, () => job.work(tx)), hooks };
-      } catch (error) {
-        return { job, ok: false, error };
-      }
-    }
-    await reader.query('SAVEPOINT unit');
+  /** The batch's units in one shared transaction, up to its COMMIT. */
+  private async attempt(batch: SqliteJob[], reader: Reader): Promise<Outcome[]> {
+    let failedStatement = false;
+    const connection: Reader = {
+      dialect: 'sqlite',
+      query: <T extends object>(sql: string, params?: unknown[]) =>
+        reader.query<T>(sql, params).catch((error: unknown) => {
+          failedStatement = true;
+          throw error;
+        }),
+    };
+    const participants = new TxParticipants(connection);
+    const deadline = this.options.deadline();
+    const units = batch.map((job) => new Unit(job, connection, participants, this.options.context, deadline, job.readOnly));
+    const outcomes: Outcome[] = [];
+    let culprit: SqliteJob | null = null;
     try {
-      const value = await this.options.context.run(tx, () => job.work(tx));
-      await reader.query('RELEASE unit');
-      return { job, ok: true, value, hooks };
-    } catch (error) {
-      await reader.query('ROLLBACK TO unit');
-      await reader.query('RELEASE unit');
-      return { job, ok: false, error };
+      await Promise.all(units.map((unit) => unit.arrived));
+      await participants.beforeTurns();
+      // A statement failed during a unit's turn is that unit's, even if the unit caught it and went on.
+      for (const unit of units) {
+        const outcome = await unit.takeTurn();
+        if (failedStatement || (!outcome.ok && outcome.wrote)) {
+          culprit = unit.job as SqliteJob;
+          throw outcome.ok ? new Error('a statement failed during this unit of work') : outcome.error;
+        }
+        outcomes.push(outcome);
+      }
+      deadline.check();
+      for (const write of participants.takeWrites()) await connection.query(write.sql, write.params);
+    } catch (reason) {
+      units.forEach((unit) => unit.abandon());
+      throw new RunAgain(reason, culprit);
     }
+    await reader.query('COMMIT');
+    return outcomes;
+  }
+
+  /** One unit in a transaction of its own: it writes as it goes, and only its own failure is its answer. */
+  private async runAlone(job: SqliteJob, reader: Reader): Promise<void> {
+    const hooks: Array<() => void> = [];
+    const deadline = this.options.deadline();
+    const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
+    let value: unknown;
+    try {
+      await reader.query('BEGIN IMMEDIATE');
+      try {
+        value = await this.options.context.run(tx, () => job.work(tx));
+        deadline.check();
+        await reader.query('COMMIT');
+      } catch (error) {
+        await reader.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      job.reject(error);
+      return;
+    }
+    runHooks(hooks, this.options.onHookError);
+    job.resolve(value);
   }
 }

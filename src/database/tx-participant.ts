@@ -35,10 +35,7 @@ export class TxParticipants {
   /** Every participant's staged writes, as statements (each participant forgets them). */
   takeWrites(): Statement[] {
     const writes: Statement[] = [];
-    for (const p of this.byKind.values()) {
-      const statement = p.takeWrites();
-      if (statement) writes.push(statement);
-    }
+    for (const p of this.byKind.values()) writes.push(...p.takeWrites());
     return writes;
   }
 

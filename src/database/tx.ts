@@ -80,10 +80,11 @@ export interface TxParticipant {
   stagedSince(mark: number): boolean;
   rollbackTo(mark: number): void;
   /**
-   * Hands over what it has staged as one statement (null when nothing is), and forgets what it
-   * staged and cached. Whoever takes it must run it before any other statement.
+   * Hands over what it has staged as statements to run in order (PostgreSQL: one; none when
+   * nothing is), and forgets what it staged and cached. Whoever takes them must run them before
+   * any other statement.
    */
-  takeWrites(): Statement | null;
+  takeWrites(): Statement[];
   /**
    * Called once the batch's units have all said what they will need (see SharedTx.turn), before
    * the first unit's turn: one statement can then fetch it for all of them.

@@ -63,7 +63,7 @@ describe('cached plans of the batch statements on postgres', () => {
         totals: [{ accountId: from.state.id, type: 'spending', action: 'donation', total: 1n }],
         event: '{"type":"transaction.committed"}',
       });
-      statements.push(buffer.takeWrites()!.sql);
+      statements.push(...buffer.takeWrites().map((write) => write.sql));
 
       const plans: Record<string, string> = {};
       for (const sql of statements.filter((s) => /accounts/.test(s))) {

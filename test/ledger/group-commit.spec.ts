@@ -160,7 +160,7 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
       rollbackTo: () => undefined,
       takeWrites: () => {
         handedOver++;
-        return write;
+        return [write];
       },
     });
     // Run alone, the units race each other in no order: everyone can pay whatever comes first.

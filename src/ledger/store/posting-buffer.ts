@@ -101,7 +101,7 @@ export class PostingBuffer implements TxParticipant {
   }
 
   nextTransactionId(): Promise<string> {
-    return this.ids.next(this.reader);
+    return this.ids.next(this.reader, this.staged.at(-1)?.posting.transaction.id);
   }
 
   /**
@@ -146,11 +146,9 @@ export class PostingBuffer implements TxParticipant {
     for (const statement of this.take()) await this.reader.query(statement.sql, statement.params);
   }
 
-  /** Hands the batch's postings over as one statement (PostgreSQL: shared transactions are its only). */
-  takeWrites(): Statement | null {
-    const statements = this.take();
-    if (statements.length > 1) throw new Error('a shared transaction writes its postings in one statement');
-    return statements[0] ?? null;
+  /** Hands the batch's postings over (PostgreSQL: as one statement). */
+  takeWrites(): Statement[] {
+    return this.take();
   }
 
   /** What is staged, as statements; forgets it and the held accounts. */

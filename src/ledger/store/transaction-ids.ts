@@ -9,9 +9,11 @@ import { nextTransactionIds } from './ledger-sql.js';
 export class TransactionIds {
   private free: bigint[] = [];
 
-  async next(reader: Reader): Promise<string> {
+  /** `lastStaged`: the id of the last posting staged in this transaction and not yet written. */
+  async next(reader: Reader, lastStaged?: string): Promise<string> {
     if (this.free.length === 0) {
-      const rows = await reader.query<{ id: string | number }>(nextTransactionIds(reader.dialect).sql);
+      const statement = nextTransactionIds(reader.dialect, lastStaged);
+      const rows = await reader.query<{ id: string | number }>(statement.sql, statement.params);
       this.free = rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
     return String(this.free.shift());
