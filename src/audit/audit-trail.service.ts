@@ -19,7 +19,7 @@ type StoredRecord = { body: string; hash: string };
 /**
  * The operators' audit trail (CONTRACT §8), append-only and hash-chained. Every operator action
  * calls `record` inside the transaction of its effect, after the effect succeeded: the two
- * commit or roll back together (in a PostgreSQL group commit the record is a write of its unit,
+ * commit or roll back together (in a group commit's batch the record is a write of its unit,
  * so a unit that fails after it rolls the batch back and runs alone), and a refused request,
  * which throws before, leaves none.
  *

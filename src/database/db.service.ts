@@ -39,10 +39,10 @@ const rethrowAsOutage = (error: unknown): never => {
  *   that cannot share runs alone on a pooled connection. Writers lock rows (in a fixed order,
  *   see the ledger); a deadlock or serialization failure is retried from the start
  *   (retry-policy.ts says what is run again, how often and after what wait).
- * - SQLite: one connection and one writer, so units of work run one at a time, grouped into
- *   shared commits (see SqliteGroupCommit), with BEGIN IMMEDIATE so another process waits on the
- *   busy timeout instead of failing mid-way. Reads queue the same way, so they never see another
- *   request's uncommitted writes.
+ * - SQLite: one connection and one writer, so units of work take their turns one at a time,
+ *   grouped into shared transactions as on PostgreSQL (see SqliteGroupCommit), with BEGIN
+ *   IMMEDIATE so another process waits on the busy timeout instead of failing mid-way. Reads
+ *   queue the same way, so they never see another request's uncommitted writes.
  * Code running inside a transaction that reads or opens a transaction again simply joins the
  * one in progress (tracked per async context), so services need not know whether they are
  * inside one, and SQLite's queue is never awaited by its own holder.

@@ -4,7 +4,7 @@ import type { Reader, Tx } from './tx.js';
 import { settle, type Job, type Outcome } from './batched-units.js';
 import { hasCode, pgConnection, type PgConnection, type PgPool } from './pg-connections.js';
 import { batchMayRunAgain, rerunsAfterRollback } from './retry-policy.js';
-import { Unit } from './shared-unit.js';
+import { takeTurns, Unit, UnitSpoiledBatch, watchedConnection } from './shared-unit.js';
 import { TxParticipants } from './tx-participant.js';
 
 /** Units of work committed together at most; bounds how long one batch holds its row locks. */
@@ -151,20 +151,13 @@ export class PgGroupCommit {
   }
 
   private async attempt(batch: Job[], connection: PgConnection, unitsDone: () => void): Promise<Outcome[]> {
-    let failedStatement = false;
-    const reader: Reader = {
-      dialect: 'postgres',
-      query: <T extends object>(sql: string, params?: unknown[]) =>
-        // A value refused before sending throws right here and leaves the transaction as it was;
-        // anything failing later reached the server (or lost it) and spoils the transaction.
-        connection.query<T>(sql, params).catch((error: unknown) => {
-          failedStatement = true;
-          throw error;
-        }),
-    };
+    // A value refused before sending throws at once and leaves the transaction as it was (the
+    // statement never joins the queue); anything failing later reached the server (or lost it)
+    // and spoils the transaction.
+    const { reader, failed } = watchedConnection(connection);
     const participants = new TxParticipants(reader);
     const units: Unit[] = [];
-    const outcomes: Outcome[] = [];
+    let outcomes: Outcome[];
     // Statements queued back to back go out as soon as the one before is answered, without
     // waiting for a turn of a busy event loop in between: BEGIN travels while the units start.
     const deadline = this.options.deadline(connection);
@@ -173,7 +166,6 @@ export class PgGroupCommit {
     let committed: Promise<unknown> | null = null;
     /** Whether COMMIT reached the wire (the last write's Bind can fail before it is sent). */
     let commitSent = (): boolean => committed !== null;
-    let culprit: Job | null = null;
     try {
       // Every unit runs up to its first use of the transaction (validation, in-memory work) …
       for (const job of batch) units.push(new Unit(job, reader, participants, this.options.context, deadline));
@@ -181,16 +173,8 @@ export class PgGroupCommit {
       await begun;
       // … so what they will need can be fetched (and locked) at once, in one order …
       await participants.beforeTurns();
-      // … then each has the transaction to itself, in arrival order. A statement failed during
-      // a unit's turn is that unit's, even if the unit caught it and went on.
-      for (const unit of units) {
-        const outcome = await unit.takeTurn();
-        if (failedStatement || (!outcome.ok && outcome.wrote)) {
-          culprit = unit.job;
-          throw outcome.ok ? new Error('a statement failed during this unit of work') : outcome.error;
-        }
-        outcomes.push(outcome);
-      }
+      // … then each has the transaction to itself, in arrival order.
+      outcomes = await takeTurns(units, failed);
       unitsDone();
       deadline.check();
       // COMMIT goes in the same message as the last staged write (one round trip for both).
@@ -216,7 +200,8 @@ export class PgGroupCommit {
       // behind them: nothing may run again.
       if (!batchMayRunAgain(reason, commitSent())) throw reason;
       await committed?.catch(() => undefined);
-      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), reason, culprit);
+      const culprit = reason instanceof UnitSpoiledBatch ? reason.culprit : null;
+      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), culprit ? (reason as UnitSpoiledBatch).reason : reason, culprit);
     }
     return outcomes;
   }

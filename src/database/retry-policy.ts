@@ -15,10 +15,11 @@ import { isUniqueViolation } from './db-errors.js';
  * - **fail**: anything else goes to the caller as it is: a refusal (a coded error), an outage
  *   (503: the client retries later with its key, which then runs once), a bug.
  *
- * SQLite needs no rule of its own: its one writer never conflicts with itself, and waits for
+ * SQLite needs no conflict rule: its one writer never conflicts with itself, and waits for
  * another process's lock for the busy timeout (BEGIN IMMEDIATE); a lock held longer is an outage.
- * A PostgreSQL batch that rolled back runs its units again (`batchMayRunAgain`,
- * `rerunsAfterRollback`), each then in a transaction of its own where the rules above apply.
+ * A batch that rolled back runs its units again (`rerunsAfterRollback`, on both databases; on
+ * PostgreSQL only when `batchMayRunAgain`), each then in a transaction of its own where the rules
+ * above apply.
  */
 export type FailureKind = 'conflict' | 'key-taken' | 'fail';
 

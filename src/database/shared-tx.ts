@@ -1,6 +1,6 @@
 import type { Reader, SharedTx, Tx } from './tx.js';
 
-/** The SharedTx of each unit of work in a PostgreSQL batch, found by its Tx or its reader. */
+/** The SharedTx of each unit of work in a batch, found by its Tx or its reader. */
 const sharedTxs = new WeakMap<Reader, SharedTx>();
 
 /** The unit's place in a shared transaction, or undefined when the transaction is its own. */

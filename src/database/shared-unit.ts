@@ -6,6 +6,50 @@ import type { TxParticipants, TxParticipant } from './tx-participant.js';
 import type { Reader, SharedTx, Tx } from './tx.js';
 
 /**
+ * The batch's connection as its units use it, noting whether any statement failed: a failed
+ * statement spoils the transaction (PostgreSQL aborts it; on SQLite the unit's half-done work
+ * has no savepoint to be undone to), so the batch must roll back.
+ */
+export function watchedConnection(connection: Reader): { reader: Reader; failed: () => boolean } {
+  let failed = false;
+  const reader: Reader = {
+    dialect: connection.dialect,
+    query: <T extends object>(sql: string, params?: unknown[]) =>
+      connection.query<T>(sql, params).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+  };
+  return { reader, failed: () => failed };
+}
+
+/** Why a batch must roll back: a unit failed after writing (the culprit), or a statement of its turn failed. */
+export class UnitSpoiledBatch extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly culprit: Job,
+  ) {
+    super('a unit of work spoiled the batch');
+  }
+}
+
+/**
+ * Each unit has the transaction to itself, in arrival order; their outcomes, or UnitSpoiledBatch.
+ * A statement failed during a unit's turn is that unit's, even if the unit caught it and went on.
+ */
+export async function takeTurns(units: readonly Unit[], statementFailed: () => boolean): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const unit of units) {
+    const outcome = await unit.takeTurn();
+    if (statementFailed() || (!outcome.ok && outcome.wrote)) {
+      throw new UnitSpoiledBatch(outcome.ok ? new Error('a statement failed during this unit of work') : outcome.error, unit.job);
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/**
  * One unit of work in a shared transaction: it may use the transaction only on its turn. It has
  * written (and a failure then rolls the batch back) once it sent a statement through its Tx, or
  * once its staged writes were flushed; statements through its reader only read.

@@ -2,7 +2,7 @@ import type { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { runHooks, settle, type Job, type Outcome } from './batched-units.js';
 import { rerunsAfterRollback } from './retry-policy.js';
-import { Unit } from './shared-unit.js';
+import { takeTurns, Unit, UnitSpoiledBatch, watchedConnection } from './shared-unit.js';
 import { TxParticipants } from './tx-participant.js';
 import type { Reader, Tx } from './tx.js';
 
@@ -17,11 +17,11 @@ const MAX_BATCH = 256;
 /** Thrown through a batch that was rolled back: its units must run again. */
 class RunAgain extends Error {
   constructor(
-    readonly reason: unknown,
     /** The unit that failed after writing, when one did (else the batch failed as a whole). */
     readonly culprit: SqliteJob | null,
+    options: ErrorOptions,
   ) {
-    super('batch rolled back: its units run again');
+    super('batch rolled back: its units run again', options);
   }
 }
 
@@ -106,37 +106,20 @@ export class SqliteGroupCommit {
 
   /** The batch's units in one shared transaction, up to its COMMIT. */
   private async attempt(batch: SqliteJob[], reader: Reader): Promise<Outcome[]> {
-    let failedStatement = false;
-    const connection: Reader = {
-      dialect: 'sqlite',
-      query: <T extends object>(sql: string, params?: unknown[]) =>
-        reader.query<T>(sql, params).catch((error: unknown) => {
-          failedStatement = true;
-          throw error;
-        }),
-    };
+    const { reader: connection, failed } = watchedConnection(reader);
     const participants = new TxParticipants(connection);
     const deadline = this.options.deadline();
     const units = batch.map((job) => new Unit(job, connection, participants, this.options.context, deadline, job.readOnly));
-    const outcomes: Outcome[] = [];
-    let culprit: SqliteJob | null = null;
+    let outcomes: Outcome[];
     try {
       await Promise.all(units.map((unit) => unit.arrived));
       await participants.beforeTurns();
-      // A statement failed during a unit's turn is that unit's, even if the unit caught it and went on.
-      for (const unit of units) {
-        const outcome = await unit.takeTurn();
-        if (failedStatement || (!outcome.ok && outcome.wrote)) {
-          culprit = unit.job as SqliteJob;
-          throw outcome.ok ? new Error('a statement failed during this unit of work') : outcome.error;
-        }
-        outcomes.push(outcome);
-      }
+      outcomes = await takeTurns(units, failed);
       deadline.check();
       for (const write of participants.takeWrites()) await connection.query(write.sql, write.params);
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
-      throw new RunAgain(reason, culprit);
+      throw reason instanceof UnitSpoiledBatch ? new RunAgain(reason.culprit as SqliteJob, { cause: reason.reason }) : new RunAgain(null, { cause: reason });
     }
     await reader.query('COMMIT');
     return outcomes;

@@ -40,9 +40,9 @@ export interface Tx {
 export type Reader = Pick<Tx, 'dialect' | 'query'>;
 
 /**
- * What a PostgreSQL group commit offers one unit of work of its shared transaction, beside the
- * unit's Tx (find it with sharedTxOf). A transaction that is the unit's own (SQLite, or
- * PostgreSQL running alone) has none: there, everything is written as it goes.
+ * What a group commit offers one unit of work of its shared transaction, beside the unit's Tx
+ * (find it with sharedTxOf). A transaction that is the unit's own (a unit running alone after
+ * its batch rolled back) has none: there, everything is written as it goes.
  */
 export interface SharedTx {
   /**

@@ -51,7 +51,7 @@ export class LedgerService {
   /**
    * Posts inside the caller's transaction (so other writes can commit or roll back with it).
    * One path on every transaction: lock and read the accounts, plan against them, stage, write.
-   * In a transaction shared by a PostgreSQL group commit the batch's PostingBuffer holds the
+   * In a transaction shared by a group commit the batch's PostingBuffer holds the
    * posting back and writes it with the batch; in a transaction of the unit's own, a buffer for
    * this posting writes it at once. Accounts that do not exist yet are checked as empty first,
    * so a refusal never creates one.

@@ -20,9 +20,9 @@ export class Outbox {
 
   async append(tx: Tx, type: EventType, fields: object): Promise<void> {
     const createdAt = this.clock.now();
-    // After the postings a PostgreSQL batch holds back (the store writes them first), so that a
+    // After the postings a batch holds back (the store writes them first), so that a
     // transaction's events are in the order of its changes (a renewal's charge before
-    // subscription.renewed), as on SQLite.
+    // subscription.renewed).
     await this.store.events.append(tx, { type, createdAt, payload: eventPayload(type, createdAt, fields) });
     this.sequenceAfterCommit(tx);
   }

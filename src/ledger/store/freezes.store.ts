@@ -5,7 +5,7 @@ import { onLedgerTables } from './ledger-tables.js';
 
 /**
  * Freezes, stored on the user's row. Through the store because the PostingBuffer holds the
- * freezes it read for the rest of a PostgreSQL batch: a change is written after the postings held
+ * freezes it read for the rest of a batch: a change is written after the postings held
  * back, and the buffer reads the freezes again.
  */
 export class FreezesStore {

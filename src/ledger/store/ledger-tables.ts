@@ -4,10 +4,10 @@ import type { Reader, Row } from '../../database/tx.js';
 /**
  * Every statement of the store on the ledger's tables, except the PostingBuffer's own, is sent
  * through here (group-commit.md, "Rules for code above this layer"). In a transaction shared by a
- * PostgreSQL group commit the batch's PostingBuffer holds postings back: they are written first, so
- * the statement sees them, and the buffer reads again whatever the statement may change (it forgets
- * the accounts and freezes it held). Elsewhere (SQLite, PostgreSQL alone, a read outside a unit of
- * work) nothing is held back, and this costs one lookup.
+ * group commit the batch's PostingBuffer holds postings back: they are written first, so the
+ * statement sees them, and the buffer reads again whatever the statement may change (it forgets
+ * the accounts and freezes it held). Elsewhere (a unit alone, a read outside a unit of work)
+ * nothing is held back, and this costs one lookup.
  */
 export async function onLedgerTables<T extends object = Row>(connection: Reader, sql: string, params: unknown[] = []): Promise<T[]> {
   await flushStagedPostings(connection);

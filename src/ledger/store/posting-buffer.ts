@@ -14,11 +14,12 @@ export { TransactionIds } from './transaction-ids.js';
  * staged in memory, and the staged postings are written by set-based statements (see
  * posting-sql.ts): transactions, entries (in staging order, so entry ids still follow each
  * account's history), final balances, final totals.
- * - On a transaction of the unit's own (SQLite, or PostgreSQL running alone) a buffer serves one
- *   posting, which `write()` writes at its end.
- * - In a transaction shared by a PostgreSQL group commit, one buffer is the batch's participant:
- *   it locks what all units want at once (`beforeTurns`), keeps the accounts between postings,
- *   and hands over the whole batch as one statement (`takeWrites`) right before COMMIT.
+ * - On a transaction of the unit's own (a unit running alone after its batch rolled back) a
+ *   buffer serves one posting, which `write()` writes at its end.
+ * - In a transaction shared by a group commit (either database), one buffer is the batch's
+ *   participant: it locks and reads what all units want at once (`beforeTurns`), keeps the
+ *   accounts between postings, and hands over the whole batch's writes (`takeWrites`) right
+ *   before COMMIT.
  * Every posting is checked against the held state, which is the database's state plus the
  * postings staged before it, exactly as if each had been written at once.
  */

@@ -6,7 +6,7 @@ import type { StagedPosting } from './staged-posting.js';
 
 /*
  * How staged postings are written, where the two databases differ: SQLite in multi-row
- * statements as the posting is made, PostgreSQL in one statement per batch (PostingBuffer).
+ * statements (five, or more where a batch's rows pass its parameter limit), PostgreSQL in one.
  */
 
 /**
