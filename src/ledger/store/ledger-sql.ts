@@ -134,18 +134,20 @@ export function selectPosted(scope: string, key: string): Statement {
 /**
  * Ids for the next ledger transactions. PostgreSQL: a block of them from the sequence (a sequence
  * never hands one out twice, committed or not), which TransactionIds keeps for later postings.
- * SQLite: the one AUTOINCREMENT would give, read in the unit's transaction under the database's
- * single write lock, and above `lastStaged` (the last id of a posting staged in this transaction
- * and not written yet: its row is not there to be counted); one at a time, since another process
- * may write the same file between transactions.
+ * SQLite: the one AUTOINCREMENT would give, read in the transaction under the database's single
+ * write lock; one at a time, since another process may write the same file between transactions.
+ * After a posting staged in this transaction (`lastStaged`, not written yet, so not there to be
+ * counted), the next is that one's successor: the lock is still held, so nobody else took it, and
+ * nothing is read.
  */
-export function nextTransactionIds(dialect: Dialect, lastStaged: string | undefined): Statement {
+export function nextTransactionIds(dialect: Dialect, lastStaged: string | undefined): Statement | { next: string } {
   if (dialect === 'postgres') {
     return { sql: `SELECT nextval(pg_get_serial_sequence('ledger_transactions', 'id'))::text AS id FROM generate_series(1, ${PG_ID_BLOCK})`, params: [] };
   }
+  if (lastStaged !== undefined) return { next: String(BigInt(lastStaged) + 1n) };
   return {
-    sql: `SELECT MAX(CAST(? AS INTEGER), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'ledger_transactions'), 0), COALESCE((SELECT MAX(id) FROM ledger_transactions), 0)) + 1 AS id`,
-    params: [lastStaged ?? '0'],
+    sql: `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'ledger_transactions'), 0), COALESCE((SELECT MAX(id) FROM ledger_transactions), 0)) + 1 AS id`,
+    params: [],
   };
 }
 

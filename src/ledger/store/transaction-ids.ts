@@ -13,6 +13,7 @@ export class TransactionIds {
   async next(reader: Reader, lastStaged?: string): Promise<string> {
     if (this.free.length === 0) {
       const statement = nextTransactionIds(reader.dialect, lastStaged);
+      if ('next' in statement) return statement.next;
       const rows = await reader.query<{ id: string | number }>(statement.sql, statement.params);
       this.free = rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }
