@@ -39,3 +39,12 @@ export function eventPayload(type: EventType, createdAt: number, fields: object)
 export function eventOf(id: string | number, payload: string): LedgerEvent {
   return { id: String(id), ...(JSON.parse(payload) as Record<string, unknown>) } as LedgerEvent;
 }
+
+/**
+ * The JSON text of `eventOf(id, payload)`, made without parsing: the payload is JSON.stringify's
+ * own output of an object (eventPayload) with no `id` of its own, so putting the id in front
+ * gives the very text JSON.stringify would give for the event as the feed shows it.
+ */
+export function eventJsonOf(id: string | number, payload: string): string {
+  return payload === '{}' ? `{"id":${JSON.stringify(String(id))}}` : `{"id":${JSON.stringify(String(id))},${payload.slice(1)}`;
+}

@@ -28,12 +28,12 @@ export const eventsAsJson = (rows: readonly EventRow[]) => JSON.stringify(rows.m
 
 /** Events after `after`, oldest first. */
 export function selectEventsAfter(after: bigint, limit: number): Statement {
-  return { sql: `SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ${Math.trunc(limit)}`, params: [after.toString()] };
+  return { sql: `SELECT id, type, created_at, payload FROM events WHERE id > ? ORDER BY id LIMIT ${Math.trunc(limit)}`, params: [after.toString()] };
 }
 
 /** The events with these ids that are still kept (ids are decimal strings of bigints). */
 export function selectEventsByIds(ids: readonly bigint[]): Statement {
-  return { sql: `SELECT id, payload FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(String) };
+  return { sql: `SELECT id, type, created_at, payload FROM events WHERE id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(String) };
 }
 
 export const SELECT_PURGED_THROUGH = 'SELECT purged_through FROM events_state WHERE one = 1';

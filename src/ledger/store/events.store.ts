@@ -7,6 +7,14 @@ import { deleteEventsThrough, INSERT_EVENT, RECORD_PURGED_THROUGH, SELECT_PURGED
  * sequencing (one statement, Db.outside) and purging (Db.separately) run outside the group commit,
  * so their locks are never held by, or waited for inside, a batch of other units.
  */
+/** An event row as read back: `created_at` in epoch ms, `payload` its JSON without the id. */
+export interface StoredEvent {
+  readonly id: string | number;
+  readonly type: string;
+  readonly created_at: string | number;
+  readonly payload: string;
+}
+
 export class EventsStore {
   constructor(private readonly db: Db) {}
 
@@ -19,20 +27,20 @@ export class EventsStore {
    * Events after `after` (ids in commit order), oldest first, at most `limit`, and the highest id
    * purged, read after the rows in the same read: a purge that took any of them is seen.
    */
-  page(after: bigint, limit: number): Promise<{ rows: Array<{ id: string | number; payload: string }>; purgedThrough: bigint }> {
+  page(after: bigint, limit: number): Promise<{ rows: StoredEvent[]; purgedThrough: bigint }> {
     return this.db.read(async (reader) => {
       const statement = selectEventsAfter(after, limit);
-      const rows = await onLedgerTables<{ id: string | number; payload: string }>(reader, statement.sql, statement.params);
+      const rows = await onLedgerTables<StoredEvent>(reader, statement.sql, statement.params);
       const [state] = await onLedgerTables<{ purged_through: string | number }>(reader, SELECT_PURGED_THROUGH);
       return { rows, purgedThrough: BigInt(state.purged_through) };
     });
   }
 
   /** The events with these ids that are still kept (a purged one is simply absent). */
-  async byIds(ids: readonly bigint[]): Promise<Array<{ id: string | number; payload: string }>> {
+  async byIds(ids: readonly bigint[]): Promise<StoredEvent[]> {
     if (ids.length === 0) return [];
     const statement = selectEventsByIds(ids);
-    return this.db.read((reader) => onLedgerTables<{ id: string | number; payload: string }>(reader, statement.sql, statement.params));
+    return this.db.read((reader) => onLedgerTables<StoredEvent>(reader, statement.sql, statement.params));
   }
 
   /**
