@@ -13,7 +13,7 @@ const noFocusedOrSkippedTests = [
  */
 const LEDGER_TABLE_IN_SQL = String.raw`/\b(FROM|JOIN|INTO|UPDATE|TABLE|EXISTS)\s+(accounts|account_totals|ledger_transactions|ledger_entries|holds|events|events_state)\b/`;
 const LEDGER_TABLE_MESSAGE =
-  "SQL on the ledger's tables belongs in src/ledger/store/ (LedgerStore), which first writes the postings a PostgreSQL batch holds back. Call a ledger method instead.";
+  "SQL on the ledger's tables belongs in src/ledger/store/ (LedgerStore), which first writes the postings a batch holds back. Call a ledger method instead.";
 const ledgerTablesOutsideTheStore = [
   { selector: `Literal[value=${LEDGER_TABLE_IN_SQL}]`, message: LEDGER_TABLE_MESSAGE },
   { selector: `TemplateElement[value.raw=${LEDGER_TABLE_IN_SQL}]`, message: LEDGER_TABLE_MESSAGE },
