@@ -45,7 +45,8 @@ const rethrowAsOutage = (error: unknown): never => {
  *   queue the same way, so they never see another request's uncommitted writes.
  * Code running inside a transaction that reads or opens a transaction again simply joins the
  * one in progress (tracked per async context), so services need not know whether they are
- * inside one, and SQLite's queue is never awaited by its own holder.
+ * inside one, and SQLite's queue is never awaited by its own holder (`separately` and `outside`
+ * do not join: never call them from inside a unit of work).
  */
 export class Db {
   private readonly logger = new Logger('Db');

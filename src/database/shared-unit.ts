@@ -99,7 +99,14 @@ export class Unit {
     // A read's statements do not count as writes, even sent through the Tx it is handed.
     const given: Tx = readOnly ? { ...tx, query: shared.reader.query } : tx;
     registerSharedTx(shared, tx, shared.reader, given);
-    this.result = context.run(given, () => job.work(given)).then(
+    let started: Promise<unknown>;
+    try {
+      started = context.run(given, () => job.work(given));
+    } catch (error) {
+      // A work that throws before its first await (a value refused at once) fails alone.
+      started = Promise.reject(error);
+    }
+    this.result = started.then(
       (value): Outcome => ({ job, ok: true, value, hooks: this.hooks }),
       (error: unknown): Outcome => ({ job, ok: false, error }),
     );
@@ -123,8 +130,11 @@ export class Unit {
 
   private async send<T extends object>(sql: string, params: unknown[] | undefined, writes: boolean): Promise<T[]> {
     await this.usable();
+    // A value refused before anything is sent throws here: the transaction is as it was, and the
+    // unit has not written (it is refused alone, not the batch rolled back).
+    const sent = this.connection.query<T>(sql, params);
     if (writes) this.wrote = true;
-    return this.connection.query<T>(sql, params);
+    return sent;
   }
 
   private async flush(): Promise<void> {

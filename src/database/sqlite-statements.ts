@@ -11,25 +11,32 @@ interface BetterSqlite3 {
   prepare(sql: string): Statement;
 }
 
+/** Prepared statements kept at most: a batch's reads list its owners, so their text varies with its size. */
+const MAX_CACHED = 2000;
+
 /**
  * SQLite queries straight on better-sqlite3's prepared statements. The driver is synchronous,
  * so going through an async query runner per statement only adds promise hops; TypeORM still
  * owns the connection (it opened it, ran the migrations and closes it). Statements are
- * prepared once per SQL text and reused.
+ * prepared once per SQL text and reused (up to MAX_CACHED texts; others are prepared each time).
+ *
+ * A refused value (a NUL in a text) throws at once, before anything runs, as on PostgreSQL
+ * (pg-connections.ts): the group commit counts only statements that ran and failed against the
+ * unit whose turn it is, so a client's bad value is that request's refusal, not its batch's.
  */
 export function sqliteReader(connection: BetterSqlite3): Reader {
   const cache = new Map<string, Statement>();
   return {
     dialect: 'sqlite',
     query: <T extends object>(sql: string, params: unknown[] = []): Promise<T[]> => {
+      params.forEach(refuseNul);
+      const values = params.map(toSqliteValue);
       try {
         let statement = cache.get(sql);
         if (!statement) {
           statement = connection.prepare(sql);
-          cache.set(sql, statement);
+          if (cache.size < MAX_CACHED) cache.set(sql, statement);
         }
-        params.forEach(refuseNul);
-        const values = params.map(toSqliteValue);
         return Promise.resolve((statement.reader ? statement.all(...values) : (statement.run(...values), [])) as T[]);
       } catch (error) {
         return Promise.reject(error);

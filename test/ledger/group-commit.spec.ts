@@ -189,6 +189,29 @@ describe.each(DATABASE_KINDS)('group commit on %s', (kind) => {
     await expectStored(h, model);
   });
 
+  // A client's bad value (a NUL in a text) is refused before it reaches the database: the request
+  // fails alone, and the batch it shared is neither rolled back nor run again.
+  it('refuses a value before it runs, failing only its own unit, and runs nobody twice', async () => {
+    await fundEveryone(1_000n);
+    let runs = 0;
+    const units = USERS.map((from, i) => {
+      const to = USERS[(i + 1) % USERS.length];
+      model.set(from, balanceOf(from) - 1n);
+      model.set(to, balanceOf(to) + 1n);
+      return h.db.transaction(async (tx: Tx) => {
+        runs++;
+        return h.ledger.postIn(tx, transfer(from, to, 1n));
+      });
+    });
+    const badRead = h.db.read((reader) => reader.query('SELECT id FROM users WHERE id = ?', ['nul \u0000']));
+    const badWrite = h.db.transaction((tx: Tx) => tx.query('UPDATE users SET email = ? WHERE id = ?', ['nul \u0000', USERS[0]]));
+    const settled = await Promise.allSettled([badRead, badWrite]);
+    expect(settled.map((s) => s.status === 'rejected' && (s.reason as DomainError).code)).toEqual(['invalid_request', 'invalid_request']);
+    expect((await Promise.all(units)).every((r) => !r.replayed)).toBe(true);
+    expect(runs).toBe(USERS.length);
+    await expectStored(h, model);
+  });
+
   it('undoes a unit that fails after writing, and nobody else', async () => {
     const rnd = new Random(seed + 1);
     await fundEveryone(10_000n);

@@ -2,11 +2,6 @@ import type { Db, Tx } from '../../database/db.service.js';
 import { onLedgerTables } from './ledger-tables.js';
 import { deleteEventsThrough, INSERT_EVENT, RECORD_PURGED_THROUGH, SELECT_PURGED_THROUGH, selectEventsAfter, selectEventsByIds, selectPurgeLimit, sequenceEvents, type EventRow } from './events-sql.js';
 
-/**
- * The outbox's rows (events) and its state (events_state). Appending is part of a unit of work;
- * sequencing (one statement, Db.outside) and purging (Db.separately) run outside the group commit,
- * so their locks are never held by, or waited for inside, a batch of other units.
- */
 /** An event row as read back: `created_at` in epoch ms, `payload` its JSON without the id. */
 export interface StoredEvent {
   readonly id: string | number;
@@ -15,6 +10,12 @@ export interface StoredEvent {
   readonly payload: string;
 }
 
+/**
+ * The outbox's rows (events) and its state (events_state). Appending is part of a unit of work;
+ * on PostgreSQL, sequencing (one statement, Db.outside) and purging (Db.separately) run outside
+ * the group commit, so their locks are never held by, or waited for inside, a batch of other
+ * units (SQLite has one writer: there they are units of it, and ids are given at insert).
+ */
 export class EventsStore {
   constructor(private readonly db: Db) {}
 

@@ -70,7 +70,8 @@ export class PostingBuffer implements TxParticipant {
 
   /**
    * Locks every account the waiting units want in one statement, in one (ascending id) order,
-   * then reads them and the freezes the units want in one more (readAccountsToHold).
+   * then reads them and the freezes the units want in one more (readAccountsToHold; SQLite, with
+   * one writer and nothing to lock, reads them all in one statement).
    */
   async beforeTurns(): Promise<void> {
     const pairs = this.wanted.filter((p) => !this.held.has(accountKey(p.ownerId, p.asset)));

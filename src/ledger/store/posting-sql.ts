@@ -108,8 +108,8 @@ function updateBalances(balances: ReadonlyArray<readonly [number, AccountState]>
 
 /**
  * The text of each statement shape (a statement's constant head and a row count), built once:
- * SQLite writes every posting at once, so the same few shapes come back thousands of times a
- * second. Keyed by the head itself (a constant, so no key is built per call); bounded, because
+ * SQLite writes every batch's postings this way, so the same few shapes come back again and
+ * again. Keyed by the head itself (a constant, so no key is built per call); bounded, because
  * a row count goes up to the parameter limit only.
  */
 const shapes = new Map<string, Map<number, string>>();
