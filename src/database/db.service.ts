@@ -12,6 +12,7 @@ import { sharedTxOf } from './shared-tx.js';
 import type { Reader, Row, Tx } from './tx.js';
 import { isDatabaseUnavailable } from './db-errors.js';
 import { CommitDeadline, serverDeadlineStatement } from './commit-deadline.js';
+import { inOwnTransaction } from './own-transaction.js';
 import { retryConflicts } from './retry-policy.js';
 import { DomainError } from '../common/errors.js';
 
@@ -154,23 +155,11 @@ export class Db {
 
   /** One PostgreSQL transaction on a pooled connection. */
   private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const hooks: Array<() => void> = [];
-    const result = await withPgClient(this.pgPool, async (reader) => {
-      const deadline = CommitDeadline.onServer(this.commitDeadlineMs, this.serverDeadline(), reader);
-      await reader.query('BEGIN');
-      try {
-        const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
-        const value = await this.current.run(tx, () => work(tx));
-        deadline.check();
-        await reader.query('COMMIT');
-        return value;
-      } catch (error) {
-        await reader.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
-    });
+    const { value, hooks } = await withPgClient(this.pgPool, (reader) =>
+      inOwnTransaction(reader, 'BEGIN', this.current, CommitDeadline.onServer(this.commitDeadlineMs, this.serverDeadline(), reader), work),
+    );
     runHooks(hooks, this.reportHookError);
-    return result;
+    return value;
   }
 
   /** The statement setting the server's own commit deadline, where it has one (read once TypeORM connected). */

@@ -200,8 +200,8 @@ export class PgGroupCommit {
       // behind them: nothing may run again.
       if (!batchMayRunAgain(reason, commitSent())) throw reason;
       await committed?.catch(() => undefined);
-      const culprit = reason instanceof UnitSpoiledBatch ? reason.culprit : null;
-      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), culprit ? (reason as UnitSpoiledBatch).reason : reason, culprit);
+      const spoiled = reason instanceof UnitSpoiledBatch ? reason : null;
+      throw new RunAlone(await connection.query('ROLLBACK').then(() => true, () => false), spoiled ? spoiled.reason : reason, spoiled?.culprit ?? null);
     }
     return outcomes;
   }

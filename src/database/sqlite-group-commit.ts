@@ -1,6 +1,7 @@
 import type { CommitDeadline } from './commit-deadline.js';
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { runHooks, settle, type Job, type Outcome } from './batched-units.js';
+import { inOwnTransaction } from './own-transaction.js';
 import { rerunsAfterRollback } from './retry-policy.js';
 import { takeTurns, Unit, UnitSpoiledBatch, watchedConnection } from './shared-unit.js';
 import { TxParticipants } from './tx-participant.js';
@@ -13,17 +14,6 @@ interface SqliteJob extends Job {
 
 /** Units of work committed together at most; bounds how long one batch holds the write lock. */
 const MAX_BATCH = 256;
-
-/** Thrown through a batch that was rolled back: its units must run again. */
-class RunAgain extends Error {
-  constructor(
-    /** The unit that failed after writing, when one did (else the batch failed as a whole). */
-    readonly culprit: SqliteJob | null,
-    options: ErrorOptions,
-  ) {
-    super('batch rolled back: its units run again', options);
-  }
-}
 
 export interface SqliteGroupCommitOptions {
   /** The one connection (opened on first use). */
@@ -89,22 +79,25 @@ export class SqliteGroupCommit {
     let outcomes: Outcome[];
     try {
       outcomes = await this.attempt(batch, reader);
-    } catch (error) {
+    } catch (reason) {
       await reader.query('ROLLBACK').catch(() => undefined);
-      if (!(error instanceof RunAgain)) {
-        batch.forEach((job) => job.reject(error));
-        return;
-      }
       // Who runs again, and how, is the retry policy's (retry-policy.ts).
-      const { alone, nextBatch } = rerunsAfterRollback(batch, error.culprit);
+      const { alone, nextBatch } = rerunsAfterRollback(batch, reason instanceof UnitSpoiledBatch ? (reason.culprit as SqliteJob) : null);
       this.queue.unshift(...nextBatch);
       for (const job of alone) await this.runAlone(job, reader);
+      return;
+    }
+    try {
+      await reader.query('COMMIT');
+    } catch (error) {
+      await reader.query('ROLLBACK').catch(() => undefined);
+      batch.forEach((job) => job.reject(error));
       return;
     }
     settle(outcomes, this.options.onHookError);
   }
 
-  /** The batch's units in one shared transaction, up to its COMMIT. */
+  /** The batch's units in one shared transaction, up to its COMMIT (a failure here rolls it back to run again). */
   private async attempt(batch: SqliteJob[], reader: Reader): Promise<Outcome[]> {
     const { reader: connection, failed } = watchedConnection(reader);
     const participants = new TxParticipants(connection);
@@ -119,33 +112,21 @@ export class SqliteGroupCommit {
       for (const write of participants.takeWrites()) await connection.query(write.sql, write.params);
     } catch (reason) {
       units.forEach((unit) => unit.abandon());
-      throw reason instanceof UnitSpoiledBatch ? new RunAgain(reason.culprit as SqliteJob, { cause: reason.reason }) : new RunAgain(null, { cause: reason });
+      throw reason;
     }
-    await reader.query('COMMIT');
     return outcomes;
   }
 
   /** One unit in a transaction of its own: it writes as it goes, and only its own failure is its answer. */
   private async runAlone(job: SqliteJob, reader: Reader): Promise<void> {
-    const hooks: Array<() => void> = [];
-    const deadline = this.options.deadline();
-    const tx: Tx = { ...reader, afterCommit: (fn) => hooks.push(fn), armCommitDeadline: () => deadline.arm() };
-    let value: unknown;
+    let done: { value: unknown; hooks: Array<() => void> };
     try {
-      await reader.query('BEGIN IMMEDIATE');
-      try {
-        value = await this.options.context.run(tx, () => job.work(tx));
-        deadline.check();
-        await reader.query('COMMIT');
-      } catch (error) {
-        await reader.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      done = await inOwnTransaction(reader, 'BEGIN IMMEDIATE', this.options.context, this.options.deadline(), job.work);
     } catch (error) {
       job.reject(error);
       return;
     }
-    runHooks(hooks, this.options.onHookError);
-    job.resolve(value);
+    runHooks(done.hooks, this.options.onHookError);
+    job.resolve(done.value);
   }
 }

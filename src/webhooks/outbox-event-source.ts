@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../common/errors.js';
-import { EventsFeed, type EventText } from '../ledger/events/events-feed.js';
+import { EventsFeed } from '../ledger/events/events-feed.js';
 import { WebhookEventSource, type OutboxEvent } from './webhook-event-source.js';
-
-const outboxEventOf = (event: EventText): OutboxEvent => ({ id: event.id, type: event.type, createdAt: event.createdAt, payload: event.json });
 
 /** The outbox's committed events, through the same feed as GET /events: in commit order, none missed. */
 @Injectable()
@@ -15,19 +13,17 @@ export class OutboxEventSource extends WebhookEventSource {
   }
 
   async read(after: string | null, limit: number): Promise<readonly OutboxEvent[]> {
-    let events;
     try {
-      events = await this.feed.readText(after ?? undefined, limit);
+      return await this.feed.readText(after ?? undefined, limit);
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'gone')) throw error;
       // Events were purged before they were fanned out (webhooks stopped for longer than the retention): carry on from the oldest kept.
       this.logger.warn(`events after ${after} were purged before webhooks sent them; resuming from the oldest kept`);
-      events = await this.feed.readText(undefined, limit);
+      return this.feed.readText(undefined, limit);
     }
-    return events.map(outboxEventOf);
   }
 
   async byIds(ids: readonly string[]): Promise<readonly OutboxEvent[]> {
-    return (await this.feed.byIdsText(ids)).map(outboxEventOf);
+    return this.feed.byIdsText(ids);
   }
 }

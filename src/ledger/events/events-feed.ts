@@ -18,15 +18,15 @@ export interface FeedPage {
   readonly next: string;
 }
 
-/** An event as its JSON text (exactly what the feed shows), with its id, type and time (epoch ms). */
+/** An event as its JSON text (`payload`: exactly what the feed shows), with its id, type and time (epoch ms). */
 export interface EventText {
   readonly id: string;
   readonly type: string;
   readonly createdAt: number;
-  readonly json: string;
+  readonly payload: string;
 }
 
-const textOf = (row: StoredEvent): EventText => ({ id: String(row.id), type: row.type, createdAt: Number(row.created_at), json: eventJsonOf(row.id, row.payload) });
+const textOf = (row: StoredEvent): EventText => ({ id: String(row.id), type: row.type, createdAt: Number(row.created_at), payload: eventJsonOf(row.id, row.payload) });
 
 /**
  * The events feed (CONTRACT §9), for the REST route and for in-process consumers (webhooks): a

@@ -145,16 +145,11 @@ export class PostingBuffer implements TxParticipant {
 
   /** Writes what is staged, now (a transaction of the unit's own). */
   async write(): Promise<void> {
-    for (const statement of this.take()) await this.reader.query(statement.sql, statement.params);
+    for (const statement of this.takeWrites()) await this.reader.query(statement.sql, statement.params);
   }
 
-  /** Hands the batch's postings over (PostgreSQL: as one statement). */
+  /** What is staged, as statements (PostgreSQL: one); forgets it and the held accounts. */
   takeWrites(): Statement[] {
-    return this.take();
-  }
-
-  /** What is staged, as statements; forgets it and the held accounts. */
-  private take(): Statement[] {
     const postings = this.staged.map((s) => s.posting);
     this.staged = [];
     // Whatever runs next may change these rows (a hold moves `locked`, a freeze): they are read again.
