@@ -1,5 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
+import type { Pool } from 'undici';
+import { connectionsTo } from './webhook-client.js';
 import type { CheckedTarget } from './webhook-url.js';
 
 /** Connections kept open to one endpoint address: as many as attempts run at once on an instance. */
@@ -18,17 +18,16 @@ const MAX_ENDPOINTS = 256;
  * connections, never the old one's.
  */
 export class EndpointAgents {
-  private readonly agents = new Map<string, http.Agent>();
+  private readonly agents = new Map<string, Pool>();
 
-  for(url: URL, target: CheckedTarget): http.Agent {
+  for(url: URL, target: CheckedTarget): Pool {
     const key = `${url.protocol}//${url.host}|${target.address}`;
     let agent = this.agents.get(key);
     if (agent) {
       // Most recently used last: the map's first key is the one to close when it is full.
       this.agents.delete(key);
     } else {
-      const options = { keepAlive: true, maxSockets: SOCKETS_PER_ENDPOINT, maxFreeSockets: SOCKETS_PER_ENDPOINT, timeout: IDLE_MS, scheduling: 'lifo' as const };
-      agent = url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+      agent = connectionsTo(url, target, SOCKETS_PER_ENDPOINT, IDLE_MS);
       if (this.agents.size >= MAX_ENDPOINTS) this.evictOldest();
     }
     this.agents.set(key, agent);
@@ -37,13 +36,13 @@ export class EndpointAgents {
 
   /** Closes every kept-open connection (the instance is stopping). */
   destroy(): void {
-    for (const agent of this.agents.values()) agent.destroy();
+    for (const agent of this.agents.values()) void agent.destroy().catch(() => undefined);
     this.agents.clear();
   }
 
   private evictOldest(): void {
-    const [key, agent] = this.agents.entries().next().value as [string, http.Agent];
+    const [key, agent] = this.agents.entries().next().value as [string, Pool];
     this.agents.delete(key);
-    agent.destroy();
+    void agent.destroy().catch(() => undefined);
   }
 }
