@@ -205,6 +205,6 @@ export function medianOf(results: Measured[]): Measured {
     p99: pick('p99'),
     acknowledged: pick('acknowledged'),
     refused: pick('refused'),
-    cpu: { serverCores: server.length > 0 ? median(server) : null, clientCores: median(results.map((r) => r.cpu.clientCores)) },
+    cpu: { serverCores: server.length > 0 ? median(server) : null, clientCores: median(results.map((r) => r.cpu.clientCores)), databaseCores: median(results.map((r) => r.cpu.databaseCores)) },
   };
 }

@@ -225,6 +225,8 @@ function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string,
   add('donate p99 ms without / with the webhook', (r) => `${n(r.webhooks.without.p99, 1)} / ${n(r.webhooks.with.p99, 1)}`);
   const perDonation = (m: Measured) => n(((m.cpu.serverCores ?? NaN) * 1e6) / m.perSecond);
   add('server CPU per donation without / with the webhook (us)', (r) => `${perDonation(r.webhooks.without)} / ${perDonation(r.webhooks.with)}`);
+  const databasePerDonation = (m: Measured) => n((m.cpu.databaseCores * 1e6) / m.perSecond);
+  add('database (PostgreSQL) CPU per donation without / with the webhook (us)', (r) => `${databasePerDonation(r.webhooks.without)} / ${databasePerDonation(r.webhooks.with)}`);
   add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${n(median(r.webhooks.deliveries.map((d) => d.receiverCores)), 2)}`);
   const lag = (ms: number) => (Number.isFinite(ms) ? n(ms) : 'undelivered');
   add('webhook delivery lag p50 / p99 ms (event createdAt -> receiver)', (r) => `${lag(r.webhooks.lagP50)} / ${lag(r.webhooks.lagP99)}`);
@@ -296,6 +298,7 @@ function table(results: Awaited<ReturnType<typeof benchDatabase>>[]): string {
   add('donate p50 / p95 / p99 ms', (r) => `${n(r.donations.p50, 1)} / ${n(r.donations.p95, 1)} / ${n(r.donations.p99, 1)}`);
   add('CPU cores busy during donations: server / load generator', (r) => `${n(r.donations.cpu.serverCores ?? NaN, 2)} / ${n(r.donations.cpu.clientCores, 2)}`);
   add('server CPU per donation (us)', (r) => n(((r.donations.cpu.serverCores ?? NaN) * 1e6) / r.donations.perSecond));
+  add('database (PostgreSQL) CPU per donation (us)', (r) => n((r.donations.cpu.databaseCores * 1e6) / r.donations.perSecond));
   for (const count of sweep) {
     add(`sweep: ${count} clients: donations/s, p99 ms, CPU server / load gen`, (r) => {
       const s = r.concurrency.find((c) => c.clients === count)!;

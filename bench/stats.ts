@@ -79,15 +79,35 @@ export async function processCpuSeconds(pid: number): Promise<number> {
 export interface CpuUse {
   readonly serverCores: number | null;
   readonly clientCores: number;
+  /** Every PostgreSQL process on the machine together (0 while none runs: SQLite is the server's own). */
+  readonly databaseCores: number;
+}
+
+/** CPU time so far of every process named `postgres` (the server and its backends, those that ended included), in seconds. */
+export async function postgresCpuSeconds(): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  let total = 0;
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    // A process may end between the listing and the read.
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (!stat.includes('(postgres)')) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Its own time, and its children's that ended (the postmaster's backends that closed).
+    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  }
+  return total;
 }
 
 export async function withCpu<T>(serverPid: number | null, phase: () => Promise<T>): Promise<T & { cpu: CpuUse }> {
   const serverBefore = serverPid === null ? 0 : await processCpuSeconds(serverPid);
+  const databaseBefore = await postgresCpuSeconds();
   const clientBefore = process.cpuUsage();
   const started = performance.now();
   const result = await phase();
   const wall = (performance.now() - started) / 1000;
   const client = process.cpuUsage(clientBefore);
   const serverCores = serverPid === null ? null : ((await processCpuSeconds(serverPid)) - serverBefore) / wall;
-  return { ...result, cpu: { serverCores, clientCores: (client.user + client.system) / 1e6 / wall } };
+  const databaseCores = ((await postgresCpuSeconds()) - databaseBefore) / wall;
+  return { ...result, cpu: { serverCores, clientCores: (client.user + client.system) / 1e6 / wall, databaseCores } };
 }

@@ -152,7 +152,7 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
       deliveries.push(measured.delivered);
       const d = measured.delivered;
       log(
-        `webhooks run ${run + 1}: ${without[run].perSecond.toFixed(0)}/s without, ${measured.load.perSecond.toFixed(0)}/s with (CPU server ${measured.load.cpu.serverCores?.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
+        `webhooks run ${run + 1}: ${without[run].perSecond.toFixed(0)}/s without, ${measured.load.perSecond.toFixed(0)}/s with (CPU server ${measured.load.cpu.serverCores?.toFixed(2)}, database ${measured.load.cpu.databaseCores.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
           `${d.received}/${d.events} delivered at ${d.perSecond.toFixed(0)}/s (${Number.isFinite(d.serverCpuPerDeliveryUs) ? `server CPU ${d.serverCpuPerDeliveryUs.toFixed(0)} us each while draining` : 'nothing left to drain'}), ${d.undelivered > 0 ? 'gave up' : 'drained'} ${d.drainSeconds.toFixed(1)} s after, lag p50 ${d.lagP50.toFixed(0)} / p99 ${d.lagP99.toFixed(0)} / max ${d.lagMax.toFixed(0)} ms`,
       );
     }
