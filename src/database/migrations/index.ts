@@ -11,6 +11,7 @@ import { EventsOutbox1763800008000 } from './1763800008000-events-outbox.js';
 import { AccountSeq1763800008500 } from './1763800008500-account-seq.js';
 import { Webhooks1763800009000 } from './1763800009000-webhooks.js';
 import { SequenceEventsFunction1763800009500 } from './1763800009500-sequence-events-function.js';
+import { SequenceEventsNewestFirst1763800010000 } from './1763800010000-sequence-events-newest-first.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AccountSeq1763800008500,
   Webhooks1763800009000,
   SequenceEventsFunction1763800009500,
+  SequenceEventsNewestFirst1763800010000,
 ];
