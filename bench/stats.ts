@@ -62,13 +62,21 @@ export async function rssMiB(pid: number): Promise<number> {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-/** CPU time of a process so far, in seconds (Linux /proc: utime + stime, in clock ticks of 1/100 s). */
+/**
+ * CPU seconds in a /proc/PID/stat line (clock ticks of 1/100 s): utime + stime, and with
+ * `endedChildren` cutime + cstime too (its children that ended and were waited for).
+ */
+function cpuSecondsOf(stat: string, endedChildren: boolean): number {
+  // The command name may hold spaces; the fields after it are fixed (utime, stime, cutime, cstime are the 12th to 15th).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (endedChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
+}
+
+/** CPU time of a process so far, in seconds. */
 export async function processCpuSeconds(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // The command name may hold spaces; the fields after it are fixed (utime and stime are the 12th and 13th).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  return cpuSecondsOf(await readFile(`/proc/${pid}/stat`, 'utf8'), false);
 }
 
 /**
@@ -91,10 +99,8 @@ export async function postgresCpuSeconds(): Promise<number> {
     if (!/^\d+$/.test(entry)) continue;
     // A process may end between the listing and the read.
     const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    if (!stat.includes('(postgres)')) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Its own time, and its children's that ended (the postmaster's backends that closed).
-    total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+    // With its children that ended: the postmaster's backends that closed.
+    if (stat.includes('(postgres)')) total += cpuSecondsOf(stat, true);
   }
   return total;
 }

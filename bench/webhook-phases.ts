@@ -139,15 +139,16 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
     const without: Measured[] = [];
     const withIt: Measured[] = [];
     const deliveries: Delivered[] = [];
+    const runWithout = async () => without.push(await withCpu(serverPid, () => donations(clients, prefix, seconds)));
     for (let run = 0; run < runs; run++) {
       // Every other pair runs with the endpoint first: a rate that drifts one way over the runs
       // (the ledger grows by some 20,000 transactions a run) then weighs on both sides alike.
       const withFirst = run % 2 === 1;
-      if (!withFirst) without.push(await withCpu(serverPid, () => donations(clients, prefix, seconds)));
+      if (!withFirst) await runWithout();
       cursor = (await feedFrom(url, cursor)).last;
       const measured = await withWebhook(url, serverPid, receiver, clients, prefix, seconds, drainTimeoutS, cursor);
       cursor = measured.cursor;
-      if (withFirst) without.push(await withCpu(serverPid, () => donations(clients, prefix, seconds)));
+      if (withFirst) await runWithout();
       withIt.push(measured.load);
       deliveries.push(measured.delivered);
       const d = measured.delivered;

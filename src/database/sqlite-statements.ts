@@ -29,8 +29,7 @@ export function sqliteReader(connection: BetterSqlite3): Reader {
   return {
     dialect: 'sqlite',
     query: <T extends object>(sql: string, params: unknown[] = []): Promise<T[]> => {
-      params.forEach(refuseNul);
-      const values = params.map(toSqliteValue);
+      const values = params.map(sqliteValueOf);
       try {
         let statement = cache.get(sql);
         if (!statement) {
@@ -45,8 +44,12 @@ export function sqliteReader(connection: BetterSqlite3): Reader {
   };
 }
 
-/** bigint amounts are kept as decimal text; better-sqlite3 cannot bind booleans. */
-function toSqliteValue(value: unknown): unknown {
+/**
+ * The value better-sqlite3 binds: bigint amounts as decimal text, booleans as 0/1 (it cannot bind
+ * them). A text holding a NUL is refused (throws) before anything runs.
+ */
+function sqliteValueOf(value: unknown): unknown {
+  refuseNul(value);
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value === undefined ? null : value;

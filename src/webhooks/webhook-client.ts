@@ -13,6 +13,9 @@ export const LOGGED_BODY_BYTES = 1024;
 /** How long a connection may take to open: an attempt's whole time is bounded by its own timeout anyway. */
 const CONNECT_TIMEOUT_MS = 15_000;
 
+/** How every connection of an attempt is opened: to the checked address only (pinnedLookup). */
+const connectTo = (target: CheckedTarget) => ({ lookup: pinnedLookup(target), timeout: CONNECT_TIMEOUT_MS });
+
 /**
  * A `lookup` that answers the checked address whatever it is asked: the socket connects there,
  * while the request keeps the URL's host for `Host` and TLS (SNI and the certificate check), so
@@ -31,7 +34,7 @@ function pinnedLookup(target: CheckedTarget): LookupFunction {
  * One request at a time per connection: a POST is not pipelined.
  */
 export function connectionsTo(url: URL, target: CheckedTarget, connections: number, idleMs: number): Pool {
-  return new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: idleMs, keepAliveMaxTimeout: idleMs, connect: { lookup: pinnedLookup(target), timeout: CONNECT_TIMEOUT_MS } });
+  return new Pool(url.origin, { connections, pipelining: 1, keepAliveTimeout: idleMs, keepAliveMaxTimeout: idleMs, connect: connectTo(target) });
 }
 
 function failed(error: string): AttemptResult {
@@ -46,7 +49,8 @@ function failed(error: string): AttemptResult {
  * whole carries the next attempt; without, the attempt has a connection of its own, closed after.
  */
 export async function postOnce(url: URL, target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number, connections?: Dispatcher): Promise<AttemptResult> {
-  const dispatcher = connections ?? new Client(url.origin, { pipelining: 1, connect: { lookup: pinnedLookup(target), timeout: CONNECT_TIMEOUT_MS } });
+  const dispatcher = connections ?? new Client(url.origin, { pipelining: 1, connect: connectTo(target) });
+  // The one deadline of the whole attempt, connecting and reading the answer included.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
   try {
@@ -56,8 +60,6 @@ export async function postOnce(url: URL, target: CheckedTarget, headers: Record<
       headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'balance-ledger-webhooks' },
       body,
       signal: deadline.signal,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
     });
     const status = response.statusCode;
     const chunks: Buffer[] = [];

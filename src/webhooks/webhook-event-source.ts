@@ -1,10 +1,7 @@
-/** One committed event, as the outbox keeps it: `payload` is its JSON, sent as the body as it is. */
-export interface OutboxEvent {
-  readonly id: string;
-  readonly type: string;
-  readonly createdAt: number;
-  readonly payload: string;
-}
+import type { EventText } from '../ledger/events/events-feed.js';
+
+/** One committed event, as the feed gives it as text: `payload` is its JSON, sent as the body as it is. */
+export type OutboxEvent = EventText;
 
 /**
  * Where the webhooks read committed events from, oldest first, after an id (null: from the
