@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { Reader } from '../../src/database/db.service.js';
 import { placeholders } from '../../src/database/dialect.js';
 import { PostingBuffer, TransactionIds } from '../../src/ledger/store/posting-buffer.js';
@@ -77,5 +78,46 @@ describe('cached plans of the batch statements on postgres', () => {
         expect({ statement, scans: plan.match(/Seq Scan on (accounts|account_totals|ledger_entries)\b.*/g) ?? [] }).toEqual({ statement, scans: [] });
       }
     });
+  });
+});
+
+/**
+ * A connection keeps the plans of the events sequencer's statements from its first call. One that
+ * first ran it on a fresh, empty `events` table must still walk the indexes once the table is
+ * large: a plan made for the empty table scanned every event on every call.
+ */
+describe('cached plans of the events sequencer on postgres', () => {
+  let h: LedgerHarness;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    h = await openLedger('postgres');
+    client = new pg.Client({ connectionString: h.database.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await h?.close();
+  });
+
+  const sequence = async () => Number((await client.query<{ n: number }>('SELECT sequence_events(5000) AS n')).rows[0].n);
+  const addEvents = (count: number) => client.query(`INSERT INTO events (type, created_at, payload) SELECT 'test.event', 0, '{}' FROM generate_series(1, ${count})`);
+
+  it('never scan the whole events table, however small it was when they were made', async () => {
+    // Plans are made on the empty table, then on one with a single waiting row.
+    expect(await sequence()).toBe(0);
+    for (let run = 0; run < 6; run++) {
+      await addEvents(1);
+      expect(await sequence()).toBe(1);
+    }
+    await addEvents(20_000);
+    while ((await sequence()) > 0);
+    await addEvents(3);
+
+    await client.query('BEGIN');
+    expect(await sequence()).toBe(3);
+    const { rows } = await client.query<{ seq_scan: string; idx_scan: string }>("SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'events'");
+    await client.query('COMMIT');
+    expect({ seqScans: Number(rows[0].seq_scan), indexScans: Number(rows[0].idx_scan) > 0 }).toEqual({ seqScans: 0, indexScans: true });
   });
 });

@@ -12,6 +12,7 @@ import { AccountSeq1763800008500 } from './1763800008500-account-seq.js';
 import { Webhooks1763800009000 } from './1763800009000-webhooks.js';
 import { SequenceEventsFunction1763800009500 } from './1763800009500-sequence-events-function.js';
 import { SequenceEventsNewestFirst1763800010000 } from './1763800010000-sequence-events-newest-first.js';
+import { SequenceEventsPlansPinned1763800010500 } from './1763800010500-sequence-events-plans-pinned.js';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Webhooks1763800009000,
   SequenceEventsFunction1763800009500,
   SequenceEventsNewestFirst1763800010000,
+  SequenceEventsPlansPinned1763800010500,
 ];
