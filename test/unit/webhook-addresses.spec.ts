@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { parseIpv4, refusalOf } from '../../src/webhooks/address-policy.js';
 import { EndpointAgents } from '../../src/webhooks/endpoint-agents.js';
-import { postOnce } from '../../src/webhooks/webhook-client.js';
+import { connectionsTo, postOnce } from '../../src/webhooks/webhook-client.js';
 import { checkedTarget, registrableUrl, type ResolveAll } from '../../src/webhooks/webhook-url.js';
 
 describe('webhook address policy', () => {
@@ -136,6 +136,29 @@ describe('webhook attempts and DNS rebinding', () => {
     } finally {
       agents.destroy();
       await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('bounds the whole attempt by its timeout: one waiting for a connection past its deadline fails then and is never sent', async () => {
+    // Accepts and reads, never answers.
+    let posts = 0;
+    const silent = createTcpServer((socket) => socket.on('data', (data) => (posts += data.toString().split('POST ').length - 1)));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const { port } = silent.address() as AddressInfo;
+    const url = new URL(`http://127.0.0.1:${port}/hook`);
+    const target = { address: '127.0.0.1', family: 4 as const };
+    // One connection: the second attempt waits for it behind the first.
+    const connections = connectionsTo(url, target, 1, 4000);
+    try {
+      const [first, second] = await Promise.all([postOnce(url, target, {}, '{}', 600, connections), postOnce(url, target, {}, '{}', 200, connections)]);
+      expect(first).toEqual({ ok: false, status: null, body: null, error: 'timed out after 0.6 s' });
+      expect(second).toEqual({ ok: false, status: null, body: null, error: 'timed out after 0.2 s' });
+      // The first attempt's connection is closed at its deadline; the second, given the next one, is not sent.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(posts).toBe(1);
+    } finally {
+      await connections.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
     }
   });
 });
