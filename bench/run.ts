@@ -100,6 +100,7 @@ async function webhookRows(kind: DatabaseKind): Promise<WebhookCost> {
   try {
     const clients = await fundedClients(server.url, clientCount, 'hook');
     await donations(clients, 'hook', 2); // warm-up
+    await refreshStatistics(database.config); // see refreshStatistics
     const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', seconds, runs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`));
     clients.forEach((c) => c.close());
     const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[] };
@@ -119,6 +120,7 @@ async function benchDatabase(kind: DatabaseKind) {
   try {
     const clients = await fundedClients(server.url, clientCount, 'bench');
     await donations(clients, 'bench', 2); // warm-up
+    await refreshStatistics(database.config); // see refreshStatistics
     const pid = server.child.pid!;
     const samples: Measured[] = [];
     for (let run = 0; run < runs; run++) {
