@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Socket } from 'socket.io-client';
 import globalSetup from '../test/setup/global-setup.js';
 import globalTeardown from '../test/setup/global-teardown.js';
 import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-process.js';
@@ -66,6 +67,12 @@ const serverEnv = (database: TestDatabase) => ({
 const legacySeconds = Math.max(3, seconds / 2);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
+/** Two seconds of donations before a measured phase, then fresh statistics (see refreshStatistics). */
+async function warmUp(clients: Socket[], prefix: string, database: TestDatabase): Promise<void> {
+  await donations(clients, prefix, 2);
+  await refreshStatistics(database.config);
+}
+
 /** p50 latencies on a ledger preloaded with `transactions`: a donation, and a balance at an instant. */
 async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ donate: number; balancesAt: number }> {
   const database = await createTestDatabase(kind, 20);
@@ -73,8 +80,7 @@ async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ do
   const server = await startServerProcess(serverEnv(database));
   try {
     const clients = await fundedClients(server.url, 8, `lat${transactions}`);
-    await donations(clients, `lat${transactions}`, 2); // warm-up
-    await refreshStatistics(database.config);
+    await warmUp(clients, `lat${transactions}`, database);
     // A p50 over a few seconds wanders by 10 % or more on a shared machine: the median of `runs`.
     const p50s: number[] = [];
     for (let run = 0; run < runs; run++) p50s.push((await donations(clients, `lat${transactions}`, Math.max(3, seconds / 2))).p50);
@@ -99,8 +105,7 @@ async function webhookRows(kind: DatabaseKind): Promise<WebhookCost> {
   const server = await startServerProcess({ ...serverEnv(database), WEBHOOKS_ALLOW_PRIVATE: 'true' });
   try {
     const clients = await fundedClients(server.url, clientCount, 'hook');
-    await donations(clients, 'hook', 2); // warm-up
-    await refreshStatistics(database.config); // see refreshStatistics
+    await warmUp(clients, 'hook', database);
     const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', seconds, runs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`));
     clients.forEach((c) => c.close());
     const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[] };
@@ -119,8 +124,7 @@ async function benchDatabase(kind: DatabaseKind) {
   const server = await startServerProcess(serverEnv(database));
   try {
     const clients = await fundedClients(server.url, clientCount, 'bench');
-    await donations(clients, 'bench', 2); // warm-up
-    await refreshStatistics(database.config); // see refreshStatistics
+    await warmUp(clients, 'bench', database);
     const pid = server.child.pid!;
     const samples: Measured[] = [];
     for (let run = 0; run < runs; run++) {

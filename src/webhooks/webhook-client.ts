@@ -41,6 +41,15 @@ function failed(error: string): AttemptResult {
   return { ok: false, status: null, body: null, error };
 }
 
+/** An error the attempt ended with, for the delivery log: its code first when it has one. */
+function failedWith(error: unknown): AttemptResult {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return failed(code ? `${code}: ${message}` : message);
+}
+
+/** Why an attempt's request is stopped at its deadline (the attempt itself fails as a timeout). */
+const TIMED_OUT = 'the attempt timed out';
+
 /**
  * POSTs one body to the URL, connecting to the checked address only. A 2xx within `timeoutMs`
  * (connecting, answering and the body included) delivers; a redirect is an answer like any other
@@ -72,12 +81,12 @@ export function postOnce(url: URL, target: CheckedTarget, headers: Record<string
     // attempt still waiting for its connection is stopped as it gets one (onRequestStart).
     const timer = setTimeout(() => {
       end(failed(`timed out after ${timeoutMs / 1000} s`));
-      started?.abort(new Error('the attempt timed out'));
+      started?.abort(new Error(TIMED_OUT));
     }, timeoutMs);
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(controller) {
         started = controller;
-        if (ended) controller.abort(new Error('the attempt timed out'));
+        if (ended) controller.abort(new Error(TIMED_OUT));
       },
       onResponseStart(_controller, statusCode) {
         status = statusCode;
@@ -95,15 +104,15 @@ export function postOnce(url: URL, target: CheckedTarget, headers: Record<string
         end(answered());
       },
       onResponseError(_controller, error) {
-        const { code, message } = error as NodeJS.ErrnoException;
-        end(failed(code ? `${code}: ${message}` : message));
+        end(failedWith(error));
       },
     };
     const headersSent = { ...headers, 'content-type': 'application/json', 'user-agent': 'balance-ledger-webhooks' };
     try {
       dispatcher.dispatch({ method: 'POST', path: `${url.pathname}${url.search}`, headers: headersSent, body }, handler);
     } catch (error) {
-      end(failed((error as Error).message));
+      // A request undici refuses before sending (an invalid header value, say) ends the same way.
+      end(failedWith(error));
     }
   });
 }

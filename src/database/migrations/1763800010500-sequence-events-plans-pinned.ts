@@ -12,7 +12,8 @@ const PINNED = ['enable_seqscan', 'enable_bitmapscan', 'enable_hashjoin', 'enabl
  * under the bench's donations, 58 % of the database's CPU, 45 % in those scans (perf, 50,000
  * events). The rows it touches are always the few waiting ones (the partial index
  * `events_unsequenced`) and their primary keys, so no other plan is ever the right one; these
- * settings hold only while the function runs.
+ * settings hold only while the function runs. A later CREATE OR REPLACE of the function drops
+ * them unless it repeats them (test/ledger/cached-plans.spec fails if they are lost).
  */
 export class SequenceEventsPlansPinned1763800010500 implements MigrationInterface {
   name = 'SequenceEventsPlansPinned1763800010500';
