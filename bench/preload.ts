@@ -6,9 +6,10 @@ import { openDatabase } from '../src/database/open-database.js';
  * Fills a fresh database with `count` valid ledger transactions (a mint, then transfers of one
  * minor unit between two filler users), written in bulk by SQL so that a ledger of a million
  * transactions takes seconds, and consistent so that the ledger check still passes. Transaction
- * i is stamped `count - i` ms before now: times in order, the last one now.
+ * i is stamped `count - i` ms before now: times in order, the last one now. Returns that now
+ * (epoch ms), the time of the last transaction.
  */
-export async function preloadHistory(config: DatabaseConfig, count: number): Promise<void> {
+export async function preloadHistory(config: DatabaseConfig, count: number): Promise<number> {
   const db = await openDatabase(config);
   try {
     const now = Date.now();
@@ -50,6 +51,7 @@ export async function preloadHistory(config: DatabaseConfig, count: number): Pro
       await db.query('VACUUM ANALYZE');
       await checkpoint(db);
     }
+    return now;
   } finally {
     await db.close();
   }

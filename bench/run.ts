@@ -21,10 +21,10 @@ import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import globalSetup from '../test/setup/global-setup.js';
 import globalTeardown from '../test/setup/global-teardown.js';
-import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-process.js';
+import { NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
-import { backofficeBalances, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, httpLimit, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
+import { backofficeBalances, BALANCES_AT_WARM_UP, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, httpLimit, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
 import { preloadHistory, refreshStatistics } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
 import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
@@ -73,24 +73,52 @@ async function warmUp(clients: Socket[], prefix: string, database: TestDatabase)
   await refreshStatistics(database.config);
 }
 
-/** p50 latencies on a ledger preloaded with `transactions`: a donation, and a balance at an instant. */
-async function latencyAt(kind: DatabaseKind, transactions: number): Promise<{ donate: number; balancesAt: number }> {
-  const database = await createTestDatabase(kind, 20);
-  await preloadHistory(database.config, transactions);
-  const server = await startServerProcess(serverEnv(database));
+interface Latencies {
+  donate: number;
+  balancesAt: number;
+}
+
+/**
+ * p50 latencies (a donation, and a balance at an instant) on two ledgers, preloaded with 10^4 and
+ * with --big-ledger transactions, each behind a server of its own, measured in alternating order
+ * (small then big, big then small, …; the median of `runs` at each size). Both ledgers are loaded
+ * and both servers warmed before the first measurement: measured one after the other, the second
+ * size ran on a machine still writing back the big load and on a server whose route had warmed
+ * for a shorter share of its run, and the ratio moved by a third between sittings (x0.55-x1.46
+ * for the balance at an instant) while the same two servers, measured in turns, were within 6 %.
+ */
+async function latencyAtSizes(kind: DatabaseKind): Promise<{ small: Latencies; big: Latencies }> {
+  const sizes = [10_000, Number(values['big-ledger'])];
+  const ledgers: Array<{ transactions: number; loadedAt: number; database: TestDatabase; server: ServerProcess | null; clients: Socket[] }> = [];
   try {
-    const clients = await fundedClients(server.url, 8, `lat${transactions}`);
-    await warmUp(clients, `lat${transactions}`, database);
-    // A p50 over a few seconds wanders by 10 % or more on a shared machine: the median of `runs`.
-    const p50s: number[] = [];
-    for (let run = 0; run < runs; run++) p50s.push((await donations(clients, `lat${transactions}`, Math.max(3, seconds / 2))).p50);
-    clients.forEach((c) => c.close());
-    const balances: number[] = [];
-    for (let run = 0; run < runs; run++) balances.push(await balancesAtP50(server.url, transactions));
-    return { donate: median(p50s), balancesAt: median(balances) };
+    for (const transactions of sizes) {
+      const database = await createTestDatabase(kind, 20);
+      const ledger: (typeof ledgers)[number] = { transactions, loadedAt: 0, database, server: null, clients: [] };
+      ledgers.push(ledger);
+      ledger.loadedAt = await preloadHistory(database.config, transactions);
+    }
+    for (const ledger of ledgers) {
+      ledger.server = await startServerProcess(serverEnv(ledger.database));
+      ledger.clients = await fundedClients(ledger.server.url, 8, `lat${ledger.transactions}`);
+      await warmUp(ledger.clients, `lat${ledger.transactions}`, ledger.database);
+      await balancesAtP50(ledger.server.url, ledger, BALANCES_AT_WARM_UP);
+    }
+    const p50s = ledgers.map(() => ({ donate: [] as number[], balancesAt: [] as number[] }));
+    for (let run = 0; run < runs; run++) {
+      const order = run % 2 === 0 ? [0, 1] : [1, 0];
+      for (const i of order) p50s[i].donate.push((await donations(ledgers[i].clients, `lat${ledgers[i].transactions}`, Math.max(3, seconds / 2))).p50);
+      for (const i of order) p50s[i].balancesAt.push(await balancesAtP50(ledgers[i].server!.url, ledgers[i]));
+      const at = (key: 'donate' | 'balancesAt') => p50s.map((p) => p[key][run].toFixed(2)).join(' / ');
+      log(`${kind}: latency run ${run + 1} (${run % 2 === 0 ? 'small' : 'big'} ledger first), small / big: donate p50 ${at('donate')} ms, balances at ${at('balancesAt')} ms`);
+    }
+    const [small, big] = p50s.map((p) => ({ donate: median(p.donate), balancesAt: median(p.balancesAt) }));
+    return { small, big };
   } finally {
-    await server.kill();
-    await database.drop();
+    for (const ledger of ledgers) {
+      ledger.clients.forEach((c) => c.close());
+      await ledger.server?.kill();
+      await ledger.database.drop();
+    }
   }
 }
 
@@ -158,8 +186,7 @@ async function benchDatabase(kind: DatabaseKind) {
     const storage = medianOf([await storageLimit(database.config, seconds)]);
     const http = await httpLimit(legacySeconds);
     log(`${kind}: latency at 10^4 and ${values['big-ledger']} transactions`);
-    const small = await latencyAt(kind, 10_000);
-    const big = await latencyAt(kind, Number(values['big-ledger']));
+    const { small, big } = await latencyAtSizes(kind);
     const webhooks = await webhookRows(kind);
     const donate = medianOf(samples);
     return {
@@ -261,8 +288,7 @@ async function latencyOnly(kinds: DatabaseKind[]): Promise<string> {
   const results: Array<{ kind: DatabaseKind; latencyP50: LatencyRows }> = [];
   for (const kind of kinds) {
     log(`${kind}: latency at 10^4 and ${values['big-ledger']} transactions`);
-    const small = await latencyAt(kind, 10_000);
-    const big = await latencyAt(kind, Number(values['big-ledger']));
+    const { small, big } = await latencyAtSizes(kind);
     results.push({ kind, latencyP50: latencyRows(small, big) });
   }
   return partialTable(results, addLatencyRows);
