@@ -45,7 +45,7 @@ export class AttemptOutcomes {
       const batch = this.waiting;
       this.waiting = [];
       await this.db
-        .transaction((tx) => this.write(tx, batch))
+        .separately((tx) => this.write(tx, batch))
         .catch((error: unknown) => this.logger.error(`recording ${batch.length} webhook attempts failed: ${(error as Error).message}`));
     }
   }

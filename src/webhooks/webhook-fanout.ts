@@ -39,7 +39,7 @@ export class WebhookFanout {
     // Read before the transaction: the feed first gives ids to what has committed, on its own.
     const events = await this.events.read(after === '0' ? null : after, BATCH);
     if (events.length === 0) return { more: false, leased: [], leftDue: false };
-    return this.db.transaction(async (tx) => {
+    return this.db.separately(async (tx) => {
       const [row] = await tx.query<{ last_event_id: string | number }>(`SELECT last_event_id FROM webhook_fanout WHERE one = 1 ${forUpdate(tx.dialect)}`);
       // Another instance fanned these out meanwhile: start again from where it stopped.
       if (String(row.last_event_id) !== after) return { more: true, leased: [], leftDue: false };
