@@ -84,8 +84,8 @@ interface Latencies {
  * (small then big, big then small, …; the median of `runs` at each size). Both ledgers are loaded
  * and both servers warmed before the first measurement: measured one after the other, the second
  * size ran on a machine still writing back the big load and on a server whose route had warmed
- * for a shorter share of its run, and the ratio moved by a third between sittings (x0.55-x1.46
- * for the balance at an instant) while the same two servers, measured in turns, were within 6 %.
+ * for a shorter share of its run, and the ratio swung between sittings (x0.55 to x1.46 for the
+ * balance at an instant) while the same two servers, measured in turns, were within 6 %.
  */
 async function latencyAtSizes(kind: DatabaseKind): Promise<{ small: Latencies; big: Latencies }> {
   const sizes = [10_000, Number(values['big-ledger'])];
@@ -114,11 +114,14 @@ async function latencyAtSizes(kind: DatabaseKind): Promise<{ small: Latencies; b
     const [small, big] = p50s.map((p) => ({ donate: median(p.donate), balancesAt: median(p.balancesAt) }));
     return { small, big };
   } finally {
-    for (const ledger of ledgers) {
-      ledger.clients.forEach((c) => c.close());
-      await ledger.server?.kill();
-      await ledger.database.drop();
-    }
+    // Each ledger's server and database go whatever happened to the other's (and to the run).
+    await Promise.allSettled(
+      ledgers.map(async (ledger) => {
+        ledger.clients.forEach((c) => c.close());
+        await ledger.server?.kill();
+        await ledger.database.drop();
+      }),
+    );
   }
 }
 

@@ -14,10 +14,10 @@ interface Finished {
 
 /**
  * Records what attempts came to, many in one transaction: attempts that end while one batch is
- * being written are written together by the next (the ledger's group commit, for the delivery
- * log). At a thousand deliveries a second, one transaction and one endpoint update per attempt
- * cost more than the attempts. An outcome not yet written when the instance dies is an attempt
- * whose lease lapses: the delivery is sent again (at least once).
+ * being written are written together by the next (a group commit of the delivery log's own, on
+ * its own connection: see DeliveryWorker). At a thousand deliveries a second, one transaction and
+ * one endpoint update per attempt cost more than the attempts. An outcome not yet written when
+ * the instance dies is an attempt whose lease lapses: the delivery is sent again (at least once).
  */
 export class AttemptOutcomes {
   private readonly logger = new Logger('Webhooks');
@@ -52,6 +52,8 @@ export class AttemptOutcomes {
 
   private async write(tx: Tx, batch: readonly Finished[]): Promise<void> {
     const now = this.clock.now();
+    // The endpoints before their deliveries, as the operator's actions lock them (lockInOrder).
+    await webhooksTable.lockInOrder(tx, [...new Set(batch.map(({ webhook }) => webhook.id))]);
     // Successes first: a failure's "nothing reached the endpoint for 5 days" must see them.
     const delivered = new Map<string, { webhookId: string; outcome: AttemptOutcome; eventIds: string[] }>();
     for (const { webhook, delivery, result } of batch) {

@@ -14,8 +14,8 @@ import { webhooksTable, type Webhook } from './webhooks.repository.js';
 const POLL_MS = 250;
 /**
  * Claimed deliveries an instance holds, being attempted or queued for an attempt (the posting
- * thread runs 32 at once): a claim is a transaction that waits its turn behind the ledger's
- * commits, and a result comes back on this thread's next turn, so the next claim is taken while
+ * thread runs 32 at once): a claim is a transaction of its own (a round trip or more, and on
+ * SQLite a turn of the one writer), and a result comes back on this thread's next turn, so the next claim is taken while
  * half of these are still held. Enough for a fan-out pass (POLL_MS) of events at a few thousand
  * commits a second plus the attempts still running: with fewer, the fan-out left deliveries
  * unclaimed, and from then on every delivery took the dear road (written unclaimed, then a claim's
@@ -39,9 +39,10 @@ const CLAIM_WHEN_HELD_BELOW = CLAIM_AHEAD / 2;
  * (Db.separately): inside it, each took its turn in a batch of donations with a few round trips
  * of its own, so the batch's COMMIT, and every donation in it, waited for them; a fan-out waiting
  * for another instance's lock on the cursor held the batch that long; and a failure of one rolled
- * back the batch. On their own connection they cost the ledger none of that (PostgreSQL, three
+ * back the batch. On their own connection (PostgreSQL; SQLite has one writer either way) they
+ * cost the ledger none of that. The rate it bought is within the bench's noise (three
  * `--webhooks-only` runs of each form in turns: the median of the 9 pairs x0.86 of the rate
- * without the webhook, against x0.84 inside the batches; SQLite has one writer either way).
+ * without the webhook, against x0.84 inside the batches); the isolation is the reason.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {

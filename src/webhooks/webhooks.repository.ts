@@ -68,6 +68,17 @@ export const webhooksTable = {
     return row ? webhookOf(row) : null;
   },
 
+  /**
+   * Locks these endpoints' rows, in id order, until the transaction ends (PostgreSQL). Whatever
+   * writes an endpoint and its deliveries locks the endpoint first (the operator's actions take
+   * it FOR UPDATE before its deliveries), so two such transactions never wait on each other in a
+   * circle.
+   */
+  async lockInOrder(tx: Tx, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0 || tx.dialect !== 'postgres') return;
+    await tx.query(`SELECT id FROM webhooks WHERE id = ANY(?::varchar[]) ORDER BY id ${forUpdate(tx.dialect)}`, [[...ids].sort()]);
+  },
+
   async delete(tx: Tx, id: string): Promise<void> {
     await tx.query('DELETE FROM webhook_deliveries WHERE webhook_id = ?', [id]);
     await tx.query('DELETE FROM webhooks WHERE id = ?', [id]);
