@@ -18,6 +18,30 @@ export function forUpdateSkipLocked(dialect: Dialect, of?: string): string {
   return dialect === 'postgres' ? `${forUpdate(dialect, of)} SKIP LOCKED` : '';
 }
 
+/*
+ * Lists and rows of any length in one statement text. The service names every statement, and
+ * PostgreSQL keeps a named statement's plans on each pooled connection: a list written with one
+ * placeholder per value is a statement per length, each with its plans. Measured on PostgreSQL 15,
+ * one connection that had run the delivery log's insert and update at every length from 1 to 200
+ * held 127.5 MiB of plans; written with arrays, 0.08 MiB, and no slower. SQLite prepares per text
+ * too, at little cost, and keeps one placeholder per value.
+ */
+
+/** `column IN (values)`: on PostgreSQL `column = ANY(array)`, the array's elements of `pgType`. */
+export function inList(dialect: Dialect, column: string, values: readonly string[], pgType: string): { sql: string; params: unknown[] } {
+  if (dialect === 'postgres') return { sql: `${column} = ANY(?::${pgType}[])`, params: [values] };
+  return { sql: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
+}
+
+/**
+ * The rows of a multi-row INSERT, after its column list: on PostgreSQL `SELECT * FROM unnest(…)`
+ * of one array per column (typed by `pgTypes`, in the columns' order), on SQLite `VALUES (…), …`.
+ */
+export function insertedRows(dialect: Dialect, pgTypes: readonly string[], rows: ReadonlyArray<readonly unknown[]>): { sql: string; params: unknown[] } {
+  if (dialect === 'postgres') return { sql: `SELECT * FROM unnest(${pgTypes.map((type) => `?::${type}[]`).join(', ')})`, params: pgTypes.map((_, column) => rows.map((row) => row[column])) };
+  return { sql: `VALUES ${rows.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ')}`, params: rows.flat() };
+}
+
 /**
  * Makes the rest of this transaction exclusive across every instance (a PostgreSQL advisory
  * lock held until it ends), for one-off work two instances starting together could both try,

@@ -1,5 +1,5 @@
 import type { Reader, Tx } from '../database/db.service.js';
-import { forUpdateSkipLocked } from '../database/sql-dialect.js';
+import { forUpdateSkipLocked, insertedRows, inList } from '../database/sql-dialect.js';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
@@ -83,7 +83,8 @@ function* chunksOf<T>(items: readonly T[], size: number): Generator<readonly T[]
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
-const placeholders = (items: readonly unknown[]): string => items.map(() => '?').join(', ');
+/** The columns of webhook_deliveries the fan-out writes, in its INSERT's order, as PostgreSQL types them (insertedRows). */
+const DELIVERY_COLUMN_TYPES = ['varchar', 'bigint', 'varchar', 'text', 'varchar', 'integer', 'integer', 'bigint', 'bigint', 'bigint', 'bigint'];
 
 function eventIdsByWebhook(deliveries: readonly Delivery[]): Map<string, string[]> {
   const byWebhook = new Map<string, string[]>();
@@ -111,12 +112,17 @@ export const deliveriesTable = {
   ): Promise<Delivery[]> {
     const written: Delivery[] = [];
     for (const chunk of chunksOf(deliveries, ROWS_PER_STATEMENT)) {
+      const values = insertedRows(
+        tx.dialect,
+        DELIVERY_COLUMN_TYPES,
+        // A delivery claimed as it is written is attempted from memory: its body stays in the events table until an attempt fails (see PAYLOAD_IN_EVENTS).
+        chunk.map(({ webhookId, event }) => [webhookId, event.id, event.type, leaseUntil === null ? event.payload : PAYLOAD_IN_EVENTS, 'pending', 0, 0, now, now, now, leaseUntil]),
+      );
       const rows = await tx.query<{ webhook_id: string; event_id: string | number }>(
         `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at, locked_until)
-         VALUES ${chunk.map(() => "(?, ?, ?, ?, 'pending', 0, 0, ?, ?, ?, ?)").join(', ')} ON CONFLICT (webhook_id, event_id) DO NOTHING
+         ${values.sql} ON CONFLICT (webhook_id, event_id) DO NOTHING
          ${leaseUntil === null ? '' : 'RETURNING webhook_id, event_id'}`,
-        // A delivery claimed as it is written is attempted from memory: its body stays in the events table until an attempt fails (see PAYLOAD_IN_EVENTS).
-        chunk.flatMap(({ webhookId, event }) => [webhookId, event.id, event.type, leaseUntil === null ? event.payload : PAYLOAD_IN_EVENTS, now, now, now, leaseUntil]),
+        values.params,
       );
       if (rows.length === 0) continue;
       const byKey = new Map(chunk.map((d) => [`${d.webhookId} ${d.event.id}`, d]));
@@ -158,7 +164,8 @@ export const deliveriesTable = {
     const claimed = rows.map(deliveryOf);
     for (const [webhookId, eventIds] of eventIdsByWebhook(claimed)) {
       for (const chunk of chunksOf(eventIds, ROWS_PER_STATEMENT)) {
-        await tx.query(`UPDATE webhook_deliveries SET locked_until = ? WHERE webhook_id = ? AND event_id IN (${placeholders(chunk)})`, [leaseUntil, webhookId, ...chunk]);
+        const ids = inList(tx.dialect, 'event_id', chunk, 'bigint');
+        await tx.query(`UPDATE webhook_deliveries SET locked_until = ? WHERE webhook_id = ? AND ${ids.sql}`, [leaseUntil, webhookId, ...ids.params]);
       }
     }
     return claimed;
@@ -170,11 +177,12 @@ export const deliveriesTable = {
    */
   async record(tx: Tx, webhookId: string, eventIds: readonly string[], outcome: AttemptOutcome, payload?: string): Promise<void> {
     for (const chunk of chunksOf(eventIds, ROWS_PER_STATEMENT)) {
+      const ids = inList(tx.dialect, 'event_id', chunk, 'bigint');
       await tx.query(
         `UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, schedule_attempts = schedule_attempts + 1, next_attempt_at = ?,
          locked_until = NULL, last_attempt_at = ?, last_status = ?, last_response = ?, last_error = ?${payload === undefined ? '' : ', payload = ?'}
-         WHERE webhook_id = ? AND event_id IN (${placeholders(chunk)})`,
-        [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, ...(payload === undefined ? [] : [payload]), webhookId, ...chunk],
+         WHERE webhook_id = ? AND ${ids.sql}`,
+        [outcome.status, outcome.nextAttemptAt, outcome.attemptedAt, outcome.httpStatus, outcome.response, outcome.error, ...(payload === undefined ? [] : [payload]), webhookId, ...ids.params],
       );
     }
   },
