@@ -83,8 +83,20 @@ function* chunksOf<T>(items: readonly T[], size: number): Generator<readonly T[]
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
-/** The columns of webhook_deliveries the fan-out writes, in its INSERT's order, as PostgreSQL types them (insertedRows). */
-const DELIVERY_COLUMN_TYPES = ['varchar', 'bigint', 'varchar', 'text', 'varchar', 'integer', 'integer', 'bigint', 'bigint', 'bigint', 'bigint'];
+/** The columns of webhook_deliveries the fan-out writes, in its INSERT's order, each with its PostgreSQL type (insertedRows). */
+const NEW_DELIVERY_COLUMNS = [
+  ['webhook_id', 'varchar'],
+  ['event_id', 'bigint'],
+  ['event_type', 'varchar'],
+  ['payload', 'text'],
+  ['status', 'varchar'],
+  ['attempts', 'integer'],
+  ['schedule_attempts', 'integer'],
+  ['schedule_started_at', 'bigint'],
+  ['next_attempt_at', 'bigint'],
+  ['created_at', 'bigint'],
+  ['locked_until', 'bigint'],
+] as const;
 
 function eventIdsByWebhook(deliveries: readonly Delivery[]): Map<string, string[]> {
   const byWebhook = new Map<string, string[]>();
@@ -114,12 +126,12 @@ export const deliveriesTable = {
     for (const chunk of chunksOf(deliveries, ROWS_PER_STATEMENT)) {
       const values = insertedRows(
         tx.dialect,
-        DELIVERY_COLUMN_TYPES,
+        NEW_DELIVERY_COLUMNS.map(([, type]) => type),
         // A delivery claimed as it is written is attempted from memory: its body stays in the events table until an attempt fails (see PAYLOAD_IN_EVENTS).
         chunk.map(({ webhookId, event }) => [webhookId, event.id, event.type, leaseUntil === null ? event.payload : PAYLOAD_IN_EVENTS, 'pending', 0, 0, now, now, now, leaseUntil]),
       );
       const rows = await tx.query<{ webhook_id: string; event_id: string | number }>(
-        `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, status, attempts, schedule_attempts, schedule_started_at, next_attempt_at, created_at, locked_until)
+        `INSERT INTO webhook_deliveries (${NEW_DELIVERY_COLUMNS.map(([name]) => name).join(', ')})
          ${values.sql} ON CONFLICT (webhook_id, event_id) DO NOTHING
          ${leaseUntil === null ? '' : 'RETURNING webhook_id, event_id'}`,
         values.params,

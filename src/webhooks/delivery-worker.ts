@@ -15,13 +15,13 @@ const POLL_MS = 250;
 /**
  * Claimed deliveries an instance holds, being attempted or queued for an attempt (the posting
  * thread runs 32 at once): a claim is a transaction of its own (a round trip or more, and on
- * SQLite a turn of the one writer), and a result comes back on this thread's next turn, so the next claim is taken while
- * half of these are still held. Enough for a fan-out pass (POLL_MS) of events at a few thousand
- * commits a second plus the attempts still running: with fewer, the fan-out left deliveries
- * unclaimed, and from then on every delivery took the dear road (written unclaimed, then a claim's
- * select and update) instead of being claimed as it is written (with 256, under the bench's webhook
- * load, the ledger kept x0.81-0.86 of its rate and the delivery lag p99 was 0.4-0.8 s; with 1,024,
- * x0.85-0.94 and 0.3-0.4 s).
+ * SQLite a turn of the one writer), and a result comes back on this thread's next turn, so the
+ * next claim is taken while half of these are still held. Enough for a fan-out pass (POLL_MS) of
+ * events at a few thousand commits a second plus the attempts still running: with fewer, the
+ * fan-out left deliveries unclaimed, and from then on every delivery took the dear road (written
+ * unclaimed, then a claim's select and update) instead of being claimed as it is written (with
+ * 256, under the bench's webhook load, the ledger kept x0.81-0.86 of its rate and the delivery lag
+ * p99 was 0.4-0.8 s; with 1,024, x0.85-0.94 and 0.3-0.4 s).
  */
 const CLAIM_AHEAD = 1024;
 const CLAIM_WHEN_HELD_BELOW = CLAIM_AHEAD / 2;

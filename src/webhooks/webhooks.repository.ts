@@ -1,5 +1,5 @@
 import type { Reader, Tx } from '../database/db.service.js';
-import { forUpdate } from '../database/sql-dialect.js';
+import { forUpdate, inList } from '../database/sql-dialect.js';
 
 /** A registered endpoint, as stored. */
 export interface Webhook {
@@ -76,7 +76,8 @@ export const webhooksTable = {
    */
   async lockInOrder(tx: Tx, ids: readonly string[]): Promise<void> {
     if (ids.length === 0 || tx.dialect !== 'postgres') return;
-    await tx.query(`SELECT id FROM webhooks WHERE id = ANY(?::varchar[]) ORDER BY id ${forUpdate(tx.dialect)}`, [[...ids].sort()]);
+    const listed = inList(tx.dialect, 'id', [...ids].sort(), 'varchar');
+    await tx.query(`SELECT id FROM webhooks WHERE ${listed.sql} ORDER BY id ${forUpdate(tx.dialect)}`, listed.params);
   },
 
   async delete(tx: Tx, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Dialect } from '../../database/dialect.js';
-import { forUpdate } from '../../database/sql-dialect.js';
+import { forUpdate, inList } from '../../database/sql-dialect.js';
 import type { Reader, Statement } from '../../database/tx.js';
 import { accountKey, type FreezeScope, type UserEntryType } from '../ledger.types.js';
 import { emptyTotals } from '../posting-plan.js';
@@ -15,23 +15,13 @@ import type { HeldAccount } from './staged-posting.js';
 type Pairs = ReadonlyArray<{ ownerId: string; asset: string }>;
 
 /**
- * `column` among these values. PostgreSQL takes one array, so a named statement's cached plan
- * fits any count; SQLite takes a flat IN list, which stays within its expression-depth limit
- * however long.
- */
-function among(dialect: Dialect, column: string, values: readonly string[]): { where: string; params: unknown[] } {
-  if (dialect === 'postgres') return { where: `${column} = ANY(?::text[])`, params: [values] };
-  return { where: `${column} IN (${values.map(() => '?').join(', ')})`, params: [...values] };
-}
-
-/**
  * `owner_id` and `asset` among those of the pairs (owners x assets may be a superset of the
  * pairs).
  */
 function amongPairs(dialect: Dialect, pairs: Pairs, prefix = ''): { where: string; params: unknown[] } {
-  const owners = among(dialect, `${prefix}owner_id`, [...new Set(pairs.map((p) => p.ownerId))]);
-  const assets = among(dialect, `${prefix}asset`, [...new Set(pairs.map((p) => p.asset))]);
-  return { where: `${owners.where} AND ${assets.where}`, params: [...owners.params, ...assets.params] };
+  const owners = inList(dialect, `${prefix}owner_id`, [...new Set(pairs.map((p) => p.ownerId))], 'text');
+  const assets = inList(dialect, `${prefix}asset`, [...new Set(pairs.map((p) => p.asset))], 'text');
+  return { where: `${owners.sql} AND ${assets.sql}`, params: [...owners.params, ...assets.params] };
 }
 
 /**
@@ -108,7 +98,7 @@ const LAST_ENTRY_AT = '(SELECT e.created_at FROM ledger_entries e WHERE e.accoun
 function selectAfterLock(pairs: Pairs, freezeOwners: readonly string[]): Statement {
   const totals = selectTotals('postgres', pairs);
   const accounts = amongPairs('postgres', pairs, 'a.');
-  const frozen = freezeOwners.length > 0 ? among('postgres', 'id', freezeOwners) : null;
+  const frozen = freezeOwners.length > 0 ? inList('postgres', 'id', freezeOwners, 'text') : null;
   const branches = [
     ...(frozen ? [afterLockRow(`'f'`, 'NULL', 'id', 'frozen_scope', 'NULL', 'NULL', 'NULL', 'FROM frozen')] : []),
     afterLockRow(`'t'`, 't.account_id', 'NULL', 't.type', 't.action', 't.total', 'NULL', `FROM (${totals.sql}) t`),
@@ -116,7 +106,7 @@ function selectAfterLock(pairs: Pairs, freezeOwners: readonly string[]): Stateme
     afterLockRow(`'c'`, 'NULL', 'NULL', 'NULL', 'NULL', 'NULL', '(extract(epoch FROM clock_timestamp()) * 1000)::bigint', ''),
   ];
   return {
-    sql: `${frozen ? `WITH frozen AS (SELECT id, frozen_scope FROM users WHERE ${frozen.where} ORDER BY id FOR KEY SHARE) ` : ''}${branches.join(' UNION ALL ')}`,
+    sql: `${frozen ? `WITH frozen AS (SELECT id, frozen_scope FROM users WHERE ${frozen.sql} ORDER BY id FOR KEY SHARE) ` : ''}${branches.join(' UNION ALL ')}`,
     params: [...(frozen?.params ?? []), ...totals.params, ...accounts.params],
   };
 }
@@ -161,13 +151,13 @@ const PG_ID_BLOCK = 128;
  * skip, and not wait for, a row whose freeze is in flight.
  */
 export function selectFreezes(dialect: Dialect, ownerIds: readonly string[]): Statement {
-  const { where, params } = among(dialect, 'id', ownerIds);
+  const { sql: where, params } = inList(dialect, 'id', ownerIds, 'text');
   return { sql: `SELECT id, frozen_scope FROM users WHERE ${where}${dialect === 'postgres' ? ' ORDER BY id FOR KEY SHARE' : ''}`, params };
 }
 
 /** The users with these usernames, each joined with their account in `asset` (if any), oldest first. */
 export function selectUsersWithAccount(dialect: Dialect, usernames: readonly string[], asset: string): Statement {
-  const { where, params } = among(dialect, 'u.username', usernames);
+  const { sql: where, params } = inList(dialect, 'u.username', usernames, 'text');
   return {
     sql: `SELECT u.*, a.balance, a.locked FROM users u LEFT JOIN accounts a ON a.owner_id = u.id AND a.asset = ?
      WHERE ${where} ORDER BY u.created_at, u.id`,
