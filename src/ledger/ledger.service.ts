@@ -89,6 +89,7 @@ export class LedgerService {
     }
     const { after, changed } = planned;
     const transactionId = await buffer.nextTransactionId();
+    tx.afterCommit(() => buffer.committed());
     const createdAt = entryTime(this.clock.now() + buffer.clockSkew, after, held);
 
     // The held accounts after this posting: new balances, new last entry time, and new totals where they moved.

@@ -20,8 +20,9 @@ export interface PrivatePostgres {
 /**
  * A PostgreSQL server of the calling test's own, which it may kill and restart without disturbing
  * the other tests. The answering server must report this data directory, or the start fails.
+ * `settings`: more server settings (name → value), as `-c name=value`.
  */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(settings: Record<string, string> = {}): Promise<PrivatePostgres> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ledger-private-pg-'));
   chmodSync(dir, 0o711); // as root, PostgreSQL runs as the postgres user, which must reach data/
@@ -33,7 +34,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     password,
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'max_connections=100', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'max_connections=100', '-c', 'fsync=on', ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
     onLog: () => undefined,
     onError: () => undefined,
   });

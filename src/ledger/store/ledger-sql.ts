@@ -122,8 +122,9 @@ export function selectPosted(scope: string, key: string): Statement {
 }
 
 /**
- * Ids for the next ledger transactions. PostgreSQL: a block of them from the sequence (a sequence
- * never hands one out twice, committed or not), which TransactionIds keeps for later postings.
+ * Ids for the next ledger transactions. PostgreSQL: a block of them from the sequence, which
+ * TransactionIds keeps for later postings once the transaction that drew it has committed (until
+ * then a crash can undo the sequence's advance).
  * SQLite: the one AUTOINCREMENT would give, read in the transaction under the database's single
  * write lock; one at a time, since another process may write the same file between transactions.
  * After a posting staged in this transaction (`lastStaged`, not written yet, so not there to be

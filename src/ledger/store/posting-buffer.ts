@@ -102,8 +102,14 @@ export class PostingBuffer implements TxParticipant {
     for (const row of rows) this.freezes.set(row.id, row.frozen_scope);
   }
 
+  /** An id for the next posting of this transaction: see TransactionIds (this buffer is the transaction's). */
   nextTransactionId(): Promise<string> {
-    return this.ids.next(this.reader, this.staged.at(-1)?.posting.transaction.id);
+    return this.ids.next(this, this.reader, this.staged.at(-1)?.posting.transaction.id);
+  }
+
+  /** The transaction committed: the ids it drew and left are free for others (TransactionIds). */
+  committed(): void {
+    this.ids.committed(this);
   }
 
   /**

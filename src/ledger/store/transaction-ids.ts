@@ -5,18 +5,43 @@ import { nextTransactionIds } from './ledger-sql.js';
  * Ids for new ledger transactions, known before anything is written (a staged posting's entries
  * and its answer need it), read as many at a time as the database allows (see nextTransactionIds:
  * a block from PostgreSQL's sequence, SQLite's next one each time) and handed out in order.
+ *
+ * Drawing from a sequence does not make its advance durable: PostgreSQL writes it to disk with the
+ * next commit (or its WAL writer's next round). Should the server crash before then, it recovers
+ * the sequence as it was before the block was drawn and hands those ids out again. So a block
+ * serves only the transaction that drew it (`owner`) until that transaction has committed
+ * (`committed`), and then any. What is left of a block whose transaction failed is dropped with
+ * it: a gap in the ids, as a sequence leaves anyway.
  */
 export class TransactionIds {
+  /** Ids of blocks whose transaction committed: any transaction may use them. */
   private free: bigint[] = [];
+  /** Ids of blocks drawn by transactions still open, each for its own transaction only. */
+  private readonly drawn = new WeakMap<object, bigint[]>();
 
-  /** `lastStaged`: the id of the last posting staged in this transaction and not yet written. */
-  async next(reader: Reader, lastStaged?: string): Promise<string> {
-    if (this.free.length === 0) {
-      const statement = nextTransactionIds(reader.dialect, lastStaged);
-      if ('next' in statement) return statement.next;
-      const rows = await reader.query<{ id: string | number }>(statement.sql, statement.params);
-      this.free = rows.map((r) => BigInt(r.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    }
-    return String(this.free.shift());
+  /**
+   * `owner`: what identifies the transaction (one per transaction). `lastStaged`: the id of the
+   * last posting staged in this transaction and not yet written.
+   */
+  async next(owner: object, reader: Reader, lastStaged?: string): Promise<string> {
+    const own = this.drawn.get(owner);
+    if (own?.length) return String(own.shift());
+    if (this.free.length > 0) return String(this.free.shift());
+    const statement = nextTransactionIds(reader.dialect, lastStaged);
+    if ('next' in statement) return statement.next;
+    const rows = await reader.query<{ id: string | number }>(statement.sql, statement.params);
+    const [first, ...rest] = rows.map((r) => BigInt(r.id)).sort(ascending);
+    this.drawn.set(owner, rest);
+    return String(first);
+  }
+
+  /** The transaction of `owner` committed: what is left of the block it drew is anyone's now. */
+  committed(owner: object): void {
+    const left = this.drawn.get(owner);
+    if (!left) return;
+    this.drawn.delete(owner);
+    this.free = this.free.length === 0 ? left : [...this.free, ...left].sort(ascending);
   }
 }
+
+const ascending = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
