@@ -14,7 +14,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   if (db.type === 'postgres') {
     // While PostgreSQL is down or restarting, asking for a connection fails within seconds (the
     // caller gets a 503) instead of waiting for ever; idle connections are re-made afterwards.
-    return { ...common, type: 'postgres', url: db.url, poolSize: db.poolSize, extra: { max: db.poolSize, connectionTimeoutMillis: 5000 } };
+    return { ...common, type: 'postgres', url: db.url, poolSize: db.poolSize, extra: { max: db.poolSize, connectionTimeoutMillis: 5000, onConnect: listenForErrors } };
   }
   return {
     ...common,
@@ -29,4 +29,17 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       sqlite.pragma('synchronous = FULL');
     },
   };
+}
+
+/**
+ * pg-pool's hook for every new connection: an 'error' listener of its own, for the connection's
+ * life. An 'error' event with no listener ends the process. The pool listens while a connection
+ * is idle, and whoever checks one out listens from a moment later (pgConnection, TypeORM's query
+ * runner): a promise's turn. A new connection whose "ready" and the server's "terminating
+ * connection" arrive in one read (the server killed as the connection was made) reports the
+ * error inside that gap. Nothing is lost by listening here: the connection's queries fail with
+ * the error, and the pool drops it when it comes back.
+ */
+function listenForErrors(connection: { on(event: 'error', listener: () => void): unknown }): void {
+  connection.on('error', () => undefined);
 }
