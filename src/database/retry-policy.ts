@@ -58,16 +58,17 @@ export async function retryConflicts<T>(transaction: () => Promise<T>): Promise<
  * `stored()` instead: the winner's stored answer, read now that it has committed, or the request
  * run again so that it finds the winner's row and replays it. Each key can be lost to a racer
  * once, so a request writing `keys` keys loses at most that many races before the failure is
- * the caller's.
+ * the caller's. `stored` is given the unique violation, to throw should nothing be stored: then
+ * the key was not what collided.
  */
-export async function answerTakenKey<T>(run: () => Promise<T>, stored: () => Promise<T>, keys = 1): Promise<T> {
+export async function answerTakenKey<T>(run: () => Promise<T>, stored: (violation: unknown) => Promise<T>, keys = 1): Promise<T> {
   let attempt = run;
   for (let lost = 0; ; lost++) {
     try {
       return await attempt();
     } catch (error) {
       if (failureKind(error) !== 'key-taken' || lost >= keys) throw error;
-      attempt = stored;
+      attempt = () => stored(error);
     }
   }
 }

@@ -84,7 +84,7 @@ export class IdempotencyService {
           return { value, replayed: false };
         });
       // Two requests with one key racing: the loser's insert fails, the winner's answer is its answer.
-      return await answerTakenKey(first, () => this.storedOrConflict<T>(key));
+      return await answerTakenKey(first, (violation) => this.storedOrConflict<T>(key, violation));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code === 'too_many_requests' || error.code === 'unavailable' || error.code === 'internal') throw error;
       if (error instanceof IdempotencyConflictError) throw error;
@@ -108,9 +108,13 @@ export class IdempotencyService {
     return rows.length;
   }
 
-  private async storedOrConflict<T>(key: RequestKey): Promise<IdempotentResult<T>> {
+  /**
+   * The answer stored for the key. Nothing stored after a unique violation (`violation`) means
+   * some other key collided: that error is the one to report, as it is.
+   */
+  private async storedOrConflict<T>(key: RequestKey, violation?: unknown): Promise<IdempotentResult<T>> {
     const stored = await this.db.read((reader) => this.find<T>(reader, key));
-    if (!stored) throw new Error('idempotency record vanished');
+    if (!stored) throw violation ?? new Error('idempotency record vanished');
     return stored;
   }
 
