@@ -32,13 +32,15 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
 }
 
 /**
- * pg-pool's hook for every new connection: an 'error' listener of its own, for the connection's
+ * pg-pool's hook for every new connection, which adds an 'error' listener for the connection's
  * life. An 'error' event with no listener ends the process. The pool listens while a connection
- * is idle, and whoever checks one out listens from a moment later (pgConnection, TypeORM's query
- * runner): a promise's turn. A new connection whose "ready" and the server's "terminating
- * connection" arrive in one read (the server killed as the connection was made) reports the
- * error inside that gap. Nothing is lost by listening here: the connection's queries fail with
- * the error, and the pool drops it when it comes back.
+ * is idle and stops as it hands one out; whoever checks it out (pgConnection, TypeORM's query
+ * runner) listens from a promise's turn later. A new connection whose "ready" and the server's
+ * "terminating connection" came in one read (the server killed as the connection was made)
+ * reported the error in that gap. With a hook, pg-pool hands a new connection out a turn later,
+ * so its own listener takes such an error, and this listener takes any error inside the gap.
+ * Nothing is hidden: a connection that failed is not queryable, its queries fail, and the pool
+ * drops it.
  */
 function listenForErrors(connection: { on(event: 'error', listener: () => void): unknown }): void {
   connection.on('error', () => undefined);

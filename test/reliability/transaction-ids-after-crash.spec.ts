@@ -25,9 +25,9 @@ const POSTINGS_AFTER = 300;
  * still open. The sequence's advance had not reached the disk (no commit came after it), so the
  * recovered server hands those ids out again: the ledger must not keep the rest of that block for
  * later transactions, or they collide with ids the sequence gives out afterwards (a posting then
- * fails on the primary key). The server here writes WAL out only every 10 s and the background
- * writer not at all, so the advance is reliably lost, as it is when the crash comes in the
- * moment between a block's draw and the next commit. SQLite reads each id under its write lock,
+ * fails on the primary key). The server here is kept from writing its WAL out meanwhile, so the
+ * advance is reliably lost, as it is when the crash comes in the moment between a block's draw
+ * and the next commit. SQLite reads each id under its write lock,
  * with nothing kept between transactions, and has no such case.
  */
 describe('transaction ids after a PostgreSQL crash', () => {
@@ -40,7 +40,9 @@ describe('transaction ids after a PostgreSQL crash', () => {
   });
 
   it('drops the ids a transaction drew when it never committed: every later posting gets an id of its own', async () => {
-    postgres = await startPrivatePostgres({ wal_writer_delay: '10000', bgwriter_lru_maxpages: '0', autovacuum: 'off' });
+    // No WAL written out in the moment between the draw and the kill: the WAL writer's rounds
+    // far apart, no background writes, no standby snapshots (minimal WAL), no autovacuum.
+    postgres = await startPrivatePostgres({ wal_writer_delay: '10000', bgwriter_lru_maxpages: '0', wal_level: 'minimal', max_wal_senders: '0', autovacuum: 'off' });
     context = await ledgerContext({ type: 'postgres', url: postgres.url, poolSize: 4 });
     const db = context.get(Db);
     const ledger = context.get(LedgerService);

@@ -102,7 +102,7 @@ export class PostingBuffer implements TxParticipant {
     for (const row of rows) this.freezes.set(row.id, row.frozen_scope);
   }
 
-  /** An id for the next posting of this transaction: see TransactionIds (this buffer is the transaction's). */
+  /** An id for the next posting of this transaction: see TransactionIds (this buffer draws, for its transaction). */
   nextTransactionId(): Promise<string> {
     return this.ids.next(this, this.reader, this.staged.at(-1)?.posting.transaction.id);
   }

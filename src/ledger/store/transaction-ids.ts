@@ -9,9 +9,10 @@ import { nextTransactionIds } from './ledger-sql.js';
  * Drawing from a sequence does not make its advance durable: PostgreSQL writes it to disk with the
  * next commit (or its WAL writer's next round). Should the server crash before then, it recovers
  * the sequence as it was before the block was drawn and hands those ids out again. So a block
- * serves only the transaction that drew it (`owner`) until that transaction has committed
+ * serves only its drawer (`owner`, inside one transaction) until that transaction has committed
  * (`committed`), and then any. What is left of a block whose transaction failed is dropped with
- * it: a gap in the ids, as a sequence leaves anyway.
+ * it: a gap in the ids, as a sequence leaves anyway. This rests on a COMMIT that succeeded being
+ * on disk (`synchronous_commit` on, the default, and no failover to a standby that lags).
  */
 export class TransactionIds {
   /** Ids of blocks whose transaction committed: any transaction may use them. */
@@ -20,8 +21,9 @@ export class TransactionIds {
   private readonly drawn = new WeakMap<object, bigint[]>();
 
   /**
-   * `owner`: what identifies the transaction (one per transaction). `lastStaged`: the id of the
-   * last posting staged in this transaction and not yet written.
+   * `owner`: who draws, inside one transaction (the PostingBuffer: a group commit batch's, or one
+   * posting's in a transaction of its own). `lastStaged`: the id of the last posting staged in
+   * this transaction and not yet written.
    */
   async next(owner: object, reader: Reader, lastStaged?: string): Promise<string> {
     const own = this.drawn.get(owner);
@@ -35,7 +37,7 @@ export class TransactionIds {
     return String(first);
   }
 
-  /** The transaction of `owner` committed: what is left of the block it drew is anyone's now. */
+  /** The transaction `owner` drew in committed: what is left of its block is anyone's now. */
   committed(owner: object): void {
     const left = this.drawn.get(owner);
     if (!left) return;
