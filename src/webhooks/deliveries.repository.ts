@@ -97,6 +97,8 @@ const NEW_DELIVERY_COLUMNS = [
   ['created_at', 'bigint'],
   ['locked_until', 'bigint'],
 ] as const;
+const NEW_DELIVERY_NAMES = NEW_DELIVERY_COLUMNS.map(([name]) => name).join(', ');
+const NEW_DELIVERY_TYPES = NEW_DELIVERY_COLUMNS.map(([, type]) => type);
 
 function eventIdsByWebhook(deliveries: readonly Delivery[]): Map<string, string[]> {
   const byWebhook = new Map<string, string[]>();
@@ -126,12 +128,12 @@ export const deliveriesTable = {
     for (const chunk of chunksOf(deliveries, ROWS_PER_STATEMENT)) {
       const values = insertedRows(
         tx.dialect,
-        NEW_DELIVERY_COLUMNS.map(([, type]) => type),
+        NEW_DELIVERY_TYPES,
         // A delivery claimed as it is written is attempted from memory: its body stays in the events table until an attempt fails (see PAYLOAD_IN_EVENTS).
         chunk.map(({ webhookId, event }) => [webhookId, event.id, event.type, leaseUntil === null ? event.payload : PAYLOAD_IN_EVENTS, 'pending', 0, 0, now, now, now, leaseUntil]),
       );
       const rows = await tx.query<{ webhook_id: string; event_id: string | number }>(
-        `INSERT INTO webhook_deliveries (${NEW_DELIVERY_COLUMNS.map(([name]) => name).join(', ')})
+        `INSERT INTO webhook_deliveries (${NEW_DELIVERY_NAMES})
          ${values.sql} ON CONFLICT (webhook_id, event_id) DO NOTHING
          ${leaseUntil === null ? '' : 'RETURNING webhook_id, event_id'}`,
         values.params,

@@ -69,14 +69,15 @@ export const webhooksTable = {
   },
 
   /**
-   * Locks these endpoints' rows, in id order, until the transaction ends (PostgreSQL). Whatever
+   * Locks these endpoints' rows, in id order (rows are locked as the ORDER BY returns them),
+   * until the transaction ends (PostgreSQL). Whatever
    * writes an endpoint and its deliveries locks the endpoint first (the operator's actions take
    * it FOR UPDATE before its deliveries), so two such transactions never wait on each other in a
    * circle.
    */
   async lockInOrder(tx: Tx, ids: readonly string[]): Promise<void> {
     if (ids.length === 0 || tx.dialect !== 'postgres') return;
-    const listed = inList(tx.dialect, 'id', [...ids].sort(), 'varchar');
+    const listed = inList(tx.dialect, 'id', ids, 'varchar');
     await tx.query(`SELECT id FROM webhooks WHERE ${listed.sql} ORDER BY id ${forUpdate(tx.dialect)}`, listed.params);
   },
 

@@ -33,7 +33,7 @@ export class TransactionIds {
     if ('next' in statement) return statement.next;
     const rows = await reader.query<{ id: string | number }>(statement.sql, statement.params);
     const [first, ...rest] = rows.map((r) => BigInt(r.id)).sort(ascending);
-    this.drawn.set(owner, rest);
+    if (rest.length > 0) this.drawn.set(owner, rest);
     return String(first);
   }
 
