@@ -7,9 +7,9 @@ export function percentile(sorted: number[], p: number): number {
 
 /** The middle value; of an even count, the mean of the two in the middle. */
 export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return NaN;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
