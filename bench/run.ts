@@ -55,13 +55,22 @@ const seconds = Number(values.duration);
 const clientCount = Number(values.clients);
 const runs = Number(values.runs);
 /**
- * Pairs of webhook runs (without, with): `runs` rounded up to an even count. Every other pair
- * runs with the endpoint first, so that a rate drifting one way over the runs (the ledger grows
- * by some 20,000 transactions a run) weighs on both sides alike, which holds only when the two
- * orders come equally often. Of 3 pairs, two ran without the endpoint first: in six runs on
- * PostgreSQL the ratio of those pairs averaged x0.83 and x0.90, of the pair with it first x0.93.
+ * Pairs of webhook runs (without, with): twice `runs` rounded up to an even count, each run half
+ * `duration` long, so the same measured time as `runs` pairs of whole runs, in shorter runs closer
+ * together. Every other pair runs with the endpoint first, so that a rate drifting one way over the
+ * runs (the ledger grows by some 15,000 transactions a run) weighs on both sides alike, which holds
+ * only when the two orders come equally often. Of 3 pairs, two ran without the endpoint first: in
+ * six runs on PostgreSQL the ratio of those pairs averaged x0.83 and x0.90, of the pair with it
+ * first x0.93.
+ *
+ * Why shorter runs: this VM's speed changes for spells of seconds to tens of seconds, whatever
+ * runs on it (the rate without the webhook: 1,580-2,870 donations/s in one afternoon's runs on
+ * SQLite). A spell over one 10 s run moved a single pair's ratio anywhere from x0.62 to x1.17;
+ * with twice as many pairs of half the length, each ratio's two runs are closer in time, and one
+ * spell moves fewer of the ratios whose median is reported (webhookCost).
  */
-const webhookPairs = runs + (runs % 2);
+const webhookPairs = 2 * (runs + (runs % 2));
+const webhookRunSeconds = seconds / 2;
 const sweep = (values.sweep ?? '').split(',').filter(Boolean).map(Number);
 const serverEnv = (database: TestDatabase) => ({
   DATABASE_URL: database.url,
@@ -145,7 +154,7 @@ async function webhookRows(kind: DatabaseKind): Promise<WebhookCost> {
   try {
     const clients = await fundedClients(server.url, clientCount, 'hook');
     await warmUp(clients, 'hook', database);
-    const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', seconds, webhookPairs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`));
+    const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', webhookRunSeconds, webhookPairs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`));
     clients.forEach((c) => c.close());
     const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[] };
     if (!check.ok) throw new Error(`ledger check failed after the webhook runs: ${JSON.stringify(check.failures).slice(0, 500)}`);
@@ -265,7 +274,8 @@ function addLegacyRows<R extends { legacy: LegacyRows }>(add: (name: string, f: 
 /** The webhook rows: the rate with one endpoint must stay within 15 % of the rate without. */
 function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string, f: (r: R) => string) => void): void {
   const n = (x: number, d = 0) => x.toFixed(d);
-  add(`donations/s without / with one webhook for every event (${clientCount} clients, median of ${webhookPairs} pairs)`, (r) => `${n(r.webhooks.without.perSecond)} / ${n(r.webhooks.with.perSecond)} (x${n(r.webhooks.ratio, 2)})`);
+  add(`donations/s without / with one webhook for every event (${clientCount} clients, ${webhookPairs} pairs of ${webhookRunSeconds} s runs; x: median of the pairs' ratios)`, (r) => `${n(r.webhooks.without.perSecond)} / ${n(r.webhooks.with.perSecond)} (x${n(r.webhooks.ratio, 2)})`);
+  add("webhook pairs' ratios, in run order", (r) => r.webhooks.pairRatios.map((x) => n(x, 2)).join(' '));
   add('donate p99 ms without / with the webhook', (r) => `${n(r.webhooks.without.p99, 1)} / ${n(r.webhooks.with.p99, 1)}`);
   const perDonation = (m: Measured) => n(((m.cpu.serverCores ?? NaN) * 1e6) / m.perSecond);
   add('server CPU per donation without / with the webhook (us)', (r) => `${perDonation(r.webhooks.without)} / ${perDonation(r.webhooks.with)}`);

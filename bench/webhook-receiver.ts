@@ -77,7 +77,8 @@ function stats(after: number, through: number, events: number): ReceiverStats {
   const received = lags.length;
   while (lags.length < events) lags.push(Infinity);
   const times = inRange.map((a) => a.at);
-  const span = (Math.max(...times) - Math.min(...times)) / 1000;
+  // Not Math.max(...times): spreading a long run's arrivals (100,000s) overflows the stack.
+  const span = (times.reduce((a, b) => Math.max(a, b), -Infinity) - times.reduce((a, b) => Math.min(a, b), Infinity)) / 1000;
   return { received, duplicates, lagP50: percentile(lags, 50), lagP99: percentile(lags, 99), lagMax: lags.at(-1) ?? NaN, perSecond: received > 1 ? received / span : NaN };
 }
 
