@@ -16,10 +16,10 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import globalSetup from '../test/setup/global-setup.js';
 import globalTeardown from '../test/setup/global-teardown.js';
-import { NO_RATE_LIMITS, startServerProcess } from '../test/support/server-process.js';
+import { startServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind } from '../test/support/test-databases.js';
-import { donations, fundedClients, LEGACY_SECRET } from './phases.js';
-import { preloadHistory, refreshStatistics } from './preload.js';
+import { donations, fundedClients, inTurns, RUN_WARM_UP_S, serverEnv, warmUp } from './phases.js';
+import { preloadHistory } from './preload.js';
 import { median } from './stats.js';
 import type { Socket } from 'socket.io-client';
 
@@ -36,7 +36,6 @@ if (!(share > 0 && share < 1)) throw new Error('--share must be a fraction of a 
 const pairs = Number(values.pairs);
 const kinds: DatabaseKind[] = values.only ? [values.only as DatabaseKind] : ['sqlite', 'postgres'];
 const RUN_S = 5;
-const WARM_UP_S = 1;
 
 /** A process that keeps `share` of one core busy until killed. */
 function busyProcess() {
@@ -48,7 +47,7 @@ function busyProcess() {
 async function run(clients: Socket[], busy: boolean): Promise<number> {
   const child = busy ? busyProcess() : null;
   try {
-    await donations(clients, 'cpu', WARM_UP_S);
+    await donations(clients, 'cpu', RUN_WARM_UP_S);
     return (await donations(clients, 'cpu', RUN_S)).perSecond;
   } finally {
     child?.kill('SIGKILL');
@@ -58,20 +57,17 @@ async function run(clients: Socket[], busy: boolean): Promise<number> {
 async function measure(kind: DatabaseKind): Promise<void> {
   const database = await createTestDatabase(kind, 20);
   await preloadHistory(database.config, 10_000);
-  const server = await startServerProcess({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: '20', LOG_LEVEL: 'warn', LEGACY_API_SECRET: LEGACY_SECRET, ...NO_RATE_LIMITS, SOCKETS_PER_ADDRESS: '1000000' });
+  const server = await startServerProcess(serverEnv(database));
   try {
     const clients = await fundedClients(server.url, Number(values.clients), 'cpu');
-    await donations(clients, 'cpu', 2);
-    await refreshStatistics(database.config);
-    const ratios: number[] = [];
-    for (let pair = 0; pair < pairs; pair++) {
-      const busyFirst = pair % 2 === 1;
-      const first = await run(clients, busyFirst);
-      const second = await run(clients, !busyFirst);
-      const [plain, busy] = busyFirst ? [second, first] : [first, second];
-      ratios.push(busy / plain);
-      process.stderr.write(`${kind} pair ${pair + 1}: ${plain.toFixed(0)}/s plain, ${busy.toFixed(0)}/s beside ${share} of a core busy (x${(busy / plain).toFixed(2)})\n`);
-    }
+    await warmUp(clients, 'cpu', database);
+    const runs = await inTurns(
+      pairs,
+      () => run(clients, false),
+      () => run(clients, true),
+      (plain, busy, pair) => process.stderr.write(`${kind} pair ${pair + 1}: ${plain.toFixed(0)}/s plain, ${busy.toFixed(0)}/s beside ${share} of a core busy (x${(busy / plain).toFixed(2)})\n`),
+    );
+    const ratios = runs.map(([plain, busy]) => busy / plain);
     clients.forEach((c) => c.close());
     console.log(`${kind}: donations/s beside a process busy ${share} of a core, over without: x${median(ratios).toFixed(2)} (median of ${pairs} pairs: ${ratios.map((r) => r.toFixed(2)).join(' ')})`);
   } finally {

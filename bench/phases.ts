@@ -6,11 +6,56 @@ import type { Socket } from 'socket.io-client';
 import type { DatabaseConfig } from '../src/config/app-config.js';
 import { LedgerService } from '../src/ledger/ledger.service.js';
 import { ledgerContext } from '../test/support/ledger-context.js';
+import { NO_RATE_LIMITS } from '../test/support/server-process.js';
+import type { TestDatabase } from '../test/support/test-databases.js';
 import { sha1Hex } from '../test/support/legacy-client.js';
 import { adminToken, connectAs, parallel, rest, userToken, type Envelope } from './clients.js';
+import { refreshStatistics } from './preload.js';
 import { drive, median, percentile, rssMiB, withCpu, type CpuUse, type LoadResult } from './stats.js';
 
 export const LEGACY_SECRET = 'bench-legacy-secret-0123456789';
+
+/** The environment of a bench server on `database`. */
+export const serverEnv = (database: TestDatabase) => ({
+  DATABASE_URL: database.url,
+  DATABASE_POOL_SIZE: '20',
+  LOG_LEVEL: 'warn',
+  LEGACY_API_SECRET: LEGACY_SECRET,
+  ...NO_RATE_LIMITS,
+  // Every client of the load generator comes from one address, standing for thousands of users.
+  SOCKETS_PER_ADDRESS: '1000000',
+});
+
+/** Two seconds of donations before a measured phase, then fresh statistics (see refreshStatistics). */
+export async function warmUp(clients: Socket[], prefix: string, database: TestDatabase): Promise<void> {
+  await donations(clients, prefix, 2);
+  await refreshStatistics(database.config);
+}
+
+/** Unmeasured donations before each run of a pair (inTurns), so that the run measures the steady state. */
+export const RUN_WARM_UP_S = 1;
+
+/**
+ * `pairs` pairs of runs of `a` and `b` in turns, the order alternating (a then b, b then a, …), so
+ * that a rate drifting one way over the runs weighs on both sides alike (with an even count). Each
+ * pair's results are handed to `each` as it ends, and returned in run order.
+ */
+export async function inTurns<A, B>(pairs: number, a: () => Promise<A>, b: () => Promise<B>, each: (a: A, b: B, pair: number) => void = () => undefined): Promise<Array<[A, B]>> {
+  const results: Array<[A, B]> = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    let ran: [A, B];
+    if (pair % 2 === 0) {
+      const first = await a();
+      ran = [first, await b()];
+    } else {
+      const first = await b();
+      ran = [await a(), first];
+    }
+    each(...ran, pair);
+    results.push(ran);
+  }
+  return results;
+}
 
 /** Connects `count` users and gives each plenty of tokens. */
 export async function fundedClients(url: string, count: number, prefix: string): Promise<Socket[]> {

@@ -21,11 +21,11 @@ import { parseArgs } from 'node:util';
 import type { Socket } from 'socket.io-client';
 import globalSetup from '../test/setup/global-setup.js';
 import globalTeardown from '../test/setup/global-teardown.js';
-import { NO_RATE_LIMITS, startServerProcess, type ServerProcess } from '../test/support/server-process.js';
+import { startServerProcess, type ServerProcess } from '../test/support/server-process.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../test/support/test-databases.js';
 import { rest } from './clients.js';
-import { backofficeBalances, BALANCES_AT_WARM_UP, balancesAtP50, donations, fundedClients, idleSockets, knownUser, LEGACY_SECRET, httpLimit, legacyThroughput, medianOf, storageLimit, transportLimit, type Measured } from './phases.js';
-import { preloadHistory, refreshStatistics } from './preload.js';
+import { backofficeBalances, BALANCES_AT_WARM_UP, balancesAtP50, donations, fundedClients, idleSockets, knownUser, httpLimit, legacyThroughput, medianOf, serverEnv, storageLimit, transportLimit, warmUp, type Measured } from './phases.js';
+import { preloadHistory } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
 import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
 
@@ -72,23 +72,8 @@ const runs = Number(values.runs);
 const webhookPairs = 2 * (runs + (runs % 2));
 const webhookRunSeconds = seconds / 2;
 const sweep = (values.sweep ?? '').split(',').filter(Boolean).map(Number);
-const serverEnv = (database: TestDatabase) => ({
-  DATABASE_URL: database.url,
-  DATABASE_POOL_SIZE: '20',
-  LOG_LEVEL: 'warn',
-  LEGACY_API_SECRET: LEGACY_SECRET,
-  ...NO_RATE_LIMITS,
-  // Every client of the load generator comes from one address, standing for thousands of users.
-  SOCKETS_PER_ADDRESS: '1000000',
-});
 const legacySeconds = Math.max(3, seconds / 2);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-/** Two seconds of donations before a measured phase, then fresh statistics (see refreshStatistics). */
-async function warmUp(clients: Socket[], prefix: string, database: TestDatabase): Promise<void> {
-  await donations(clients, prefix, 2);
-  await refreshStatistics(database.config);
-}
 
 interface Latencies {
   donate: number;

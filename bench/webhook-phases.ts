@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
 import { EVENT_TYPES } from '../src/ledger/events/event-types.js';
 import { rest } from './clients.js';
-import { donations, medianOf, type Measured } from './phases.js';
+import { donations, inTurns, medianOf, RUN_WARM_UP_S, type Measured } from './phases.js';
 import { median, processCpuSeconds, withCpu } from './stats.js';
 import type { ReceiverStats } from './webhook-receiver.js';
 
@@ -90,15 +90,12 @@ async function drain(receiver: Receiver, after: string, through: string, events:
   }
 }
 
-/** Donations before each measured run, with or without the endpoint: the run then measures the steady state. */
-const WARM_UP_S = 1;
-
 /** Donations for `seconds` with the endpoint subscribed, then the wait for their deliveries. */
 async function withWebhook(url: string, serverPid: number, receiver: Receiver, clients: Socket[], prefix: string, seconds: number, drainTimeoutS: number, cursor: string): Promise<{ load: Measured; delivered: Delivered; cursor: string }> {
   const webhookId = await subscribe(url, receiver);
   // Unmeasured: the first events' deliveries start a fan-out pass later (the lag), so a run
   // measured from the start would have a stretch with events but no delivery work yet.
-  await donations(clients, prefix, WARM_UP_S);
+  await donations(clients, prefix, RUN_WARM_UP_S);
   const receiverBefore = await processCpuSeconds(receiver.pid);
   const started = performance.now();
   const load = await withCpu(serverPid, () => donations(clients, prefix, seconds));
@@ -138,7 +135,7 @@ export interface WebhookCost {
  * Donations without and with one webhook endpoint for every event type, on the same server and
  * clients, run by run in turn (`runs` pairs: without then with, then with then without, and so
  * on), so that a machine that gets busier or quieter meanwhile, or a ledger that grows slower,
- * moves both alike. Each run is measured after WARM_UP_S of the same load. After each run with the endpoint the bench
+ * moves both alike. Each run is measured after RUN_WARM_UP_S of the same load. After each run with the endpoint the bench
  * waits until every event that run committed reached the receiver (at most `drainTimeoutS`),
  * then removes the endpoint: the next run without it starts with nothing left to send.
  */
@@ -148,30 +145,25 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
     let { last: cursor } = await feedFrom(url, '0');
     // A warm-up with the endpoint: the delivery path's code is compiled before it is measured.
     ({ cursor } = await withWebhook(url, serverPid, receiver, clients, prefix, 2, drainTimeoutS, cursor));
-    const without: Measured[] = [];
-    const withIt: Measured[] = [];
-    const deliveries: Delivered[] = [];
     const runWithout = async () => {
-      await donations(clients, prefix, WARM_UP_S);
-      without.push(await withCpu(serverPid, () => donations(clients, prefix, seconds)));
+      await donations(clients, prefix, RUN_WARM_UP_S);
+      return withCpu(serverPid, () => donations(clients, prefix, seconds));
     };
-    for (let run = 0; run < runs; run++) {
-      // Every other pair runs with the endpoint first: a rate that drifts one way over the runs
-      // (the ledger grows by some 20,000 transactions a run) then weighs on both sides alike.
-      const withFirst = run % 2 === 1;
-      if (!withFirst) await runWithout();
+    const runWith = async () => {
       cursor = (await feedFrom(url, cursor)).last;
       const measured = await withWebhook(url, serverPid, receiver, clients, prefix, seconds, drainTimeoutS, cursor);
       cursor = measured.cursor;
-      if (withFirst) await runWithout();
-      withIt.push(measured.load);
-      deliveries.push(measured.delivered);
-      const d = measured.delivered;
+      return measured;
+    };
+    const pairs = await inTurns(runs, runWithout, runWith, (without, { load, delivered: d }, pair) =>
       log(
-        `webhooks run ${run + 1}: ${without[run].perSecond.toFixed(0)}/s without, ${measured.load.perSecond.toFixed(0)}/s with (x${(measured.load.perSecond / without[run].perSecond).toFixed(2)}; CPU server ${measured.load.cpu.serverCores?.toFixed(2)}, database ${measured.load.cpu.databaseCores.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
+        `webhooks run ${pair + 1}: ${without.perSecond.toFixed(0)}/s without, ${load.perSecond.toFixed(0)}/s with (x${(load.perSecond / without.perSecond).toFixed(2)}; CPU server ${load.cpu.serverCores?.toFixed(2)}, database ${load.cpu.databaseCores.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
           `${d.received}/${d.events} delivered at ${d.perSecond.toFixed(0)}/s (${Number.isFinite(d.serverCpuPerDeliveryUs) ? `server CPU ${d.serverCpuPerDeliveryUs.toFixed(0)} us each while draining` : 'nothing left to drain'}), ${d.undelivered > 0 ? 'gave up' : 'drained'} ${d.drainSeconds.toFixed(1)} s after, lag p50 ${d.lagP50.toFixed(0)} / p99 ${d.lagP99.toFixed(0)} / max ${d.lagMax.toFixed(0)} ms`,
-      );
-    }
+      ),
+    );
+    const without = pairs.map(([run]) => run);
+    const withIt = pairs.map(([, { load }]) => load);
+    const deliveries = pairs.map(([, { delivered }]) => delivered);
     const pairRatios = withIt.map((run, i) => run.perSecond / without[i].perSecond);
     const withMedian = medianOf(withIt);
     const withoutMedian = medianOf(without);
