@@ -3,6 +3,7 @@
  * npm run bench -- --cpu-prof DIR [--only …] [--webhooks-only]   (profiles the server instead: see profilePass)
  * npm run bench -- --latency-only [--big-ledger 100000 --only …]   (only the flat-latency rows)
  * npm run bench -- --webhooks-only [--drain-timeout 120 --only …]   (only the rows of donations with a webhook)
+ * npm run bench -- --receiver http://HOST:PORT   (the webhook rows' receiver on a machine of its own: webhook-receiver.ts)
  * npm run bench -- --legacy-only [--duration 10 --only …]   (only legacy user_balance_get and its bare node:http limit)
  *
  * Boots the built server on a SQLite file, then on PostgreSQL, and measures acknowledged
@@ -27,7 +28,7 @@ import { rest } from './clients.js';
 import { backofficeBalances, BALANCES_AT_WARM_UP, balancesAtP50, donations, fundedClients, idleSockets, knownUser, httpLimit, legacyThroughput, medianOf, serverEnv, storageLimit, transportLimit, warmUp, type Measured } from './phases.js';
 import { preloadHistory } from './preload.js';
 import { median, peakRssMiB, withCpu } from './stats.js';
-import { subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
+import { cores, subscribedReceiver, webhookCost, type WebhookCost } from './webhook-phases.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +48,8 @@ const { values } = parseArgs({
     'webhooks-only': { type: 'boolean', default: false },
     // Only legacy user_balance_get and the bare node:http server under the same load.
     'legacy-only': { type: 'boolean', default: false },
+    // The webhook rows' receiver started apart (node dist/bench/webhook-receiver.js --listen HOST:PORT), instead of a child process.
+    receiver: { type: 'string' },
     // How long to wait, after a run with the webhook, for its deliveries to arrive.
     'drain-timeout': { type: 'string', default: '120' },
   },
@@ -139,7 +142,7 @@ async function webhookRows(kind: DatabaseKind): Promise<WebhookCost> {
   try {
     const clients = await fundedClients(server.url, clientCount, 'hook');
     await warmUp(clients, 'hook', database);
-    const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', webhookRunSeconds, webhookPairs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`));
+    const cost = await webhookCost(server.url, server.child.pid!, clients, 'hook', webhookRunSeconds, webhookPairs, Number(values['drain-timeout']), (m) => log(`${kind}: ${m}`), values.receiver);
     clients.forEach((c) => c.close());
     const check = (await rest(server.url, 'GET', '/back-api/backoffice/ledger/check')).json as { ok: boolean; failures: unknown[] };
     if (!check.ok) throw new Error(`ledger check failed after the webhook runs: ${JSON.stringify(check.failures).slice(0, 500)}`);
@@ -266,7 +269,7 @@ function addWebhookRows<R extends { webhooks: WebhookCost }>(add: (name: string,
   add('server CPU per donation without / with the webhook (us)', (r) => `${perDonation(r.webhooks.without)} / ${perDonation(r.webhooks.with)}`);
   const databasePerDonation = (m: Measured) => n((m.cpu.databaseCores * 1e6) / m.perSecond);
   add('database (PostgreSQL) CPU per donation without / with the webhook (us)', (r) => `${databasePerDonation(r.webhooks.without)} / ${databasePerDonation(r.webhooks.with)}`);
-  add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${n(median(r.webhooks.deliveries.map((d) => d.receiverCores)), 2)}`);
+  add('CPU with the webhook: server / load generator / receiver', (r) => `${n(r.webhooks.with.cpu.serverCores ?? NaN, 2)} / ${n(r.webhooks.with.cpu.clientCores, 2)} / ${cores(median(r.webhooks.deliveries.map((d) => d.receiverCores)))}`);
   const lag = (ms: number) => (Number.isFinite(ms) ? n(ms) : 'undelivered');
   add('webhook delivery lag p50 / p99 ms (event createdAt -> receiver)', (r) => `${lag(r.webhooks.lagP50)} / ${lag(r.webhooks.lagP99)}`);
   add('webhook deliveries/s at the receiver; server CPU per delivery while draining (us)', (r) => `${n(r.webhooks.deliveredPerSecond)}; ${Number.isFinite(r.webhooks.serverCpuPerDeliveryUs) ? n(r.webhooks.serverCpuPerDeliveryUs) : 'no backlog'}`);
@@ -371,7 +374,7 @@ async function profilePass(kind: DatabaseKind, dir: string): Promise<void> {
     const server = await startServerProcess({ ...serverEnv(database), WEBHOOKS_ALLOW_PRIVATE: 'true' }, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${kind}-${load}.cpuprofile`]);
     try {
       if (load !== 'legacy') {
-        const receiver = load === 'webhooks' ? await subscribedReceiver(server.url) : null;
+        const receiver = load === 'webhooks' ? await subscribedReceiver(server.url, values.receiver) : null;
         const clients = await fundedClients(server.url, clientCount, 'prof');
         await donations(clients, 'prof', 2);
         const result = await withCpu(server.child.pid!, () => donations(clients, 'prof', seconds));

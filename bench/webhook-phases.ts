@@ -8,28 +8,55 @@ import { donations, inTurns, medianOf, RUN_WARM_UP_S, type Measured } from './ph
 import { median, processCpuSeconds, withCpu } from './stats.js';
 import type { ReceiverStats } from './webhook-receiver.js';
 
-/** The receiver child process (webhook-receiver.ts). */
+/** The receiver (webhook-receiver.ts): a child process, or one on a machine of its own (`--receiver`). */
 interface Receiver {
   readonly url: string;
-  readonly pid: number;
+  /** The child's pid; null for a receiver elsewhere (its CPU is not this machine's). */
+  readonly pid: number | null;
   stats(after: string, through: string, events: number): Promise<ReceiverStats>;
   stop(): void;
 }
 
-async function startReceiver(): Promise<Receiver> {
+/** Where the endpoints of this bench's runs are: each run a path of its own at the receiver. */
+const ENDPOINT_PATH = `/ledger-events/${process.pid}-${Date.now()}`;
+
+async function startReceiver(elsewhere?: string): Promise<Receiver> {
+  if (elsewhere) return remoteReceiver(elsewhere);
   const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'webhook-receiver.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   return {
-    url: `http://127.0.0.1:${port}/ledger-events`,
+    url: `http://127.0.0.1:${port}${ENDPOINT_PATH}`,
     pid: child.pid!,
     stats: (after, through, events) =>
       new Promise((resolve) => {
         child.once('message', (m: { stats: ReceiverStats }) => resolve(m.stats));
-        child.send({ stats: { after, through, events } });
+        child.send({ stats: { path: ENDPOINT_PATH, after, through, events } });
       }),
     stop: () => child.kill('SIGKILL'),
   };
 }
+
+/** A receiver started apart (`node dist/bench/webhook-receiver.js --listen …`), asked over HTTP. */
+function remoteReceiver(base: string): Receiver {
+  const origin = new URL(base).origin;
+  return {
+    url: `${origin}${ENDPOINT_PATH}`,
+    pid: null,
+    stats: async (after, through, events) => {
+      const query = new URLSearchParams({ path: ENDPOINT_PATH, after, through, events: String(events) });
+      const res = await fetch(`${origin}/stats?${query}`);
+      if (!res.ok) throw new Error(`the receiver at ${origin} answered ${res.status} to /stats`);
+      const stats = (await res.json()) as { [K in keyof ReceiverStats]: number | null };
+      // JSON has no Infinity (an undelivered event's lag): it came as null.
+      const lag = (ms: number | null) => ms ?? Infinity;
+      return { received: stats.received!, duplicates: stats.duplicates!, lagP50: lag(stats.lagP50), lagP99: lag(stats.lagP99), lagMax: lag(stats.lagMax), perSecond: stats.perSecond ?? NaN };
+    },
+    stop: () => undefined,
+  };
+}
+
+/** Cores busy, or where they were not measured (a receiver elsewhere). */
+export const cores = (busy: number) => (Number.isNaN(busy) ? 'elsewhere' : busy.toFixed(2));
 
 /** The feed from `after` to its end, 1,000 at a time: its last id and how many events there were. */
 async function feedFrom(url: string, after: string): Promise<{ last: string; count: number }> {
@@ -55,8 +82,8 @@ async function unsubscribe(url: string, id: string): Promise<void> {
 }
 
 /** A receiver with an endpoint for every event type at it, until `stop` (the profile of donations with a webhook). */
-export async function subscribedReceiver(url: string): Promise<{ stop(): void }> {
-  const receiver = await startReceiver();
+export async function subscribedReceiver(url: string, elsewhere?: string): Promise<{ stop(): void }> {
+  const receiver = await startReceiver(elsewhere);
   await subscribe(url, receiver);
   return receiver;
 }
@@ -69,7 +96,7 @@ export interface Delivered extends ReceiverStats {
   readonly undelivered: number;
   /** From the end of the phase until the last delivery arrived (or the wait gave up), s. */
   readonly drainSeconds: number;
-  /** CPU cores the receiver was busy during the phase. */
+  /** CPU cores the receiver was busy during the phase (NaN: a receiver elsewhere). */
   readonly receiverCores: number;
   /**
    * Server CPU per delivery made while it drained the backlog with no other load (the
@@ -96,10 +123,11 @@ async function withWebhook(url: string, serverPid: number, receiver: Receiver, c
   // Unmeasured: the first events' deliveries start a fan-out pass later (the lag), so a run
   // measured from the start would have a stretch with events but no delivery work yet.
   await donations(clients, prefix, RUN_WARM_UP_S);
-  const receiverBefore = await processCpuSeconds(receiver.pid);
+  const receiverCpu = () => (receiver.pid === null ? Promise.resolve(NaN) : processCpuSeconds(receiver.pid));
+  const receiverBefore = await receiverCpu();
   const started = performance.now();
   const load = await withCpu(serverPid, () => donations(clients, prefix, seconds));
-  const receiverCores = ((await processCpuSeconds(receiver.pid)) - receiverBefore) / ((performance.now() - started) / 1000);
+  const receiverCores = ((await receiverCpu()) - receiverBefore) / ((performance.now() - started) / 1000);
   const { last, count } = await feedFrom(url, cursor);
   const before = { received: (await receiver.stats(cursor, last, count)).received, cpu: await processCpuSeconds(serverPid) };
   const { stats, seconds: drainSeconds } = await drain(receiver, cursor, last, count, drainTimeoutS);
@@ -128,7 +156,8 @@ export interface WebhookCost {
   readonly deliveredPerSecond: number;
   readonly serverCpuPerDeliveryUs: number;
   readonly undelivered: number;
-  readonly receiver: 'child process';
+  /** Where the receiver ran: a child process of the bench, or the `--receiver` origin. */
+  readonly receiver: string;
 }
 
 /**
@@ -139,8 +168,8 @@ export interface WebhookCost {
  * waits until every event that run committed reached the receiver (at most `drainTimeoutS`),
  * then removes the endpoint: the next run without it starts with nothing left to send.
  */
-export async function webhookCost(url: string, serverPid: number, clients: Socket[], prefix: string, seconds: number, runs: number, drainTimeoutS: number, log: (m: string) => void): Promise<WebhookCost> {
-  const receiver = await startReceiver();
+export async function webhookCost(url: string, serverPid: number, clients: Socket[], prefix: string, seconds: number, runs: number, drainTimeoutS: number, log: (m: string) => void, receiverElsewhere?: string): Promise<WebhookCost> {
+  const receiver = await startReceiver(receiverElsewhere);
   try {
     let { last: cursor } = await feedFrom(url, '0');
     // A warm-up with the endpoint: the delivery path's code is compiled before it is measured.
@@ -157,7 +186,7 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
     };
     const pairs = await inTurns(runs, runWithout, runWith, (without, { load, delivered: d }, pair) =>
       log(
-        `webhooks run ${pair + 1}: ${without.perSecond.toFixed(0)}/s without, ${load.perSecond.toFixed(0)}/s with (x${(load.perSecond / without.perSecond).toFixed(2)}; CPU server ${load.cpu.serverCores?.toFixed(2)}, database ${load.cpu.databaseCores.toFixed(2)}, receiver ${d.receiverCores.toFixed(2)}); ` +
+        `webhooks run ${pair + 1}: ${without.perSecond.toFixed(0)}/s without, ${load.perSecond.toFixed(0)}/s with (x${(load.perSecond / without.perSecond).toFixed(2)}; CPU server ${load.cpu.serverCores?.toFixed(2)}, database ${load.cpu.databaseCores.toFixed(2)}, receiver ${cores(d.receiverCores)}); ` +
           `${d.received}/${d.events} delivered at ${d.perSecond.toFixed(0)}/s (${Number.isFinite(d.serverCpuPerDeliveryUs) ? `server CPU ${d.serverCpuPerDeliveryUs.toFixed(0)} us each while draining` : 'nothing left to drain'}), ${d.undelivered > 0 ? 'gave up' : 'drained'} ${d.drainSeconds.toFixed(1)} s after, lag p50 ${d.lagP50.toFixed(0)} / p99 ${d.lagP99.toFixed(0)} / max ${d.lagMax.toFixed(0)} ms`,
       ),
     );
@@ -178,7 +207,7 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
       deliveredPerSecond: median(deliveries.map((d) => d.perSecond)),
       serverCpuPerDeliveryUs: median(deliveries.map((d) => d.serverCpuPerDeliveryUs)),
       undelivered: deliveries.reduce((sum, d) => sum + d.undelivered, 0),
-      receiver: 'child process',
+      receiver: receiver.pid === null ? new URL(receiver.url).origin : 'child process',
     };
   } finally {
     receiver.stop();
