@@ -200,7 +200,9 @@ type AfterLockRow = { k: 'f' | 't' | 'l' | 'c'; account_id: string | number | nu
 /**
  * Locks and reads the accounts of these pairs (a superset may come back) with their totals and
  * last entry times. PostgreSQL: two statements, the lock and then everything else (the freezes of
- * `freezeOwners` too), sent back to back. A lock that waited for another transaction re-reads the
+ * `freezeOwners` too), the second sent as the first's answer arrives (one connection runs one
+ * statement at a time: node-postgres only queued the second anyway, and from pg 9 on it refuses a
+ * query asked for while another runs). A lock that waited for another transaction re-reads the
  * locked row only, so totals joined into the locking statement could predate that transaction;
  * the second statement takes its snapshot after the lock is held (selectAfterLock).
  * SQLite: one statement, the owners' freezes included (selectAccountsWithTotals): the unit already
@@ -210,9 +212,8 @@ export async function readAccountsToHold(reader: Reader, pairs: Pairs, freezeOwn
   if (reader.dialect === 'sqlite') return readAccountsInOne(reader, pairs);
   const accountsStatement = selectAccounts(reader.dialect, pairs, true);
   const afterLock = selectAfterLock(pairs, freezeOwners);
-  const locking = reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string; seq: string | number }>(accountsStatement.sql, accountsStatement.params);
-  const reading = reader.query<AfterLockRow>(afterLock.sql, afterLock.params);
-  const [rows, read] = await Promise.all([locking, reading]);
+  const rows = await reader.query<{ id: string | number; owner_id: string; asset: string; balance: string; locked: string; seq: string | number }>(accountsStatement.sql, accountsStatement.params);
+  const read = await reader.query<AfterLockRow>(afterLock.sql, afterLock.params);
   const lastAt = new Map<number, number>();
   const freezes = new Map<string, FreezeScope | null>(freezeOwners.map((id) => [id, null]));
   let dbNow = NaN;
