@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Socket } from 'socket.io-client';
@@ -11,26 +12,33 @@ import type { ReceiverStats } from './webhook-receiver.js';
 /** The receiver (webhook-receiver.ts): a child process, or one on a machine of its own (`--receiver`). */
 interface Receiver {
   readonly url: string;
-  /** The child's pid; null for a receiver elsewhere (its CPU is not this machine's). */
-  readonly pid: number | null;
+  /** Where it runs: `child process`, or the origin of a receiver elsewhere. */
+  readonly where: string;
+  /** Its CPU seconds so far; NaN for a receiver elsewhere (its CPU is not this machine's). */
+  cpuSeconds(): Promise<number>;
   stats(after: string, through: string, events: number): Promise<ReceiverStats>;
   stop(): void;
 }
 
-/** Where the endpoints of this bench's runs are: each run a path of its own at the receiver. */
-const ENDPOINT_PATH = `/ledger-events/${process.pid}-${Date.now()}`;
+/**
+ * The path of a receiver's endpoints, new at every start: a receiver elsewhere outlives the
+ * bench's databases, whose event ids start again, and keeps its arrivals per path.
+ */
+const endpointPath = () => `/ledger-events/${process.pid}-${randomUUID()}`;
 
 async function startReceiver(elsewhere?: string): Promise<Receiver> {
   if (elsewhere) return remoteReceiver(elsewhere);
+  const path = endpointPath();
   const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'webhook-receiver.js'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
   return {
-    url: `http://127.0.0.1:${port}${ENDPOINT_PATH}`,
-    pid: child.pid!,
+    url: `http://127.0.0.1:${port}${path}`,
+    where: 'child process',
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     stats: (after, through, events) =>
       new Promise((resolve) => {
         child.once('message', (m: { stats: ReceiverStats }) => resolve(m.stats));
-        child.send({ stats: { path: ENDPOINT_PATH, after, through, events } });
+        child.send({ stats: { path, after, through, events } });
       }),
     stop: () => child.kill('SIGKILL'),
   };
@@ -39,11 +47,13 @@ async function startReceiver(elsewhere?: string): Promise<Receiver> {
 /** A receiver started apart (`node dist/bench/webhook-receiver.js --listen …`), asked over HTTP. */
 function remoteReceiver(base: string): Receiver {
   const origin = new URL(base).origin;
+  const path = endpointPath();
   return {
-    url: `${origin}${ENDPOINT_PATH}`,
-    pid: null,
+    url: `${origin}${path}`,
+    where: origin,
+    cpuSeconds: () => Promise.resolve(NaN),
     stats: async (after, through, events) => {
-      const query = new URLSearchParams({ path: ENDPOINT_PATH, after, through, events: String(events) });
+      const query = new URLSearchParams({ path, after, through, events: String(events) });
       const res = await fetch(`${origin}/stats?${query}`);
       if (!res.ok) throw new Error(`the receiver at ${origin} answered ${res.status} to /stats`);
       const stats = (await res.json()) as { [K in keyof ReceiverStats]: number | null };
@@ -123,11 +133,10 @@ async function withWebhook(url: string, serverPid: number, receiver: Receiver, c
   // Unmeasured: the first events' deliveries start a fan-out pass later (the lag), so a run
   // measured from the start would have a stretch with events but no delivery work yet.
   await donations(clients, prefix, RUN_WARM_UP_S);
-  const receiverCpu = () => (receiver.pid === null ? Promise.resolve(NaN) : processCpuSeconds(receiver.pid));
-  const receiverBefore = await receiverCpu();
+  const receiverBefore = await receiver.cpuSeconds();
   const started = performance.now();
   const load = await withCpu(serverPid, () => donations(clients, prefix, seconds));
-  const receiverCores = ((await receiverCpu()) - receiverBefore) / ((performance.now() - started) / 1000);
+  const receiverCores = ((await receiver.cpuSeconds()) - receiverBefore) / ((performance.now() - started) / 1000);
   const { last, count } = await feedFrom(url, cursor);
   const before = { received: (await receiver.stats(cursor, last, count)).received, cpu: await processCpuSeconds(serverPid) };
   const { stats, seconds: drainSeconds } = await drain(receiver, cursor, last, count, drainTimeoutS);
@@ -207,7 +216,7 @@ export async function webhookCost(url: string, serverPid: number, clients: Socke
       deliveredPerSecond: median(deliveries.map((d) => d.perSecond)),
       serverCpuPerDeliveryUs: median(deliveries.map((d) => d.serverCpuPerDeliveryUs)),
       undelivered: deliveries.reduce((sum, d) => sum + d.undelivered, 0),
-      receiver: receiver.pid === null ? new URL(receiver.url).origin : 'child process',
+      receiver: receiver.where,
     };
   } finally {
     receiver.stop();

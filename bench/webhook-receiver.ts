@@ -98,7 +98,7 @@ const server = createServer((socket) => {
 });
 
 function stats(path: string, after: number, through: number, events: number): ReceiverStats {
-  const { arrivals, duplicates } = arrivalsAt(path);
+  const { arrivals, duplicates } = paths.get(path) ?? { arrivals: new Map<number, { at: number; lag: number }>(), duplicates: 0 };
   const inRange = [...arrivals].filter(([id]) => id > after && id <= through).map(([, arrival]) => arrival);
   const lags = inRange.map((a) => a.lag).sort((a, b) => a - b);
   const received = lags.length;
